@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+# Each bootstraps a pinned uv into .tools/, then installs the locked environment into .venv/.
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+export UV_PYTHON := python3
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test lint typecheck pytest bench sync clean
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --quiet
+	touch $@
+
+sync: $(VENV)/.synced
+
+## Run the program (the GUI once it exists; for now the command line's help). Extra arguments: make run ARGS="info"
+run: sync
+	$(VENV)/bin/caseapp $(ARGS)
+
+## Lint, type-check, layer contracts, then the whole test suite.
+test: lint typecheck pytest
+
+lint: sync
+	$(VENV)/bin/ruff check caseapp tests bench
+	$(VENV)/bin/ruff format --check caseapp tests bench
+
+typecheck: sync
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+pytest: sync
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## Benchmarks (not tests): print timings and ratios against a baseline measured in the same run.
+bench: sync
+	$(VENV)/bin/python -m bench
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Command-line front end: argparse over the same services the GUI uses."""

@@ -1,0 +1,69 @@
+"""Entry point of the `caseapp` command.
+
+Each command module exposes ``register(subparsers)``, which adds its sub-commands and sets
+``func`` on them: a callable taking the parsed ``argparse.Namespace`` and returning an exit code.
+Errors derived from :class:`caseapp.core.errors.CaseAppError` become a one-line message on
+stderr and their exit code (0 ok, 1 user error, 2 wrong passphrase / locked, 3 integrity).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from caseapp import __version__
+from caseapp.cli.unlock import add_case_options
+from caseapp.core.errors import CaseAppError
+
+# Modules under caseapp.cli that register sub-commands, in help order.
+COMMAND_MODULES: tuple[str, ...] = (
+    "case_commands",
+    "record_commands",
+    "custody_commands",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on a usage error; 2 means "wrong passphrase" here, so use 1."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(1)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="caseapp",
+        description="Offline, encrypted case builder for evidence of international crimes.",
+    )
+    parser.add_argument("--version", action="version", version=f"caseapp {__version__}")
+    add_case_options(parser, top_level=True)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"caseapp.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # every file caseapp creates is private to the user (architecture §2)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        code: int = args.func(args)
+    except CaseAppError as error:
+        sys.stderr.write(f"caseapp: {error}\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("caseapp: interrupted; nothing uncommitted was kept\n")
+        return 130
+    return code

@@ -1,0 +1,32 @@
+"""The `Changes` value every mutating service returns (architecture §4, Anki's OpChanges).
+
+A view refreshes only what changed instead of reloading everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    case: bool = False
+    persons: bool = False
+    incidents: bool = False
+    sources: bool = False
+    exhibits: bool = False
+    tags: bool = False
+    notes: bool = False
+    links: bool = False
+    custody: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+
+    @property
+    def any(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+    def names(self) -> tuple[str, ...]:
+        """The names of what changed, e.g. ``("persons", "custody")``."""
+        return tuple(f.name for f in fields(self) if getattr(self, f.name))

@@ -1,0 +1,164 @@
+"""The custody chain: hashing and verification rules (architecture §3). Pure functions.
+
+Every entry is hashed as ``SHA-256(canonical JSON of {seq, at, actor, action, target, details,
+prev_hash})``, where canonical JSON means keys sorted, no spaces, UTF-8 without escaping
+(``json.dumps(..., sort_keys=True, separators=(",", ":"), ensure_ascii=False)``). Details hold
+strings, integers, booleans, null, lists and objects only (no floats), so the bytes are the same
+in any language; anyone can re-check an exported entry with ``jq -cjS 'del(.hash)' | sha256sum``.
+The first entry's ``prev_hash`` is 64 zeros.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from caseapp.core.entities import CustodyEntry
+from caseapp.core.errors import ValidationError
+
+GENESIS_HASH = "0" * 64
+
+
+@dataclass(frozen=True, slots=True)
+class CustodyHead:
+    """The newest entry as recorded outside the database, so truncation can be detected."""
+
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    seq: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    entries: int
+    last: CustodyHead | None
+    anchor: CustodyHead | None
+    problems: tuple[ChainProblem, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def first_broken(self) -> ChainProblem | None:
+        return self.problems[0] if self.problems else None
+
+
+def utc_timestamp(moment: datetime) -> str:
+    """The one textual form of a time in the chain: UTC, microseconds, trailing Z."""
+    if moment.tzinfo is None:
+        raise ValueError("custody times must be timezone-aware")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _check_json_value(value: Any, where: str) -> None:
+    if value is None or isinstance(value, bool | int | str):
+        return
+    if isinstance(value, list | tuple):
+        for item in value:
+            _check_json_value(item, where)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ValidationError(f"custody details key {key!r} in {where} is not a string")
+            _check_json_value(item, where)
+        return
+    raise ValidationError(f"custody details in {where} hold a {type(value).__name__}; use strings for such values")
+
+
+def canonical_bytes(entry: CustodyEntry) -> bytes:
+    """The exact bytes that are hashed for an entry."""
+    body = {
+        "seq": entry.seq,
+        "at": entry.at,
+        "actor": entry.actor,
+        "action": entry.action,
+        "target": entry.target,
+        "details": entry.details,
+        "prev_hash": entry.prev_hash,
+    }
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
+def entry_hash(entry: CustodyEntry) -> str:
+    return hashlib.sha256(canonical_bytes(entry)).hexdigest()
+
+
+def next_entry(
+    previous: CustodyEntry | None,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    target: str,
+    details: dict[str, Any],
+) -> CustodyEntry:
+    """Build the entry that follows ``previous`` (or the first one), with its hash."""
+    _check_json_value(details, action)
+    draft = CustodyEntry(
+        seq=1 if previous is None else previous.seq + 1,
+        at=utc_timestamp(at),
+        actor=actor,
+        action=action,
+        target=target,
+        details=dict(details),
+        prev_hash=GENESIS_HASH if previous is None else previous.hash,
+    )
+    return CustodyEntry(
+        seq=draft.seq,
+        at=draft.at,
+        actor=draft.actor,
+        action=draft.action,
+        target=draft.target,
+        details=draft.details,
+        prev_hash=draft.prev_hash,
+        hash=entry_hash(draft),
+    )
+
+
+def verify_chain(entries: Iterable[CustodyEntry], anchor: CustodyHead | None) -> ChainReport:
+    """Recompute the chain in order of ``seq`` and compare it with the recorded head.
+
+    Reports every broken place, first one first: an altered entry (its hash no longer matches
+    its content), a missing or reordered entry (sequence gap or a ``prev_hash`` that does not
+    name the entry before), and truncation (the head recorded outside the database names an
+    entry that is no longer there, or a different one).
+    """
+    problems: list[ChainProblem] = []
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+    last: CustodyEntry | None = None
+    count = 0
+    hashes_by_seq: dict[int, str] = {}
+    for entry in entries:
+        count += 1
+        if entry.seq != expected_seq:
+            problems.append(ChainProblem(entry.seq, f"entry {expected_seq} is missing (next found is {entry.seq})"))
+        if entry.prev_hash != prev_hash:
+            problems.append(ChainProblem(entry.seq, f"entry {entry.seq} does not follow the entry before it"))
+        if entry_hash(entry) != entry.hash:
+            problems.append(ChainProblem(entry.seq, f"entry {entry.seq} was altered after it was written"))
+        hashes_by_seq[entry.seq] = entry.hash
+        expected_seq = entry.seq + 1
+        prev_hash = entry.hash
+        last = entry
+    last_head = CustodyHead(last.seq, last.hash) if last else None
+    if anchor is None:
+        problems.append(ChainProblem(None, "the custody head record is missing; truncation cannot be ruled out"))
+    elif last_head is None or anchor.seq > last_head.seq:
+        have = last_head.seq if last_head else 0
+        problems.append(ChainProblem(have + 1, f"entries {have + 1} to {anchor.seq} were deleted"))
+    elif hashes_by_seq.get(anchor.seq) != anchor.hash:
+        problems.append(ChainProblem(anchor.seq, f"entry {anchor.seq} differs from the recorded custody head"))
+    problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
+    return ChainReport(entries=count, last=last_head, anchor=anchor, problems=tuple(problems))

@@ -1,0 +1,63 @@
+"""Error hierarchy shared by every layer.
+
+Each error carries the process exit code the command line uses for it (architecture §8):
+0 ok, 1 user error, 2 wrong passphrase / locked, 3 integrity failure found by `verify`.
+Messages are written for the person using the program: what went wrong and what to do.
+They never contain a passphrase, a key or evidence text.
+"""
+
+from __future__ import annotations
+
+
+class CaseAppError(Exception):
+    """Base of every error caseapp raises on purpose."""
+
+    exit_code = 1
+
+
+class UserError(CaseAppError):
+    """The request cannot be carried out as given (bad value, missing thing, wrong place)."""
+
+
+class ValidationError(UserError):
+    """A value given by the user is not acceptable; the message names it."""
+
+
+class NotFoundError(UserError):
+    """A referenced record (person, exhibit, ...) does not exist in this case."""
+
+
+class NotACaseError(UserError):
+    """The path is not a caseapp case folder."""
+
+
+class CaseDamagedError(UserError):
+    """A file the case needs is missing or unreadable; nothing was changed."""
+
+
+class SchemaTooNewError(UserError):
+    """The case was written by a newer caseapp whose schema this version does not know."""
+
+
+class StorageError(UserError):
+    """The disk refused a write (full, read-only, permissions). Nothing half-written is kept."""
+
+
+class KeyringUnavailableError(UserError):
+    """No secure OS keyring exists; caseapp never falls back to storing a secret in clear."""
+
+
+class Cancelled(CaseAppError):
+    """The user cancelled a long task. Work already committed stays; nothing partial does."""
+
+
+class UnlockError(CaseAppError):
+    """Wrong passphrase or recovery code, or no way to get one (locked)."""
+
+    exit_code = 2
+
+
+class IntegrityError(CaseAppError):
+    """Evidence of tampering or damage found by verification."""
+
+    exit_code = 3

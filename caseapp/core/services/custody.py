@@ -1,0 +1,33 @@
+"""Reading and verifying the custody chain of a case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from caseapp.core.custody import ChainProblem, ChainReport, verify_chain
+from caseapp.core.entities import CustodyEntry
+from caseapp.core.errors import IntegrityError
+from caseapp.core.ports import CaseStore
+
+
+@dataclass(frozen=True, slots=True)
+class CustodyService:
+    store: CaseStore
+
+    def entries(self, *, target: str | None = None) -> list[CustodyEntry]:
+        with self.store.read() as tx:
+            return [e for e in tx.custody_entries() if target is None or e.target == target.upper()]
+
+    def verify(self) -> ChainReport:
+        """Recompute the whole chain and compare it with the head recorded outside the database."""
+        forged: ChainProblem | None = None
+        try:
+            anchor = self.store.custody_anchor()
+        except IntegrityError as error:
+            anchor, forged = None, ChainProblem(None, str(error))
+        with self.store.read() as tx:
+            report = verify_chain(tx.custody_entries(), anchor)
+        if forged is None:
+            return report
+        problems = (*(p for p in report.problems if p.seq is not None), forged)
+        return ChainReport(entries=report.entries, last=report.last, anchor=None, problems=problems)

@@ -1,0 +1,31 @@
+"""Checks for text people type: names, titles, testimony (Arabic and French as normal as English)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from caseapp.core.errors import ValidationError
+
+SHORT_TEXT_MAX = 500
+LONG_TEXT_MAX = 1_000_000
+
+# Bidi embedding/override/isolate controls can make a name display as something else.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def clean_text(
+    value: str, *, field: str, max_length: int = SHORT_TEXT_MAX, multiline: bool = False, required: bool = False
+) -> str:
+    """Normalise to NFC (the same Arabic word typed on two keyboards compares equal), strip
+    surrounding space, and refuse control characters and bidi overrides in one-line fields."""
+    text = unicodedata.normalize("NFC", value).strip()
+    if required and not text:
+        raise ValidationError(f"{field} is required")
+    if len(text) > max_length:
+        raise ValidationError(f"{field} is {len(text)} characters long; the limit is {max_length}")
+    for char in text:
+        if multiline and char in "\n\t":
+            continue
+        if unicodedata.category(char) == "Cc" or (not multiline and char in _BIDI_CONTROLS):
+            raise ValidationError(f"{field} contains the control character U+{ord(char):04X}")
+    return text

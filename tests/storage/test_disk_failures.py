@@ -1,0 +1,81 @@
+"""A full disk or a read-only folder gives a clear error and leaves no half-written case.
+
+These need a small tmpfs, which needs root (as in CI); elsewhere they are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from caseapp.app.case_folder import create_case, open_case
+from caseapp.core.errors import StorageError
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+
+def _mount(path: Path, options: str) -> bool:
+    if os.geteuid() != 0:
+        return False
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True, check=False
+    )
+    return result.returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    mount_point = tmp_path / "small"
+    mount_point.mkdir()
+    if not _mount(mount_point, "size=96k,mode=0700"):
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    yield mount_point
+    subprocess.run(["umount", str(mount_point)], check=True)
+
+
+@pytest.fixture
+def read_only_disk(tmp_path: Path) -> Iterator[Path]:
+    mount_point = tmp_path / "ro"
+    mount_point.mkdir()
+    if not _mount(mount_point, "ro,size=1m,mode=0700"):
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    yield mount_point
+    subprocess.run(["umount", str(mount_point)], check=True)
+
+
+def test_full_disk_during_init_leaves_nothing(small_disk: Path) -> None:
+    with pytest.raises(StorageError, match="disk is full"):
+        create_case(small_disk / "Case.caseapp", PASSPHRASE, kdf=FAST_KDF)
+    assert list(small_disk.iterdir()) == []
+
+
+def test_read_only_folder_refuses_init_clearly(read_only_disk: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(StorageError, match="read-only"):
+        create_case(read_only_disk / "Case.caseapp", PASSPHRASE, kdf=FAST_KDF)
+    result = cli("init", str(read_only_disk / "Case.caseapp"), passphrase=PASSPHRASE)
+    assert result.code == 1 and "read-only" in result.err and "Traceback" not in result.err
+    assert list(read_only_disk.iterdir()) == []
+
+
+def test_disk_filling_up_while_working_keeps_what_was_committed(tmp_path: Path) -> None:
+    mount_point = tmp_path / "filling"
+    mount_point.mkdir()
+    if not _mount(mount_point, "size=1m,mode=0700"):
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        case, _ = create_case(mount_point / "Case.caseapp", PASSPHRASE, kdf=FAST_KDF)
+        saved = 0
+        with pytest.raises(StorageError, match="disk is full"):
+            for _ in range(10_000):
+                case.records.add_note("CASE", "x" * 20_000)
+                saved += 1
+        case.close()
+        # Free some room, as a user would, and check nothing committed was lost.
+        with open_case(mount_point / "Case.caseapp", passphrase=PASSPHRASE) as again:
+            assert len(again.records.notes()) == saved
+            assert again.custody.verify().ok
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=True)

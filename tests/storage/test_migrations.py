@@ -1,0 +1,65 @@
+"""Schema migrations: stored cases of every released schema open and upgrade; newer ones are refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from caseapp.app.case_folder import open_case
+from caseapp.core.errors import SchemaTooNewError
+from caseapp.storage.migrate import SCHEMA_HEAD, known_revisions
+from caseapp.storage.orm import Base
+from tests.conftest import PASSPHRASE, raw_connection, snapshot
+
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "data" / "cases").glob("schema-*.caseapp"))
+
+
+def test_the_schema_head_constant_matches_alembic() -> None:
+    head, known = known_revisions()
+    assert head == SCHEMA_HEAD and SCHEMA_HEAD in known
+
+
+def test_migrations_build_exactly_the_orm_schema(make_case) -> None:  # type: ignore[no-untyped-def]
+    case, _ = make_case()
+    with case.db._engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_stored_case_of_an_old_schema_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    stored_revision = fixture.name.removeprefix("schema-").removesuffix(".caseapp")
+    with open_case(folder, passphrase="fixture passphrase") as case:
+        assert case.db.migration.from_revision == stored_revision
+        assert case.db.migration.to_revision == SCHEMA_HEAD
+        upgraded = stored_revision != SCHEMA_HEAD
+        assert (case.db.migration.backup is not None) == upgraded
+        if upgraded:
+            assert (
+                case.db.migration.backup and case.db.migration.backup.read_bytes() == (fixture / "case.db").read_bytes()
+            )
+        assert [p.full_name for p in case.records.persons()] == ["شاهد أول"]
+        assert case.records.incidents()[0].title == "Frappe sur le marché"
+        assert case.records.links()[0].target == "INC-1"
+        assert case.custody.verify().ok
+        case.records.add_note("CASE", "written after the upgrade")
+        assert case.custody.verify().ok
+    assert FIXTURES, "no stored schema fixtures found"
+
+
+def test_case_from_a_newer_caseapp_is_refused_unchanged(make_case) -> None:  # type: ignore[no-untyped-def]
+    case, _ = make_case()
+    case.close()
+    connection = raw_connection(case.folder)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    before = snapshot(case.folder)
+    with pytest.raises(SchemaTooNewError, match="schema '9999', written by a newer caseapp"):
+        open_case(case.folder, passphrase=PASSPHRASE)
+    assert snapshot(case.folder) == before
