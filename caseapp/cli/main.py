@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "case_commands",
     "record_commands",
     "custody_commands",
+    "legal_commands",
 )
 
 
@@ -63,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CaseAppError as error:
         sys.stderr.write(f"caseapp: {error}\n")
         return error.exit_code
+    except BrokenPipeError:
+        # Output piped into `head` or a closed pager: stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         sys.stderr.write("caseapp: interrupted; nothing uncommitted was kept\n")
         return 130
