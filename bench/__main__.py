@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from bench import store
+from bench import intake, store
 
 
 def main() -> None:
-    chosen = sys.argv[1:] or ["store"]
-    for name in chosen:
-        {"store": store.main}[name]()
+    benches = {"store": store.main, "intake": intake.main}
+    if len(sys.argv) > 1:
+        benches[sys.argv[1]](*([sys.argv[2:]] if sys.argv[1] == "intake" else []))
+        return
+    for run in benches.values():
+        run()
 
 
 main()

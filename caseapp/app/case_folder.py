@@ -28,9 +28,12 @@ from caseapp.core.text import clean_text
 from caseapp.secrets import keystore
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params, Keyslots, check_passphrase_strength, derive_subkey
 from caseapp.secrets.keyslots import new_data_key as _new_data_key
+from caseapp.storage import evidence
+from caseapp.storage.blobs import BlobStore
 from caseapp.storage.case_db import DB_NAME, CaseDatabase
 
 KEYSLOTS_NAME = "keyslots.json"
+BLOBS_DIR = "blobs"
 HEAD_KEY_PURPOSE = "custody-head"
 
 
@@ -49,6 +52,12 @@ class OpenCase:
     db: CaseDatabase
     actor: str
     _data_key: bytearray = field(repr=False)
+    blobs: BlobStore = field(init=False, repr=False)
+    open_report: list[str] = field(default_factory=list)
+    """Things noticed at open (e.g. quarantined blobs left by an interrupted import)."""
+
+    def __post_init__(self) -> None:
+        self.blobs = BlobStore(self.folder / BLOBS_DIR, self.db.age_identity())
 
     @property
     def case_id(self) -> str:
@@ -168,7 +177,32 @@ def _unlocked(folder: Path, keyslots: Keyslots, data_key: bytes, actor: str) -> 
         if tx.case_info().case_id != keyslots.case_id:
             db.close()
             raise CaseDamagedError(f"{folder / DB_NAME} belongs to another case than {folder / KEYSLOTS_NAME}")
-    return OpenCase(folder, keyslots, db, actor, bytearray(data_key))
+    case = OpenCase(folder, keyslots, db, actor, bytearray(data_key))
+    case.open_report.extend(sweep_orphans(case))
+    return case
+
+
+def sweep_orphans(case: OpenCase) -> list[str]:
+    """Quarantine blobs no record references (an import interrupted between the encrypted write
+    and the commit) and remove unfinished temp files. Skipped while another import is running."""
+    if not case.blobs.folder.is_dir():
+        return []
+    with case.blobs.intake_lock(exclusive=True, wait=False) as alone:
+        if not alone:
+            return []
+        for temp in case.blobs.leftover_temp_files():
+            temp.unlink()
+        with case.db.read() as tx:
+            referenced = {record.name for record in evidence.referenced_blobs(tx)}
+        moved = case.blobs.quarantine(case.blobs.names() - referenced)
+    return (
+        [
+            f"{len(moved)} encrypted file(s) no record refers to (an interrupted import) were moved to "
+            f"{case.blobs.folder / 'quarantine'}"
+        ]
+        if moved
+        else []
+    )
 
 
 def load_keyslots(path: Path) -> Keyslots:

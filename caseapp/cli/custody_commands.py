@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from caseapp.cli import unlock
 from caseapp.cli.output import print_json, print_table
+
+if TYPE_CHECKING:
+    from caseapp.app.exhibits import BlobProblem
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     verify = subparsers.add_parser("verify", help="recompute the custody chain; exit 3 if anything differs")
     unlock.add_case_options(verify)
+    verify.add_argument("--full", action="store_true", help="also decrypt every stored file and check its SHA-256")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(func=cmd_verify)
 
@@ -39,7 +44,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with unlock.unlock(args) as case:
         report = case.custody.verify()
         integrity = case.db.integrity_check()
-    ok = report.ok and integrity == "ok"
+        blob_problems: list[BlobProblem] = []
+        if args.full:
+            from caseapp.app.exhibits import verify_blobs
+
+            blob_problems = verify_blobs(case)
+    ok = report.ok and integrity == "ok" and not blob_problems
     if args.json:
         print_json(
             {
@@ -49,11 +59,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "head": report.last,
                 "recorded_head": report.anchor,
                 "problems": report.problems,
+                "files_checked": args.full,
+                "file_problems": blob_problems,
             }
         )
     elif ok:
         assert report.last is not None
-        sys.stdout.write(f"OK: {report.entries} custody entries verified; head {report.last.seq} {report.last.hash}\n")
+        files = " and every stored file" if args.full else ""
+        sys.stdout.write(
+            f"OK: {report.entries} custody entries{files} verified; head {report.last.seq} {report.last.hash}\n"
+        )
     else:
         if integrity != "ok":
             sys.stdout.write(f"DATABASE DAMAGED: {integrity}\n")
@@ -62,4 +77,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
             sys.stdout.write(f"BROKEN: {first.message}\n")
             for problem in report.problems[1:]:
                 sys.stdout.write(f"  also: {problem.message}\n")
+        for blob_problem in blob_problems:
+            sys.stdout.write(f"FILE: {blob_problem.message}\n")
     return 0 if ok else 3

@@ -23,6 +23,7 @@ from caseapp.core.errors import CaseAppError
 COMMAND_MODULES: tuple[str, ...] = (
     "case_commands",
     "record_commands",
+    "evidence_commands",
     "custody_commands",
     "legal_commands",
 )

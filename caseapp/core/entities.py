@@ -199,10 +199,54 @@ class Exhibit:
     original_name: str | None = None
     tags: tuple[str, ...] = ()
     deleted: Tombstone | None = None
+    mime: str | None = None
+    relative_path: str | None = None
+    captured: str | None = None  # capture date as found in the file's metadata (may lack a zone)
+    latitude: float | None = None
+    longitude: float | None = None
+    imported_by: str | None = None
+    acquisition_note: str | None = None
+    file_modified: str | None = None
+    has_file: bool = False
 
     @property
     def ref(self) -> str:
         return f"EX-{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Acquisition:
+    """One sighting of an exhibit's file: where, when, by whom, from which source."""
+
+    id: int
+    exhibit_id: int
+    seen_at: datetime
+    actor: str
+    source_id: int | None
+    original_path: str
+    relative_path: str
+    size: int
+    note: str
+    job_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DerivativeInfo:
+    id: int
+    exhibit_id: int
+    kind: str  # thumbnail | text
+    media_type: str
+    sha256: str
+    size: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExhibitDetail:
+    exhibit: Exhibit
+    metadata: dict[str, Any]
+    derivatives: tuple[DerivativeInfo, ...]
+    acquisitions: tuple[Acquisition, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 
 from caseapp.core.errors import ValidationError
@@ -29,3 +30,11 @@ def clean_text(
         if unicodedata.category(char) == "Cc" or (not multiline and char in _BIDI_CONTROLS):
             raise ValidationError(f"{field} contains the control character U+{ord(char):04X}")
     return text
+
+
+def text_sha256(text: str) -> str:
+    """SHA-256 of a text's UTF-8 bytes (undecodable file-name bytes kept as they were found).
+
+    The custody log binds texts it must not carry (notes, file names) by this hash.
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()

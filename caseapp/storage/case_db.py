@@ -144,6 +144,14 @@ class CaseDatabase:
             tx.set_case_info(info)
             tx.session.add(CaseSecretRow(name=AGE_IDENTITY, value=str(pyrage.x25519.Identity.generate())))
 
+    def age_identity(self) -> str:
+        """The case's X25519 identity (the key of every blob), kept only inside the database."""
+        with self.read() as tx:
+            row = tx.session.get(CaseSecretRow, AGE_IDENTITY)
+        if row is None:
+            raise CaseDamagedError("the case database has no blob identity")
+        return row.value
+
     def integrity_check(self) -> str:
         with self._engine.connect() as connection:
             return str(connection.execute(text("PRAGMA integrity_check")).scalar())

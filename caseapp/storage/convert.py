@@ -104,6 +104,15 @@ def exhibit(row: ExhibitRow, tags: tuple[str, ...] = ()) -> Exhibit:
         original_name=row.original_name,
         tags=tags,
         deleted=tombstone(row),
+        mime=row.mime,
+        relative_path=row.relative_path,
+        captured=row.captured,
+        latitude=row.latitude,
+        longitude=row.longitude,
+        imported_by=row.imported_by,
+        acquisition_note=row.acquisition_note,
+        file_modified=row.file_modified,
+        has_file=row.blob is not None,
     )
 
 
@@ -137,14 +146,14 @@ def custody_entry(row: CustodyRow) -> CustodyEntry:
     )
 
 
-def custody_row(entry: CustodyEntry) -> CustodyRow:
-    return CustodyRow(
-        seq=entry.seq,
-        at=entry.at,
-        actor=entry.actor,
-        action=entry.action,
-        target=entry.target,
-        details=json.dumps(entry.details, sort_keys=True, ensure_ascii=False),
-        prev_hash=entry.prev_hash,
-        hash=entry.hash,
-    )
+def custody_values(entry: CustodyEntry) -> dict[str, object]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at,
+        "actor": entry.actor,
+        "action": entry.action,
+        "target": entry.target,
+        "details": json.dumps(entry.details, sort_keys=True, ensure_ascii=False),
+        "prev_hash": entry.prev_hash,
+        "hash": entry.hash,
+    }

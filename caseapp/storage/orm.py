@@ -115,6 +115,7 @@ class ExhibitRow(TombstoneMixin, Base):
         Index("ix_exhibits_title", "title"),
         Index("ix_exhibits_acquired", "acquired_at"),
         Index("ix_exhibits_sha256", "sha256"),
+        Index("ux_exhibits_blob", "blob", unique=True),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -127,6 +128,18 @@ class ExhibitRow(TombstoneMixin, Base):
     sha256: Mapped[str | None] = mapped_column(String(64))
     size: Mapped[int | None]
     original_name: Mapped[str | None] = mapped_column(Text)
+    # Filled by file intake (schema 0002).
+    blob: Mapped[str | None] = mapped_column(String(32))
+    mime: Mapped[str | None] = mapped_column(String(100))
+    relative_path: Mapped[str | None] = mapped_column(Text)
+    file_modified: Mapped[str | None] = mapped_column(String(40))
+    file_changed: Mapped[str | None] = mapped_column(String(40))
+    imported_by: Mapped[str | None] = mapped_column(Text)
+    acquisition_note: Mapped[str | None] = mapped_column(Text)
+    captured: Mapped[str | None] = mapped_column(String(40))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    metadata_json: Mapped[str | None] = mapped_column(Text)
 
 
 class TagRow(Base):
@@ -193,3 +206,50 @@ class CustodyRow(Base):
     details: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class DerivativeRow(Base):
+    """An encrypted thumbnail or extracted text made from an original; never replaces it."""
+
+    __tablename__ = "derivatives"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    media_type: Mapped[str] = mapped_column(String(100))
+    blob: Mapped[str] = mapped_column(String(32), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AcquisitionRow(Base):
+    """One sighting of a file: the first import, and every later identical copy found."""
+
+    __tablename__ = "acquisitions"
+    __table_args__ = (Index("ix_acquisitions_resume", "original_path", "size", "mtime_ns"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("import_jobs.id"), index=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    original_path: Mapped[str] = mapped_column(Text)
+    relative_path: Mapped[str] = mapped_column(Text)
+    size: Mapped[int]
+    mtime_ns: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportJobRow(Base):
+    """An import run: what was asked, how far it got, and every problem reported."""
+
+    __tablename__ = "import_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    paths_json: Mapped[str] = mapped_column(Text)
+    summary_json: Mapped[str] = mapped_column(Text, default="{}")
+    problems_json: Mapped[str] = mapped_column(Text, default="[]")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, insert, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from caseapp.core.entities import (
@@ -379,6 +379,11 @@ class SqlWriteTx(SqlReadTx):
         )
         return convert.link(self._add(row), target.ref)
 
+    def last_custody_entry(self) -> CustodyEntry | None:
+        # Inside a write transaction (which holds the write lock) the newest entry is the one
+        # this transaction appended last, if any: no need to ask the database again.
+        return self.appended if self.appended is not None else super().last_custody_entry()
+
     def append_custody(self, entry: CustodyEntry) -> None:
-        self._add(convert.custody_row(entry))
+        self.session.execute(insert(CustodyRow), [convert.custody_values(entry)])
         self.appended = entry

@@ -7,7 +7,6 @@ Thread use: a service object may be called from a worker thread; it holds no Qt 
 from __future__ import annotations
 
 import enum
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,7 +35,7 @@ from caseapp.core.entities import (
 from caseapp.core.errors import NotFoundError, ValidationError
 from caseapp.core.ports import CaseStore, ExhibitQuery, ReadTx, Target, WriteTx
 from caseapp.core.refs import RefKind, parse_ref, pseudonym
-from caseapp.core.text import LONG_TEXT_MAX, clean_text
+from caseapp.core.text import LONG_TEXT_MAX, clean_text, text_sha256
 from caseapp.core.timeinput import check_coordinates, parse_time_range
 
 Clock = Callable[[], datetime]
@@ -320,7 +319,7 @@ class RecordService:
                 at=now,
                 action="note.add",
                 target=target.ref,
-                details={"note": note.id, "text_sha256": _sha256_text(body)},
+                details={"note": note.id, "text_sha256": text_sha256(body)},
             )
         return note, Changes(notes=True, custody=True)
 
@@ -355,7 +354,7 @@ class RecordService:
                     "link": link.id,
                     "to": target.ref,
                     "stance": stance_value.value,
-                    "reasoning_sha256": _sha256_text(why),
+                    "reasoning_sha256": text_sha256(why),
                 },
             )
         return link, Changes(links=True, custody=True)
@@ -364,7 +363,3 @@ class RecordService:
         with self.store.read() as tx:
             exhibit_id = resolve(tx, exhibit_ref).id if exhibit_ref else None
             return tx.links(exhibit_id)
-
-
-def _sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()

@@ -1,0 +1,516 @@
+"""The import job: take files and folders into an open case, proving each one unchanged.
+
+For each file: one streaming pass hashes the plaintext while age encrypts it into ``blobs/``
+(constant memory), then the file is inspected (type by content, metadata, thumbnail, text), the
+derivatives are encrypted too, and one transaction records the exhibit, its derivatives, the
+acquisition and the custody entry. A blob is durable before the commit that references it, so
+a crash leaves complete exhibits only; running the same import again resumes (files already
+taken in, by path, size and modification time, are skipped without being read).
+
+Thread use: call from a worker thread; ``progress`` is called on that thread, ``cancel`` is
+polled between chunks. Cancelling keeps every exhibit already committed and nothing partial.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from caseapp.app.case_folder import OpenCase
+from caseapp.core.changes import Changes
+from caseapp.core.entities import ExhibitKind
+from caseapp.core.errors import Cancelled, ValidationError
+from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, Problem, Severity, TypeKind
+from caseapp.core.refs import RefKind
+from caseapp.core.services.records import record, resolve, utc_now
+from caseapp.core.text import LONG_TEXT_MAX, clean_text, text_sha256
+from caseapp.intake.inspection import inspect_file
+from caseapp.intake.names import escape_name
+from caseapp.intake.reader import HashingReader, stream_file
+from caseapp.intake.walk import collect
+from caseapp.storage import evidence
+from caseapp.storage.evidence import NewFile
+from caseapp.storage.transactions import SqlWriteTx
+
+KIND_OF_TYPE = {
+    TypeKind.IMAGE: ExhibitKind.IMAGE,
+    TypeKind.VIDEO: ExhibitKind.VIDEO,
+    TypeKind.AUDIO: ExhibitKind.AUDIO,
+    TypeKind.PDF: ExhibitKind.DOCUMENT,
+    TypeKind.DOCUMENT: ExhibitKind.DOCUMENT,
+    TypeKind.TEXT: ExhibitKind.DOCUMENT,
+}
+
+
+class FileStatus(enum.StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"  # same SHA-256 as an exhibit already in: recorded as another acquisition
+    ALREADY_IN = "already_in"  # this very file was taken in before (resumed import)
+    SKIPPED = "skipped"  # not taken in; the problems say why
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+    current: str  # display-safe path of the file being read
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    path: str  # display-safe relative path
+    status: FileStatus
+    exhibit: str | None = None  # EX-n
+    sha256: str | None = None
+    size: int = 0
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    job_id: int
+    outcomes: tuple[FileOutcome, ...]
+    problems: tuple[Problem, ...]  # what the walk left out (links, devices, loops ...)
+    cancelled: bool = False
+    changes: Changes = field(default_factory=Changes)
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for o in self.outcomes if o.status is status)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {status.value: self.count(status) for status in FileStatus}
+        counts["left_out"] = len(self.problems)
+        counts["files_with_problems"] = sum(1 for o in self.outcomes if o.problems)
+        return counts
+
+    def all_problems(self) -> list[Problem]:
+        return [*self.problems, *(p for o in self.outcomes for p in o.problems)]
+
+
+ProgressSink = Callable[[ImportProgress], None]
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A file read and encrypted, waiting for the batch commit that records it."""
+
+    candidate: Candidate
+    original_path: str
+    sha256: str
+    size: int
+    problems: tuple[Problem, ...]
+    blob: str | None = None  # None for a duplicate: nothing new is stored
+    facts: FileFacts | None = None
+    derivatives: list[tuple[str, str, str, str, int, str]] = field(default_factory=list)
+    # kind, media type, blob, sha256, size, note
+
+    def blobs(self) -> list[str]:
+        return ([self.blob] if self.blob else []) + [d[2] for d in self.derivatives]
+
+
+BATCH_FILES = 64
+BATCH_SECONDS = 1.0
+BATCH_BYTES = 256 * 1024 * 1024
+
+
+class _Job:
+    """One import run. Files are read and encrypted one by one and recorded in batches: one
+    transaction (and one custody-head update) for up to 64 files or one second of work. Every
+    blob of a batch is durable before its commit; a crash loses only the uncommitted batch,
+    whose blobs are quarantined at the next open and whose files a re-run takes in again."""
+
+    def __init__(
+        self,
+        case: OpenCase,
+        *,
+        source_id: int | None,
+        note: str,
+        progress: ProgressSink | None,
+        cancel: Callable[[], bool] | None,
+    ) -> None:
+        self.case = case
+        self.source_id = source_id
+        self.note = note
+        self.progress = progress
+        self.cancel = cancel
+        self.files_done = 0
+        self.files_total = 0
+        self.bytes_done = 0
+        self.bytes_total = 0
+        self.job_id = 0
+        self._last_report = 0.0
+        self.outcomes: list[FileOutcome] = []
+        self.batch: list[_Prepared] = []
+        self.batch_started = 0.0
+        self.batch_bytes = 0
+        with case.db.read() as tx:
+            self.known_files = evidence.acquired_files(tx)
+            self.known_hashes = evidence.exhibits_by_sha256(tx)
+        self.pending_hashes: dict[str, _Prepared] = {}
+        self.content_problems: dict[str, tuple[str, tuple[Problem, ...]]] = {}
+
+    def report(self, current: str, *, force: bool = False) -> None:
+        if self.progress is None:
+            return
+        now = time.monotonic()
+        if force or now - self._last_report >= 0.1:
+            self._last_report = now
+            self.progress(ImportProgress(self.files_done, self.files_total, self.bytes_done, self.bytes_total, current))
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled("import cancelled; every file already taken in is kept")
+
+    # -- reading one file ------------------------------------------------------------------
+    def take(self, candidate: Candidate) -> None:
+        shown = candidate.display_path
+        identity = candidate.identity
+        # Stored names are display-safe text: bytes that are not UTF-8 and control characters are
+        # escaped (``caseapp.intake.names.unescape_name`` gives the exact original back).
+        original_path = escape_name(os.path.abspath(candidate.path))
+        known = self.known_files.get((original_path, identity.size, identity.mtime_ns))
+        if known is not None:
+            self.outcomes.append(FileOutcome(shown, FileStatus.ALREADY_IN, f"EX-{known}", size=identity.size))
+            self.bytes_done += identity.size
+            return
+        blob: list[str] = []
+        start_bytes = self.bytes_done
+
+        def on_bytes(count: int) -> None:
+            self.bytes_done = start_bytes + count
+            self.report(shown)
+
+        def encrypt(reader: HashingReader) -> None:
+            blob.append(self.case.blobs.put(reader))
+
+        try:
+            streamed = stream_file(candidate.path, encrypt, expected=identity, progress=on_bytes, cancel=self.cancel)
+        except BaseException:
+            self._discard(blob)
+            raise
+        self.bytes_done = start_bytes + identity.size
+        problems = (*candidate.name_problems, *streamed.problems)
+        if not streamed.complete:
+            self._discard(blob)
+            self.outcomes.append(FileOutcome(shown, FileStatus.SKIPPED, size=streamed.size, problems=problems))
+            return
+        prepared = _Prepared(candidate, original_path, streamed.sha256, streamed.size, problems)
+        if streamed.sha256 in self.known_hashes or streamed.sha256 in self.pending_hashes:
+            self._discard(blob)  # the same bytes are in already: record another acquisition only
+            first = self.content_problems.get(streamed.sha256)
+            if first is not None:  # a bad file seen earlier in this job: report its copy as well
+                earlier, found = first
+                prepared.problems = (
+                    *prepared.problems,
+                    *(
+                        replace(
+                            p,
+                            path=candidate.path,
+                            message=f"'{shown}' has the same content as '{earlier}': {p.message}",
+                        )
+                        for p in found
+                    ),
+                )
+        else:
+            prepared.blob = blob[0]
+            self.pending_hashes[streamed.sha256] = prepared
+            try:
+                self._inspect(prepared)
+            except BaseException:
+                self._discard(prepared.blobs())
+                raise
+        self.batch.append(prepared)
+        self.batch_bytes += streamed.size
+        if not self.batch_started:
+            self.batch_started = time.monotonic()
+        if (
+            len(self.batch) >= BATCH_FILES
+            or self.batch_bytes >= BATCH_BYTES
+            or time.monotonic() - self.batch_started >= BATCH_SECONDS
+        ):
+            self.commit_batch()
+
+    def _inspect(self, prepared: _Prepared) -> None:
+        candidate = prepared.candidate
+        facts = inspect_file(candidate.path, name=os.path.basename(candidate.relative_path), cancel=self.cancel)
+        prepared.facts = facts
+        prepared.problems = (*prepared.problems, *facts.problems)
+        if facts.problems:
+            self.content_problems[prepared.sha256] = (candidate.display_path, facts.problems)
+        for derivative in facts.derivatives:
+            name = self.case.blobs.put_bytes(derivative.data)
+            prepared.derivatives.append(
+                (
+                    derivative.kind.value,
+                    derivative.media_type,
+                    name,
+                    hashlib.sha256(derivative.data).hexdigest(),
+                    len(derivative.data),
+                    derivative.note,
+                )
+            )
+
+    def _discard(self, names: list[str]) -> None:
+        for name in names:
+            self.case.blobs.discard(name)
+
+    # -- recording a batch -----------------------------------------------------------------
+    def commit_batch(self) -> None:
+        if not self.batch:
+            return
+        batch, self.batch = self.batch, []
+        self.batch_started, self.batch_bytes = 0.0, 0
+        try:
+            self.case.blobs.sync()  # every rename of the batch is durable before the commit
+            now = utc_now()
+            recorded: dict[str, int] = {}
+            with self.case.db.write() as tx:
+                # Another process may have taken the same bytes in meanwhile: ask once per batch.
+                in_db = evidence.exhibits_by_sha256(tx, [p.sha256 for p in batch if p.blob])
+                for prepared in batch:
+                    exhibit_id = recorded.get(prepared.sha256) or in_db.get(prepared.sha256)
+                    exhibit_id = exhibit_id or self.known_hashes.get(prepared.sha256)
+                    if exhibit_id is None and prepared.blob is not None:
+                        recorded[prepared.sha256] = self._record_new(tx, prepared, now)
+                    else:
+                        assert exhibit_id is not None
+                        self._discard(prepared.blobs())
+                        prepared.blob = None
+                        self._record_duplicate(tx, exhibit_id, prepared, now)
+                        recorded.setdefault(prepared.sha256, exhibit_id)
+        except BaseException:
+            for prepared in batch:
+                self._discard(prepared.blobs())
+            raise
+        finally:
+            for prepared in batch:
+                self.pending_hashes.pop(prepared.sha256, None)
+        for prepared in batch:
+            exhibit_id = recorded[prepared.sha256]
+            self.known_hashes.setdefault(prepared.sha256, exhibit_id)
+            identity = prepared.candidate.identity
+            self.known_files[(prepared.original_path, identity.size, identity.mtime_ns)] = exhibit_id
+            status = FileStatus.IMPORTED if prepared.blob else FileStatus.DUPLICATE
+            self.outcomes.append(
+                FileOutcome(
+                    prepared.candidate.display_path,
+                    status,
+                    f"EX-{exhibit_id}",
+                    prepared.sha256,
+                    prepared.size,
+                    prepared.problems,
+                )
+            )
+
+    def _acquisition(self, tx: SqlWriteTx, exhibit_id: int, prepared: _Prepared, now: datetime) -> None:
+        candidate = prepared.candidate
+        evidence.add_acquisition(
+            tx,
+            exhibit_id,
+            job_id=self.job_id,
+            at=now,
+            actor=self.case.actor,
+            source_id=self.source_id,
+            original_path=prepared.original_path,
+            relative_path=candidate.display_path,
+            size=prepared.size,
+            mtime_ns=candidate.identity.mtime_ns,
+            note=self.note,
+        )
+
+    def _record_duplicate(self, tx: SqlWriteTx, exhibit_id: int, prepared: _Prepared, now: datetime) -> None:
+        self._acquisition(tx, exhibit_id, prepared, now)
+        record(
+            tx,
+            actor=self.case.actor,
+            at=now,
+            action="exhibit.acquire",
+            target=f"EX-{exhibit_id}",
+            details={
+                "sha256": prepared.sha256,
+                "size": prepared.size,
+                "job": self.job_id,
+                "path_sha256": text_sha256(prepared.candidate.relative_path),
+                "duplicate": True,
+            },
+        )
+
+    def _record_new(self, tx: SqlWriteTx, prepared: _Prepared, now: datetime) -> int:
+        candidate, facts = prepared.candidate, prepared.facts
+        assert facts is not None and prepared.blob is not None
+        metadata = facts.metadata
+        gps = metadata.gps if metadata else None
+        new = NewFile(
+            title=os.path.basename(candidate.display_path),
+            kind=KIND_OF_TYPE.get(facts.detected.kind, ExhibitKind.OTHER),
+            blob=prepared.blob,
+            sha256=prepared.sha256,
+            size=prepared.size,
+            original_name=os.path.basename(candidate.display_path),
+            relative_path=candidate.display_path,
+            mime=facts.detected.mime,
+            file_modified=_iso_ns(candidate.identity.mtime_ns),
+            file_changed=_iso_ns(candidate.identity.ctime_ns),
+            captured=metadata.created if metadata else None,
+            latitude=gps.latitude if gps else None,
+            longitude=gps.longitude if gps else None,
+            metadata=_metadata_dict(facts),
+            source_id=self.source_id,
+            note=self.note,
+        )
+        exhibit_id = evidence.add_file_exhibit(tx, new, actor=self.case.actor, at=now)
+        for kind, media_type, name, digest, length, note in prepared.derivatives:
+            evidence.add_derivative(
+                tx,
+                exhibit_id,
+                kind=kind,
+                media_type=media_type,
+                blob=name,
+                sha256=digest,
+                size=length,
+                note=note,
+                at=now,
+            )
+        self._acquisition(tx, exhibit_id, prepared, now)
+        text = facts.derivative(DerivativeKind.TEXT)
+        evidence.index_text(tx, exhibit_id, new.title, text.data.decode("utf-8", "replace") if text else "")
+        record(
+            tx,
+            actor=self.case.actor,
+            at=now,
+            action="exhibit.import",
+            target=f"EX-{exhibit_id}",
+            details={
+                "sha256": prepared.sha256,
+                "size": prepared.size,
+                "mime": new.mime,
+                "job": self.job_id,
+                "path_sha256": text_sha256(candidate.relative_path),
+                "derivatives": [{"kind": d[0], "sha256": d[3]} for d in prepared.derivatives],
+            },
+        )
+        return exhibit_id
+
+
+def _iso_ns(ns: int) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(ns / 1e9, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _metadata_dict(facts: FileFacts) -> dict[str, object]:
+    metadata = facts.metadata
+    result: dict[str, object] = {
+        "detected": {
+            "kind": facts.detected.kind.value,
+            "mime": facts.detected.mime,
+            "method": facts.detected.method,
+            "extension_matches": facts.detected.extension_matches,
+        }
+    }
+    if metadata is None:
+        return result
+    fields = {
+        "created": metadata.created,
+        "modified": metadata.modified,
+        "author": metadata.author,
+        "last_modified_by": metadata.last_modified_by,
+        "title": metadata.title,
+        "producer": metadata.producer,
+        "camera_make": metadata.camera_make,
+        "camera_model": metadata.camera_model,
+        "orientation": metadata.orientation,
+        "width": metadata.width,
+        "height": metadata.height,
+        "page_count": metadata.page_count,
+        "duration_s": metadata.duration_s,
+        "codecs": list(metadata.codecs) or None,
+        "gps": (
+            {
+                "latitude": metadata.gps.latitude,
+                "longitude": metadata.gps.longitude,
+                "altitude_m": metadata.gps.altitude_m,
+            }
+            if metadata.gps
+            else None
+        ),
+    }
+    result["fields"] = {k: v for k, v in fields.items() if v is not None}
+    result["raw"] = metadata.raw
+    result["truncated"] = metadata.truncated
+    return result
+
+
+def import_paths(
+    case: OpenCase,
+    paths: Sequence[str | Path],
+    *,
+    source: str | None = None,
+    note: str = "",
+    progress: ProgressSink | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Take ``paths`` (files or folders, recursively) into ``case``; see the module docstring."""
+    if not paths:
+        raise ValidationError("give at least one file or folder to import")
+    clean_note = clean_text(note, field="acquisition note", max_length=LONG_TEXT_MAX, multiline=True)
+    source_id = None
+    if source:
+        with case.db.read() as tx:
+            target = resolve(tx, source)
+        if target.kind is not RefKind.SOURCE:
+            raise ValidationError(f"{source!r} is not a source (use SRC-n)")
+        source_id = target.id
+    job = _Job(case, source_id=source_id, note=clean_note, progress=progress, cancel=cancel)
+    walked = collect([os.fspath(p) for p in paths], cancel=cancel)
+    job.files_total = len(walked.candidates)
+    job.bytes_total = sum(c.identity.size for c in walked.candidates)
+    cancelled = False
+    with case.blobs.intake_lock(exclusive=False):
+        with case.db.write() as tx:
+            job.job_id = evidence.start_job(tx, actor=case.actor, at=utc_now(), paths=[os.fspath(p) for p in paths])
+        try:
+            for candidate in walked.candidates:
+                job.check_cancel()
+                job.report(candidate.display_path, force=True)
+                job.take(candidate)
+                job.files_done += 1
+        except Cancelled:
+            cancelled = True
+        job.commit_batch()  # what was fully read before a cancel is complete: keep it
+        job.report("", force=True)
+        outcomes = job.outcomes
+        report = ImportReport(job.job_id, tuple(outcomes), walked.problems, cancelled)
+        with case.db.write() as tx:
+            evidence.finish_job(
+                tx,
+                job.job_id,
+                at=utc_now(),
+                status="cancelled" if cancelled else "completed",
+                summary=report.summary,
+                problems=[
+                    {
+                        "path": escape_name(p.path),
+                        "code": p.code.value,
+                        "severity": p.severity.value,
+                        "message": p.message,
+                    }
+                    for p in report.all_problems()
+                ],
+            )
+    imported = any(o.status in (FileStatus.IMPORTED, FileStatus.DUPLICATE) for o in outcomes)
+    changes = Changes(exhibits=True, custody=True) if imported else Changes()
+    return ImportReport(job.job_id, tuple(outcomes), walked.problems, cancelled, changes)
+
+
+def serious(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is not Severity.INFO]

@@ -1,0 +1,200 @@
+"""Commands about evidence files: import, list, show, export-original."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caseapp.cli import unlock
+from caseapp.cli.output import print_json, print_table, to_jsonable, when
+
+if TYPE_CHECKING:
+    from caseapp.app.importing import FileOutcome, ImportProgress, ImportReport
+
+KINDS = ["document", "image", "video", "audio", "testimony", "physical", "other"]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    take = subparsers.add_parser("import", help="take files and folders in, encrypted, with hashes and metadata")
+    unlock.add_case_options(take)
+    take.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    take.add_argument("--source", help="the source they came from (SRC-n)")
+    take.add_argument("--note", default="", help="acquisition note: how, where and from whom")
+    take.add_argument("--json", action="store_true", help="print the full report as JSON")
+    take.set_defaults(func=cmd_import)
+
+    listing = subparsers.add_parser("list", help="list exhibits; search their names and extracted text")
+    unlock.add_case_options(listing)
+    listing.add_argument("--type", choices=KINDS, help="only this kind of exhibit")
+    listing.add_argument("--search", metavar="TEXT", help="words in the file name or the extracted text")
+    listing.add_argument("--tag")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_list)
+
+    show = subparsers.add_parser("show", help="show one exhibit: hashes, metadata, derivatives, acquisitions")
+    unlock.add_case_options(show)
+    show.add_argument("exhibit", help="EX-n")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_show)
+
+    export = subparsers.add_parser("export-original", help="decrypt an exhibit's original into a folder")
+    unlock.add_case_options(export)
+    export.add_argument("exhibit", help="EX-n")
+    export.add_argument("destination", type=Path, help="folder to write it to")
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(func=cmd_export)
+
+
+class _ProgressLine:
+    """One self-overwriting line on a terminal; nothing when output is not a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.width = shutil.get_terminal_size((80, 20)).columns
+
+    def __call__(self, progress: ImportProgress) -> None:
+        if not self.enabled:
+            return
+        share = progress.bytes_done / progress.bytes_total if progress.bytes_total else 1.0
+        bar = "#" * int(share * 20)
+        text = (
+            f"[{bar:<20}] {progress.files_done}/{progress.files_total} files, "
+            f"{progress.bytes_done / 2**20:.1f}/{progress.bytes_total / 2**20:.1f} MiB {progress.current}"
+        )
+        sys.stderr.write("\r" + text[: self.width - 1].ljust(self.width - 1))
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * (self.width - 1) + "\r")
+
+
+def _outcome_line(outcome: FileOutcome) -> str:
+    where = f" {outcome.exhibit}" if outcome.exhibit else ""
+    return f"{outcome.status.value}{where}  {outcome.path}"
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from caseapp.app.importing import FileStatus, import_paths
+
+    bar = _ProgressLine()
+    with unlock.unlock(args) as case:
+        for line in case.open_report:
+            sys.stderr.write(f"caseapp: note: {line}\n")
+        try:
+            report = import_paths(case, args.paths, source=args.source, note=args.note, progress=bar)
+        finally:
+            bar.close()
+    if args.json:
+        print_json(_report_json(report))
+    else:
+        for outcome in report.outcomes:
+            sys.stdout.write(_outcome_line(outcome) + "\n")
+        for problem in report.all_problems():
+            sys.stderr.write(f"{problem.severity.value}: {problem.message}\n")
+        counts = report.summary
+        sys.stdout.write(
+            f"{counts['imported']} imported, {counts['duplicate']} duplicate(s), {counts['already_in']} already in, "
+            f"{counts['skipped']} skipped, {counts['left_out']} left out"
+            + (" — CANCELLED, run the same import again to resume" if report.cancelled else "")
+            + "\n"
+        )
+    skipped = report.count(FileStatus.SKIPPED) + len(report.problems)
+    return 1 if report.cancelled or skipped else 0
+
+
+def _report_json(report: ImportReport) -> dict[str, Any]:
+    return {
+        "job": report.job_id,
+        "cancelled": report.cancelled,
+        "summary": report.summary,
+        "files": [to_jsonable(o) for o in report.outcomes],
+        "left_out": [to_jsonable(p) for p in report.problems],
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from caseapp.app.exhibits import list_exhibits
+
+    with unlock.unlock(args) as case:
+        exhibits = list_exhibits(case, kind=args.type, search=args.search, tag=args.tag)
+    if args.json:
+        print_json(exhibits)
+    else:
+        print_table(
+            ["ref", "kind", "type", "size", "captured", "tags", "title"],
+            [
+                [
+                    e.ref,
+                    e.kind.value,
+                    e.mime or "",
+                    e.size if e.size is not None else "",
+                    e.captured or "",
+                    ",".join(e.tags),
+                    e.title,
+                ]
+                for e in exhibits
+            ],
+        )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from caseapp.app.exhibits import detail
+
+    with unlock.unlock(args) as case:
+        found = detail(case, args.exhibit)
+    if args.json:
+        print_json(found)
+        return 0
+    e = found.exhibit
+    out = sys.stdout
+    out.write(f"{e.ref}  {e.title}\n")
+    rows = [
+        ("kind", e.kind.value),
+        ("type", e.mime),
+        ("sha256", e.sha256),
+        ("size", e.size),
+        ("original name", e.original_name),
+        ("found at", e.relative_path),
+        ("file modified", e.file_modified),
+        ("captured", e.captured),
+        ("GPS", f"{e.latitude:.6f}, {e.longitude:.6f}" if e.latitude is not None and e.longitude is not None else None),
+        ("imported by", e.imported_by),
+        ("imported at", when(e.created_at) + " UTC"),
+        ("source", f"SRC-{e.source_id}" if e.source_id else None),
+        ("note", e.acquisition_note),
+        ("tags", ", ".join(e.tags) or None),
+    ]
+    for label, value in rows:
+        if value not in (None, ""):
+            out.write(f"  {label:<14} {value}\n")
+    fields = found.metadata.get("fields") or {}
+    if fields:
+        out.write("Metadata\n")
+        for key, value in fields.items():
+            out.write(f"  {key:<14} {value}\n")
+    if found.derivatives:
+        out.write("Derivatives\n")
+        for d in found.derivatives:
+            out.write(f"  {d.kind:<10} {d.media_type:<28} {d.size:>9} bytes  sha256 {d.sha256[:16]}…  {d.note}\n")
+    out.write("Acquisitions\n")
+    for a in found.acquisitions:
+        note = f" — {a.note}" if a.note else ""
+        out.write(f"  {when(a.seen_at)} UTC by {a.actor}: {a.relative_path} ({a.size} bytes){note}\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from caseapp.app.exhibits import export_original
+
+    with unlock.unlock(args) as case:
+        result = export_original(case, args.exhibit, args.destination)
+    if args.json:
+        print_json({"path": str(result.path), "sha256": result.sha256, "size": result.size})
+    else:
+        sys.stdout.write(f"Exported {args.exhibit.upper()} to {result.path}\nsha256 {result.sha256} (checked)\n")
+    return 0

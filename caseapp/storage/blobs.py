@@ -1,0 +1,162 @@
+"""The encrypted blob store: every original and derivative, age-encrypted, under ``blobs/``.
+
+Files are named by a random id, never by the plaintext hash (a seized case must not reveal
+which known files it holds). Encryption streams (``pyrage.encrypt_io``), so memory stays
+constant whatever the size. Write order makes a crash harmless (architecture §2): ciphertext
+to a temp file, fsync, rename into place, and only then the database commit that references it.
+Anyone holding the case's age identity can decrypt a blob with the standard ``age`` tool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import io
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+import pyrage
+
+from caseapp.atomicfile import fsync_dir
+from caseapp.core.errors import CaseDamagedError
+
+SUFFIX = ".age"
+TEMP_PREFIX = ".tmp-"
+QUARANTINE = "quarantine"
+INTAKE_LOCK = ".intake.lock"
+
+
+class Readable(Protocol):
+    def readinto(self, buffer: bytearray | memoryview) -> int | None: ...
+
+
+class _HashingSink(io.RawIOBase):
+    """A writer that only hashes: decrypting into it checks a blob without any plaintext on disk."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        self.digest.update(data)
+        self.size += len(data)
+        return len(data)
+
+
+class BlobStore:
+    def __init__(self, folder: Path, identity: str) -> None:
+        self.folder = folder
+        try:
+            self._identity = pyrage.x25519.Identity.from_str(identity)
+        except pyrage.IdentityError:
+            raise CaseDamagedError("the case's age identity is damaged") from None
+        self._recipient = self._identity.to_public()
+
+    def _path(self, name: str) -> Path:
+        if not name or any(c not in "0123456789abcdef" for c in name):
+            raise CaseDamagedError(f"blob name {name!r} is not valid")
+        return self.folder / f"{name}{SUFFIX}"
+
+    def ensure_folder(self) -> None:
+        self.folder.mkdir(mode=0o700, exist_ok=True)
+
+    # -- writing -----------------------------------------------------------------------------
+    def put(self, reader: Readable | BinaryIO) -> str:
+        """Encrypt everything ``reader`` yields into a new blob; return its name once durable."""
+        self.ensure_folder()
+        name = secrets.token_hex(16)
+        temp = self.folder / f"{TEMP_PREFIX}{name}"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                pyrage.encrypt_io(reader, out, [self._recipient])
+                out.flush()
+                os.fsync(out.fileno())
+            os.rename(temp, self._path(name))
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+            raise
+        return name
+
+    def put_bytes(self, data: bytes) -> str:
+        return self.put(io.BytesIO(data))
+
+    def sync(self) -> None:
+        """Make the renames durable (one folder fsync for many blobs), before the DB commit."""
+        fsync_dir(self.folder)
+
+    def discard(self, name: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self._path(name).unlink()
+
+    # -- reading -----------------------------------------------------------------------------
+    def decrypt_to(self, name: str, writer: BinaryIO | io.RawIOBase) -> None:
+        with self._path(name).open("rb") as source:
+            pyrage.decrypt_io(source, writer, [self._identity])
+
+    def read_bytes(self, name: str) -> bytes:
+        out = io.BytesIO()
+        self.decrypt_to(name, out)
+        return out.getvalue()
+
+    def check(self, name: str, sha256: str, size: int | None) -> str | None:
+        """None if the blob decrypts to the recorded hash and size, else what is wrong."""
+        path = self._path(name)
+        if not path.exists():
+            return "its encrypted file is missing"
+        sink = _HashingSink()
+        try:
+            self.decrypt_to(name, sink)
+        except (pyrage.DecryptError, ValueError, OSError) as error:
+            return f"its encrypted file does not decrypt ({error.__class__.__name__})"
+        if sink.digest.hexdigest() != sha256 or (size is not None and sink.size != size):
+            return "it decrypts to different content than recorded (SHA-256 mismatch)"
+        return None
+
+    # -- housekeeping ------------------------------------------------------------------------
+    def names(self) -> set[str]:
+        if not self.folder.is_dir():
+            return set()
+        return {p.name.removesuffix(SUFFIX) for p in self.folder.iterdir() if p.is_file() and p.name.endswith(SUFFIX)}
+
+    def leftover_temp_files(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return [p for p in self.folder.iterdir() if p.is_file() and p.name.startswith(TEMP_PREFIX)]
+
+    def quarantine(self, names: set[str]) -> list[Path]:
+        """Move blobs that no record references out of the way (kept, never silently deleted)."""
+        target = self.folder / QUARANTINE
+        moved = []
+        for name in sorted(names):
+            target.mkdir(mode=0o700, exist_ok=True)
+            destination = target / f"{name}{SUFFIX}"
+            os.rename(self._path(name), destination)
+            moved.append(destination)
+        if moved:
+            fsync_dir(self.folder)
+        return moved
+
+    @contextlib.contextmanager
+    def intake_lock(self, *, exclusive: bool, wait: bool = True) -> Iterator[bool]:
+        """Importers hold it shared; the orphan sweep takes it exclusive, and skips if it cannot."""
+        self.ensure_folder()
+        fd = os.open(self.folder / INTAKE_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            flags = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+            try:
+                fcntl.flock(fd, flags if wait else flags | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
+        finally:
+            os.close(fd)

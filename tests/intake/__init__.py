@@ -1,0 +1,1 @@
+"""Tests of caseapp.intake: walking, streaming, type detection, metadata, derivatives, hostile input."""
