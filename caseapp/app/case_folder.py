@@ -30,7 +30,7 @@ from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params, Keyslots, chec
 from caseapp.secrets.keyslots import new_data_key as _new_data_key
 from caseapp.storage import evidence
 from caseapp.storage.blobs import BlobStore
-from caseapp.storage.case_db import DB_NAME, CaseDatabase
+from caseapp.storage.case_db import DB_NAME, CaseDatabase, folder_lock
 
 KEYSLOTS_NAME = "keyslots.json"
 BLOBS_DIR = "blobs"
@@ -171,8 +171,9 @@ def _discard(db: CaseDatabase | None, building: Path) -> None:
 
 
 def _unlocked(folder: Path, keyslots: Keyslots, data_key: bytes, actor: str) -> OpenCase:
-    remove_stale_temp_files(folder)
     db = _open_db(folder, keyslots, data_key)
+    with db.locked():  # a writer in another process may be between its temp file and its rename
+        remove_stale_temp_files(folder)
     with db.read() as tx:
         if tx.case_info().case_id != keyslots.case_id:
             db.close()
@@ -245,58 +246,70 @@ def has_keyring_slot(path: Path) -> bool:
     return bool(load_keyslots(path).of_type("keyring"))
 
 
+@contextlib.contextmanager
+def _rewriting_keyslots(path: Path) -> Iterator[Keyslots]:
+    """Read ``keyslots.json`` fresh under the case lock, let the caller change it, save it atomically.
+
+    Two programs changing slots at once (a passphrase change in a terminal while the GUI enables
+    the keyring) would otherwise undo each other, and could bring an old passphrase back."""
+    folder = path.absolute()
+    load_keyslots(folder)  # a clear error if this is not a case, before creating a lock file
+    with folder_lock(folder):
+        keyslots = Keyslots.load(folder / KEYSLOTS_NAME)
+        yield keyslots
+        try:
+            keyslots.save(folder / KEYSLOTS_NAME)
+        except OSError as error:
+            raise _storage_error(error, folder / KEYSLOTS_NAME) from None
+
+
 def change_passphrase(path: Path, old: str, new: str, *, kdf: Argon2Params = STRONG_ARGON2) -> None:
     """Re-wrap the data key under a new passphrase. Only ``keyslots.json`` changes (atomically)."""
     check_passphrase_strength(new)
-    keyslots = load_keyslots(path)
-    data_key = keyslots.unlock_with_passphrase(old)
-    _rewrite_passphrase(path, keyslots, data_key, new, kdf)
+    with _rewriting_keyslots(path) as keyslots:
+        data_key = keyslots.unlock_with_passphrase(old)
+        keyslots.set_passphrase(data_key, new, kdf)
 
 
 def recover(path: Path, recovery_code: str, new: str, *, kdf: Argon2Params = STRONG_ARGON2) -> None:
     """Unlock with the recovery code and set a new passphrase (the recovery code stays valid)."""
     check_passphrase_strength(new)
-    keyslots = load_keyslots(path)
-    data_key = keyslots.unlock_with_recovery_code(recovery_code)
-    _rewrite_passphrase(path, keyslots, data_key, new, kdf)
-
-
-def _rewrite_passphrase(path: Path, keyslots: Keyslots, data_key: bytes, new: str, kdf: Argon2Params) -> None:
-    keyslots.set_passphrase(data_key, new, kdf)
-    try:
-        keyslots.save(path.absolute() / KEYSLOTS_NAME)
-    except OSError as error:
-        raise _storage_error(error, path / KEYSLOTS_NAME) from None
+    with _rewriting_keyslots(path) as keyslots:
+        data_key = keyslots.unlock_with_recovery_code(recovery_code)
+        keyslots.set_passphrase(data_key, new, kdf)
 
 
 def enable_keyring(case: OpenCase) -> str:
     """Add a keyring slot; the secret goes to the OS keyring first, so a refusal changes nothing."""
-    keyslots = Keyslots(case.keyslots.case_id, list(case.keyslots.slots))
-    for old in keyslots.of_type("keyring"):
-        keystore.delete_secret(keyslots.case_id, old.id)
-    slot_id, secret = keyslots.add_keyring_slot(case.data_key())
-    keystore.save_secret(keyslots.case_id, slot_id, secret)
+    keystore.require_usable()
+    saved: list[str] = []
     try:
-        keyslots.save(case.folder / KEYSLOTS_NAME)
-    except OSError as error:
-        keystore.delete_secret(keyslots.case_id, slot_id)
-        raise _storage_error(error, case.folder / KEYSLOTS_NAME) from None
+        with _rewriting_keyslots(case.folder) as keyslots:
+            old_slots = keyslots.of_type("keyring")
+            slot_id, secret = keyslots.add_keyring_slot(case.data_key())
+            keystore.save_secret(keyslots.case_id, slot_id, secret)
+            saved.append(slot_id)
+    except BaseException:
+        for orphan in saved:  # the slot file was not written: take the secret back out
+            with contextlib.suppress(UserError):
+                keystore.delete_secret(case.case_id, orphan)
+        raise
+    for old in old_slots:
+        with contextlib.suppress(UserError):
+            keystore.delete_secret(keyslots.case_id, old.id)
     case.keyslots = keyslots
     return keystore.status().backend
 
 
 def disable_keyring(path: Path) -> bool:
     """Remove the keyring slot and its secret. Needs no key: it only takes a way in away."""
-    keyslots = load_keyslots(path)
-    slots = keyslots.of_type("keyring")
-    if not slots:
-        return False
-    keyslots.remove_type("keyring")
-    keyslots.save(path.absolute() / KEYSLOTS_NAME)
+    with _rewriting_keyslots(path) as keyslots:
+        slots = keyslots.of_type("keyring")
+        keyslots.remove_type("keyring")
     for slot in slots:
         with contextlib.suppress(UserError):
             keystore.delete_secret(keyslots.case_id, slot.id)
-    return True
+    return bool(slots)
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ full verification of every encrypted blob against its recorded SHA-256."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import os
@@ -11,12 +12,21 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.atomicfile import fsync_dir
 from caseapp.core.changes import Changes
 from caseapp.core.entities import Exhibit, ExhibitDetail, ExhibitKind
-from caseapp.core.errors import Cancelled, IntegrityError, NotFoundError, StorageError, UserError, ValidationError
+from caseapp.core.errors import (
+    Cancelled,
+    CaseDamagedError,
+    IntegrityError,
+    NotFoundError,
+    StorageError,
+    UserError,
+    ValidationError,
+)
 from caseapp.core.ports import ExhibitQuery
 from caseapp.core.refs import RefKind, parse_ref
 from caseapp.core.services.records import record, utc_now
@@ -54,11 +64,9 @@ def detail(case: OpenCase, ref: str) -> ExhibitDetail:
     return found
 
 
-class _HashingFile(io.RawIOBase):
-    def __init__(self, handle: io.BufferedWriter, cancel: Callable[[], bool] | None) -> None:
+class _CancellableFile(io.RawIOBase):
+    def __init__(self, handle: BinaryIO, cancel: Callable[[], bool] | None) -> None:
         self.handle = handle
-        self.digest = hashlib.sha256()
-        self.size = 0
         self.cancel = cancel
 
     def writable(self) -> bool:
@@ -67,10 +75,7 @@ class _HashingFile(io.RawIOBase):
     def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
         if self.cancel is not None and self.cancel():
             raise Cancelled("export cancelled")
-        self.handle.write(data)
-        self.digest.update(data)
-        self.size += len(data)
-        return len(data)
+        return self.handle.write(data)
 
 
 def _safe_name(name: str, fallback: str) -> str:
@@ -110,40 +115,65 @@ def export_original(
         target = destination / (f"{stem} ({exhibit.ref}).{suffix}" if dot and stem else f"{name} ({exhibit.ref})")
     if target.exists():
         raise UserError(f"{target} already exists; choose another folder")
-    temp = destination / f".{secrets.token_hex(8)}.caseapp-export"
+    # Plaintext leaves the case only here: a private temp file beside the target, checked, then
+    # published in the same transaction as its custody entry (no export without its record).
+    temp = destination / f".caseapp-export-{secrets.token_hex(8)}.partial"
+    published = False
     try:
-        with temp.open("xb") as handle:
-            sink = _HashingFile(handle, cancel)
-            case.blobs.decrypt_to(blob.name, sink)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            try:
+                digest = case.blobs.decrypt_to(blob.name, blob.size, _CancellableFile(handle, cancel))
+            except CaseDamagedError:
+                digest = ""
             handle.flush()
             os.fsync(handle.fileno())
-        if sink.digest.hexdigest() != blob.sha256 or sink.size != blob.size:
+        if digest != blob.sha256:
             raise IntegrityError(
                 f"{exhibit.ref}: the stored original no longer matches its SHA-256; "
                 "nothing was exported. Run `caseapp verify --full`."
             )
-        os.rename(temp, target)
+        with case.db.write() as tx:
+            record(
+                tx,
+                actor=case.actor,
+                at=utc_now(),
+                action="exhibit.export",
+                target=exhibit.ref,
+                details={
+                    "sha256": blob.sha256,
+                    "size": blob.size,
+                    "to_sha256": hashlib.sha256(os.fsencode(target)).hexdigest(),
+                },
+            )
+            _publish(temp, target)
+            published = True
         fsync_dir(destination)
     except OSError as error:
         raise StorageError(f"cannot write {target}: {error.strerror or error}") from None
+    except BaseException:
+        if published:  # the custody entry did not commit: take the file back
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+        raise
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
-    now = utc_now()
-    with case.db.write() as tx:
-        record(
-            tx,
-            actor=case.actor,
-            at=now,
-            action="exhibit.export",
-            target=exhibit.ref,
-            details={
-                "sha256": blob.sha256,
-                "size": blob.size,
-                "to_sha256": hashlib.sha256(os.fsencode(target)).hexdigest(),
-            },
-        )
     return ExportedOriginal(target, blob.sha256, blob.size, Changes(custody=True))
+
+
+def _publish(temp: Path, target: Path) -> None:
+    """Give the checked file its name without ever replacing an existing file."""
+    try:
+        os.link(temp, target)  # fails if the target appeared meanwhile
+    except FileExistsError:
+        raise UserError(f"{target} already exists; choose another folder") from None
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        if target.exists():  # a file system without hard links (FAT on a USB stick)
+            raise UserError(f"{target} already exists; choose another folder") from None
+        os.rename(temp, target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +183,14 @@ class BlobProblem:
 
 
 def verify_blobs(
-    case: OpenCase, *, progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] | None = None
+    case: OpenCase,
+    *,
+    full: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> list[BlobProblem]:
-    """Decrypt every blob and compare it with its recorded SHA-256; name orphans and missing ones."""
+    """Compare the blobs on disk with the records: missing ones and orphans always (cheap, no
+    decryption); with ``full``, also decrypt every blob and compare it with its recorded SHA-256."""
     with case.db.read() as tx:
         records = evidence.referenced_blobs(tx)
     problems: list[BlobProblem] = []
@@ -165,7 +200,10 @@ def verify_blobs(
             raise Cancelled("verification cancelled")
         if progress is not None:
             progress(index, len(records))
-        trouble = case.blobs.check(blob.name, blob.sha256, blob.size)
+        if full:
+            trouble = case.blobs.check(blob.name, blob.sha256, blob.size)
+        else:
+            trouble = None if blob.name in present else "its encrypted file is missing"
         if trouble is not None:
             what = "original" if blob.role == "original" else f"{blob.role} derivative"
             problems.append(BlobProblem(f"EX-{blob.exhibit_id}", f"EX-{blob.exhibit_id}: the {what}: {trouble}"))

@@ -269,11 +269,13 @@ class _Job:
             return
         batch, self.batch = self.batch, []
         self.batch_started, self.batch_bytes = 0.0, 0
+        transaction: SqlWriteTx | None = None
         try:
             self.case.blobs.sync()  # every rename of the batch is durable before the commit
             now = utc_now()
             recorded: dict[str, int] = {}
             with self.case.db.write() as tx:
+                transaction = tx
                 # Another process may have taken the same bytes in meanwhile: ask once per batch.
                 in_db = evidence.exhibits_by_sha256(tx, [p.sha256 for p in batch if p.blob])
                 for prepared in batch:
@@ -288,8 +290,9 @@ class _Job:
                         self._record_duplicate(tx, exhibit_id, prepared, now)
                         recorded.setdefault(prepared.sha256, exhibit_id)
         except BaseException:
-            for prepared in batch:
-                self._discard(prepared.blobs())
+            if transaction is None or not transaction.committed:  # never delete what a commit refers to
+                for prepared in batch:
+                    self._discard(prepared.blobs())
             raise
         finally:
             for prepared in batch:

@@ -44,11 +44,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with unlock.unlock(args) as case:
         report = case.custody.verify()
         integrity = case.db.integrity_check()
-        blob_problems: list[BlobProblem] = []
-        if args.full:
-            from caseapp.app.exhibits import verify_blobs
+        from caseapp.app.exhibits import verify_blobs
 
-            blob_problems = verify_blobs(case)
+        blob_problems: list[BlobProblem] = verify_blobs(case, full=args.full)
     ok = report.ok and integrity == "ok" and not blob_problems
     if args.json:
         print_json(
@@ -61,14 +59,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "problems": report.problems,
                 "files_checked": args.full,
                 "file_problems": blob_problems,
+                "notes": report.notes,
             }
         )
     elif ok:
         assert report.last is not None
-        files = " and every stored file" if args.full else ""
-        sys.stdout.write(
-            f"OK: {report.entries} custody entries{files} verified; head {report.last.seq} {report.last.hash}\n"
+        what = (
+            "custody entries and every stored file verified"
+            if args.full
+            else ("custody entries verified, every stored file present")
         )
+        sys.stdout.write(f"OK: {report.entries} {what}; head {report.last.seq} {report.last.hash}\n")
     else:
         if integrity != "ok":
             sys.stdout.write(f"DATABASE DAMAGED: {integrity}\n")
@@ -79,4 +80,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 sys.stdout.write(f"  also: {problem.message}\n")
         for blob_problem in blob_problems:
             sys.stdout.write(f"FILE: {blob_problem.message}\n")
+    if not args.json:
+        for note in report.notes:
+            sys.stdout.write(f"note: {note}\n")
     return 0 if ok else 3

@@ -71,6 +71,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
-        sys.stderr.write("caseapp: interrupted; nothing uncommitted was kept\n")
+        sys.stderr.write("caseapp: interrupted; what was saved before stays saved\n")
         return 130
+    except Exception as error:
+        # An unexpected failure: its message could quote case contents, so print only its kind
+        # unless the user asks for the details (CASEAPP_DEBUG=1).
+        if os.environ.get("CASEAPP_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"caseapp: internal error ({error.__class__.__name__}). Nothing unsaved was kept. "
+            "Run again with CASEAPP_DEBUG=1 to see the details (they may quote case contents).\n"
+        )
+        return 1
     return code

@@ -43,6 +43,8 @@ class ChainReport:
     last: CustodyHead | None
     anchor: CustodyHead | None
     problems: tuple[ChainProblem, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
+    """Observations that are not failures (e.g. a head that lags after an interrupted write)."""
 
     @property
     def ok(self) -> bool:
@@ -160,5 +162,12 @@ def verify_chain(entries: Iterable[CustodyEntry], anchor: CustodyHead | None) ->
         problems.append(ChainProblem(have + 1, f"entries {have + 1} to {anchor.seq} were deleted"))
     elif hashes_by_seq.get(anchor.seq) != anchor.hash:
         problems.append(ChainProblem(anchor.seq, f"entry {anchor.seq} differs from the recorded custody head"))
+    notes: list[str] = []
+    if anchor is not None and last_head is not None and anchor.seq < last_head.seq:
+        notes.append(
+            f"the recorded head names entry {anchor.seq}, {last_head.seq - anchor.seq} behind the newest "
+            "(a write was interrupted after its commit); entries after it are checked by their chain only "
+            "until the next change moves the head forward"
+        )
     problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
-    return ChainReport(entries=count, last=last_head, anchor=anchor, problems=tuple(problems))
+    return ChainReport(entries=count, last=last_head, anchor=anchor, problems=tuple(problems), notes=tuple(notes))

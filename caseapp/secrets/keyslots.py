@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from argon2.exceptions import Argon2Error
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -122,19 +123,32 @@ class Slot:
         )
 
 
+# Parameters are read before the slot can be authenticated: bound them, so a damaged or hostile
+# keyslots.json cannot make an unlock allocate gigabytes or run for hours.
+_ARGON2_BOUNDS = {"memory_kib": (8, 4 * 1024 * 1024), "iterations": (1, 64), "parallelism": (1, 64)}
+
+
 def _kek(slot_type: str, kdf: dict[str, Any], secret: bytes) -> bytes:
     salt = _unb64(kdf["salt"])
+    if len(salt) < 16:
+        raise CaseDamagedError("keyslots.json holds a slot with a salt shorter than 16 bytes")
     if kdf["name"] == "argon2id":
-        return hash_secret_raw(
-            secret,
-            salt,
-            time_cost=int(kdf["iterations"]),
-            memory_cost=int(kdf["memory_kib"]),
-            parallelism=int(kdf["parallelism"]),
-            hash_len=32,
-            type=Type.ID,
-            version=int(kdf["version"]),
-        )
+        for name, (low, high) in _ARGON2_BOUNDS.items():
+            if not low <= int(kdf[name]) <= high:
+                raise CaseDamagedError(f"keyslots.json holds a slot with {name} {kdf[name]!r} out of bounds")
+        try:
+            return hash_secret_raw(
+                secret,
+                salt,
+                time_cost=int(kdf["iterations"]),
+                memory_cost=int(kdf["memory_kib"]),
+                parallelism=int(kdf["parallelism"]),
+                hash_len=32,
+                type=Type.ID,
+                version=int(kdf["version"]),
+            )
+        except Argon2Error as error:
+            raise CaseDamagedError(f"keyslots.json holds unusable Argon2id parameters ({error})") from None
     if kdf["name"] == "hkdf-sha256":
         return _hkdf(secret, salt, f"caseapp-{slot_type}-slot".encode())
     raise CaseDamagedError(f"keyslots.json names an unknown key derivation {kdf['name']!r}")

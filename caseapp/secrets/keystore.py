@@ -32,6 +32,20 @@ def status() -> KeyringStatus:
         backend: KeyringBackend = keyring.get_keyring()
     except Exception as error:  # a broken keyring install must not stop caseapp
         return KeyringStatus(False, "none", f"the keyring could not be loaded ({error.__class__.__name__})")
+    chained = getattr(backend, "backends", None)
+    if isinstance(chained, list | tuple):
+        # A chain writes to its first member and reads from any: every member must be secure.
+        if not chained:
+            return KeyringStatus(False, "none", "no system keyring is available on this computer")
+        for member in chained:
+            verdict = _judge(member)
+            if not verdict.usable:
+                return verdict
+        return _judge(chained[0])
+    return _judge(backend)
+
+
+def _judge(backend: KeyringBackend) -> KeyringStatus:
     name = f"{type(backend).__module__}.{type(backend).__qualname__}"
     try:
         priority = float(backend.priority)

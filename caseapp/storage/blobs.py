@@ -31,23 +31,76 @@ INTAKE_LOCK = ".intake.lock"
 
 
 class Readable(Protocol):
-    def readinto(self, buffer: bytearray | memoryview) -> int | None: ...
+    def read(self, size: int = -1, /) -> bytes | None: ...
 
 
-class _HashingSink(io.RawIOBase):
-    """A writer that only hashes: decrypting into it checks a blob without any plaintext on disk."""
+def padded_length(length: int) -> int:
+    """Padmé (Nikitin et al., PETS 2019): round a length up so that at most O(log log L) bits of it
+    show, at most 12 % more bytes. The size of a blob on disk then no longer identifies which
+    known file (a published video, say) a seized case holds."""
+    if length < 2:
+        return length
+    exponent = length.bit_length() - 1
+    low_bits = exponent - exponent.bit_length()
+    mask = (1 << low_bits) - 1
+    return (length + mask) & ~mask
 
-    def __init__(self) -> None:
+
+class _PaddedReader(io.RawIOBase):
+    """The source's bytes, then zeros up to the Padmé length of however many bytes it gave."""
+
+    def __init__(self, source: Readable) -> None:
+        self.source = source
+        self.count = 0
+        self.padding: int | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        if self.padding is None:
+            data = self.source.read(len(view))
+            if data:
+                view[: len(data)] = data
+                self.count += len(data)
+                return len(data)
+            self.padding = padded_length(self.count) - self.count
+        size = min(len(view), self.padding)
+        view[:size] = bytes(size)
+        self.padding -= size
+        return size
+
+
+class _TruncatingSink(io.RawIOBase):
+    """Receives a decrypted blob: hands the first ``size`` bytes on (hashing them) and checks that
+    the rest is exactly the zero padding expected."""
+
+    def __init__(self, size: int, forward: BinaryIO | io.RawIOBase | None = None) -> None:
+        self.size = size
+        self.forward = forward
         self.digest = hashlib.sha256()
-        self.size = 0
+        self.seen = 0
+        self.padding_ok = True
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
-        self.digest.update(data)
-        self.size += len(data)
-        return len(data)
+        chunk = memoryview(data).cast("B")
+        keep = max(0, min(len(chunk), self.size - self.seen))
+        if keep:
+            self.digest.update(chunk[:keep])
+            if self.forward is not None:
+                self.forward.write(chunk[:keep])
+        if keep < len(chunk) and any(chunk[keep:]):
+            self.padding_ok = False
+        self.seen += len(chunk)
+        return len(chunk)
+
+    @property
+    def complete(self) -> bool:
+        return self.padding_ok and self.seen == padded_length(self.size)
 
 
 class BlobStore:
@@ -69,14 +122,16 @@ class BlobStore:
 
     # -- writing -----------------------------------------------------------------------------
     def put(self, reader: Readable | BinaryIO) -> str:
-        """Encrypt everything ``reader`` yields into a new blob; return its name once durable."""
+        """Encrypt everything ``reader`` yields (then Padmé zero padding) into a new blob; return
+        its name once the file is durable. The caller records the plaintext size, which decrypting
+        needs to drop the padding (``age -d ... | head -c SIZE``)."""
         self.ensure_folder()
         name = secrets.token_hex(16)
         temp = self.folder / f"{TEMP_PREFIX}{name}"
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "wb") as out:
-                pyrage.encrypt_io(reader, out, [self._recipient])
+                pyrage.encrypt_io(_PaddedReader(reader), out, [self._recipient])
                 out.flush()
                 os.fsync(out.fileno())
             os.rename(temp, self._path(name))
@@ -98,26 +153,37 @@ class BlobStore:
             self._path(name).unlink()
 
     # -- reading -----------------------------------------------------------------------------
-    def decrypt_to(self, name: str, writer: BinaryIO | io.RawIOBase) -> None:
-        with self._path(name).open("rb") as source:
-            pyrage.decrypt_io(source, writer, [self._identity])
+    def decrypt_to(self, name: str, size: int, writer: BinaryIO | io.RawIOBase) -> str:
+        """Write the blob's ``size`` plaintext bytes to ``writer``; return their SHA-256.
 
-    def read_bytes(self, name: str) -> bytes:
+        Raises CaseDamagedError if the blob holds other than those bytes and their padding."""
+        sink = _TruncatingSink(size, writer)
+        with self._path(name).open("rb") as source:
+            try:
+                pyrage.decrypt_io(source, sink, [self._identity])
+            except (pyrage.DecryptError, ValueError) as error:
+                raise CaseDamagedError(f"blob {name} does not decrypt ({error.__class__.__name__})") from None
+        if not sink.complete:
+            raise CaseDamagedError(f"blob {name} does not have the recorded size")
+        return sink.digest.hexdigest()
+
+    def read_bytes(self, name: str, size: int) -> bytes:
         out = io.BytesIO()
-        self.decrypt_to(name, out)
+        self.decrypt_to(name, size, out)
         return out.getvalue()
 
-    def check(self, name: str, sha256: str, size: int | None) -> str | None:
+    def check(self, name: str, sha256: str, size: int) -> str | None:
         """None if the blob decrypts to the recorded hash and size, else what is wrong."""
         path = self._path(name)
         if not path.exists():
             return "its encrypted file is missing"
-        sink = _HashingSink()
+        sink = _TruncatingSink(size)
         try:
-            self.decrypt_to(name, sink)
+            with path.open("rb") as source:
+                pyrage.decrypt_io(source, sink, [self._identity])
         except (pyrage.DecryptError, ValueError, OSError) as error:
             return f"its encrypted file does not decrypt ({error.__class__.__name__})"
-        if sink.digest.hexdigest() != sha256 or (size is not None and sink.size != size):
+        if not sink.complete or sink.digest.hexdigest() != sha256:
             return "it decrypts to different content than recorded (SHA-256 mismatch)"
         return None
 
@@ -142,6 +208,7 @@ class BlobStore:
             os.rename(self._path(name), destination)
             moved.append(destination)
         if moved:
+            fsync_dir(target)
             fsync_dir(self.folder)
         return moved
 

@@ -7,6 +7,7 @@ plus SQLite's ``BEGIN IMMEDIATE``.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
@@ -40,6 +41,18 @@ AGE_IDENTITY = "age_identity"
 
 
 @contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """The case's exclusive write lock (``case.lock``), shared by every process that writes to it:
+    database transactions, the custody head, keyslots rewrites and temp-file clean-up."""
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+@contextmanager
 def translate_write_errors(path: Path) -> Iterator[None]:
     """SQLite reports a full or read-only disk as an OperationalError; say it plainly."""
     try:
@@ -70,7 +83,7 @@ class CaseDatabase:
         self._anchor = CustodyAnchor(folder / HEAD_NAME, case_id, head_key)
         self._thread_lock = threading.Lock()
         try:
-            with translate_write_errors(self.path):
+            with translate_write_errors(self.path), self._process_lock():
                 self.migration: MigrationResult = migrate(
                     self._engine, self.path, folder / BACKUPS_DIR, new_case=new_case
                 )
@@ -106,17 +119,24 @@ class CaseDatabase:
                     self._check_head_before_write(tx)
                     yield tx
                     session.flush()
+            tx.committed = True
             if tx.appended is not None:
-                self._anchor.write(CustodyHead(tx.appended.seq, tx.appended.hash))
+                try:
+                    self._anchor.write(CustodyHead(tx.appended.seq, tx.appended.hash))
+                except OSError as error:
+                    # The change is committed; a head that lags behind is tolerated and reported by
+                    # verify, and the next write moves it forward. Failing here would tempt a caller
+                    # to undo work that is already saved.
+                    log.warning("custody head not updated (%s); it will be at the next change", error.strerror)
 
     @contextmanager
-    def _process_lock(self) -> Iterator[None]:
-        fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+    def locked(self) -> Iterator[None]:
+        """Hold the case's write lock (across processes) for work on files beside the database."""
+        with self._thread_lock, self._process_lock():
             yield
-        finally:
-            os.close(fd)  # closing releases the lock
+
+    def _process_lock(self) -> contextlib.AbstractContextManager[None]:
+        return folder_lock(self.folder)
 
     def _check_head_before_write(self, tx: SqlWriteTx) -> None:
         """Refuse to extend a chain whose newest entries were removed: writing would hide it."""

@@ -50,6 +50,7 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 3) -> Engine:
             connection.execute(f"PRAGMA key = \"x'{hex_key}'\"")
         return connection
 
+    # hide_parameters: a failing statement's message must never carry a name or a testimony.
     engine = create_engine(
         "sqlite://",
         creator=connect,
@@ -58,6 +59,7 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 3) -> Engine:
         pool_size=pool_size,
         max_overflow=2,
         pool_pre_ping=False,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

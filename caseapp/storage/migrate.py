@@ -6,6 +6,8 @@ on disk has been through the same steps as the ones in the upgrade tests.
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,7 +17,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from caseapp.core.errors import CaseDamagedError, SchemaTooNewError
+from caseapp.atomicfile import fsync_dir
+from caseapp.core.errors import CaseDamagedError, SchemaTooNewError, StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -60,13 +63,23 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def _backup(engine: Engine, db_path: Path, backups: Path, revision: str) -> Path:
+    """A complete, durable copy of the database (still encrypted with the same key) before an upgrade.
+
+    The caller holds the case lock, so no other caseapp writes meanwhile; a reader elsewhere that
+    keeps the WAL from being folded in makes the upgrade wait for another time instead."""
     with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    if busy is None or busy[0] != 0:
+        raise StorageError("the case is open in another program; close it there, then open it again to upgrade it")
     backups.mkdir(mode=0o700, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = backups / f"case-schema-{revision}-{stamp}.db"
-    shutil.copyfile(db_path, target)  # still encrypted with the same key
-    target.chmod(0o600)
+    target = backups / f"case-schema-{revision}-{stamp}-{secrets.token_hex(3)}.db"
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out, db_path.open("rb") as source:
+        shutil.copyfileobj(source, out, 1024 * 1024)
+        out.flush()
+        os.fsync(out.fileno())
+    fsync_dir(backups)
     return target
 
 

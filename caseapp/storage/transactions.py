@@ -225,6 +225,8 @@ class SqlWriteTx(SqlReadTx):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.appended: CustodyEntry | None = None
+        self.committed = False
+        """Set once the transaction is durable: callers must not undo their side effects after that."""
 
     def _add(self, row: Any) -> Any:
         self.session.add(row)

@@ -10,6 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from caseapp.app.case_folder import open_case
+from caseapp.app.exhibits import verify_blobs
 from caseapp.core.errors import SchemaTooNewError
 from caseapp.storage.migrate import SCHEMA_HEAD, known_revisions
 from caseapp.storage.orm import Base
@@ -51,6 +52,7 @@ def test_stored_case_of_an_old_schema_opens_and_upgrades(fixture: Path, tmp_path
         assert case.records.incidents()[0].title == "Frappe sur le marché"
         assert case.records.links()[0].target == "INC-1"
         assert case.custody.verify().ok
+        assert verify_blobs(case) == []
         case.records.add_note("CASE", "written after the upgrade")
         assert case.custody.verify().ok
     assert FIXTURES, "no stored schema fixtures found"

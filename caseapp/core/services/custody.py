@@ -30,4 +30,4 @@ class CustodyService:
         if forged is None:
             return report
         problems = (*(p for p in report.problems if p.seq is not None), forged)
-        return ChainReport(entries=report.entries, last=report.last, anchor=None, problems=problems)
+        return ChainReport(entries=report.entries, last=report.last, anchor=None, problems=problems, notes=report.notes)

@@ -8,9 +8,11 @@ It writes ``schema-<revision>.caseapp`` beside this file with passphrase ``fixtu
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from caseapp.app.case_folder import create_case
+from caseapp.app.importing import import_paths
 from caseapp.secrets.keyslots import Argon2Params
 from caseapp.storage.migrate import SCHEMA_HEAD
 
@@ -37,7 +39,12 @@ def main() -> None:
         records.tag(exhibit.ref, ["market"])
         records.link(exhibit.ref, incident.ref, reasoning="shows the market after the strike")
         records.add_note("CASE", "fixture note")
-    (target / "case.lock").unlink()
+        with tempfile.TemporaryDirectory() as scratch:
+            statement = Path(scratch) / "شهادة.txt"
+            statement.write_text("fixture statement: the market was struck at dawn\n", encoding="utf-8")
+            import_paths(case, [statement], note="fixture")
+    for lock in (target / "case.lock", target / "blobs" / ".intake.lock"):
+        lock.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
