@@ -97,7 +97,9 @@ def test_blobs_hide_exact_sizes(make_case, tmp_path: Path) -> None:  # type: ign
         names = [r.name for r in evidence.referenced_blobs(tx) if r.role == "original"]
     sizes = sorted((case.folder / "blobs" / f"{name}.age").stat().st_size for name in names)
     assert len(sizes) == 3 and min(sizes) >= padded_length(100_300) == padded_length(100_000)
-    assert max(sizes) - min(sizes) < 64  # three plaintext sizes, one padded size (age's header varies a little)
+    # Three plaintext sizes, one padded size: what differs is only age's header, whose random
+    # "grease" stanza varies by up to a few hundred bytes, far below the padding step here (2 KiB).
+    assert max(sizes) - min(sizes) < 512
 
 
 def test_hostile_kdf_parameters_are_refused_quickly(cli, make_case) -> None:  # type: ignore[no-untyped-def]
