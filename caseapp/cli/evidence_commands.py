@@ -72,6 +72,37 @@ class _ProgressLine:
             sys.stderr.write("\r" + " " * (self.width - 1) + "\r")
 
 
+class _FirstInterruptCancels:
+    """Ctrl-C once: finish the file being read, keep everything complete, stop. Twice: stop now."""
+
+    def __init__(self) -> None:
+        self.asked = False
+        self.previous: Any = None
+
+    def requested(self) -> bool:
+        return self.asked
+
+    def _handle(self, _signum: int, _frame: object) -> None:
+        if self.asked:
+            raise KeyboardInterrupt
+        self.asked = True
+        sys.stderr.write("\ncaseapp: stopping after the current file (Ctrl-C again to stop at once)\n")
+
+    def __enter__(self) -> _FirstInterruptCancels:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
 def _outcome_line(outcome: FileOutcome) -> str:
     where = f" {outcome.exhibit}" if outcome.exhibit else ""
     return f"{outcome.status.value}{where}  {outcome.path}"
@@ -81,11 +112,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     from caseapp.app.importing import FileStatus, import_paths
 
     bar = _ProgressLine()
+    stop = _FirstInterruptCancels()
     with unlock.unlock(args) as case:
         for line in case.open_report:
             sys.stderr.write(f"caseapp: note: {line}\n")
         try:
-            report = import_paths(case, args.paths, source=args.source, note=args.note, progress=bar)
+            with stop:
+                report = import_paths(
+                    case, args.paths, source=args.source, note=args.note, progress=bar, cancel=stop.requested
+                )
         finally:
             bar.close()
     if args.json:
