@@ -110,6 +110,11 @@ def show_element(args: argparse.Namespace) -> int:
     mode = catalogue.mode(normalise_ref(args.id))
     if mode is not None:
         return _show_mode(mode, as_json=args.json)
+    ref = normalise_ref(args.id)
+    if catalogue.crime(ref) is None and catalogue.element(ref) is None:
+        group = catalogue.crimes_under(ref)
+        if len(group) > 1:
+            return _show_group(ref, group, as_json=args.json)
     crime, element = _lookup(catalogue, args.id)
     if args.json:
         payload = _crime_detail(catalogue, crime)
@@ -118,6 +123,17 @@ def show_element(args: argparse.Namespace) -> int:
         _print_json(payload)
         return 0
     _print_crime(catalogue, crime, highlight=element.id if element else None)
+    return 0
+
+
+def _show_group(ref: str, crimes: tuple[Crime, ...], *, as_json: bool) -> int:
+    """A Statute provision that the Elements of Crimes split into several crimes, e.g. 7(1)(g)-1 to -6."""
+    if as_json:
+        _print_json({"provision": ref, "crimes": [_crime_summary(c) for c in crimes]})
+        return 0
+    print(f"{ref} covers {len(crimes)} crimes in the Elements of Crimes; show one with `elements show ID`:")
+    for crime in crimes:
+        print(_wrap(crime.title.en, indent="      ", first=f"  {crime.id}  "))
     return 0
 
 
@@ -223,8 +239,10 @@ def _print_crime(catalogue: Catalogue, crime: Crime, highlight: str | None) -> N
     print(_wrap(crime.statute_text.en))
     if crime.statute_text_note:
         print(_wrap("Note: " + crime.statute_text_note))
+    if crime.introduction:
+        print("\nIntroduction (Elements of Crimes, not Statute text):")
     for line in crime.introduction:
-        print(_wrap(line, first="  Intro: "))
+        print(_wrap(line))
     _print_elements(crime, highlight)
     group = catalogue.group(crime.contextual_group) if crime.contextual_group else None
     if group:

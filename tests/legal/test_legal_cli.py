@@ -213,3 +213,35 @@ def test_modes_of_liability_are_listed_and_shown(capsys: pytest.CaptureFixture[s
     payload = json.loads(out)
     assert payload["verification"]["status"] == "elements-not-available"
     assert payload["statute_text"].startswith("(b) Orders, solicits or induces")
+
+
+def test_show_a_provision_split_into_several_crimes_lists_them(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "elements", "show", "7(1)(g)")
+    assert code == 0
+    assert "not in the catalogue" not in out
+    for n in range(1, 7):
+        assert f"7(1)(g)-{n}" in out
+    code, out, _ = run(capsys, "elements", "show", "8(2)(a)(vii)", "--json")
+    assert code == 0
+    assert [c["id"] for c in json.loads(out)["crimes"]] == ["8(2)(a)(vii)-1", "8(2)(a)(vii)-2"]
+
+
+def test_the_aggression_introduction_is_not_labelled_statute_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "elements", "show", "8 bis")
+    assert code == 0
+    statute_at = out.index("Statute text:")
+    intro_at = out.index("Introduction (Elements of Crimes, not Statute text):")
+    elements_at = out.index("Elements:")
+    assert statute_at < intro_at < elements_at
+    assert "Intro: " not in out
+
+
+def test_jurisdiction_colombia_war_crime_under_art_124(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "jurisdiction", "--territory", "CO", "--date", "2005-06-01", "--crime", "8(2)(e)(i)", "--json"
+    )
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["verdict"] == "outside"
+    kinds = {g["kind"]: g["status"] for g in payload["grounds"]}
+    assert kinds["article-124"] == "not met" and kinds["territory"] == "met"

@@ -125,7 +125,10 @@ def test_party_consent_is_exactly_the_interval(iso: str, day: dt.date) -> None:
     assert party.start is not None
     inside = party.start <= day and (party.end is None or day < party.end)
     consent = as_party(DATA, iso, day)
+    announced = DATA.announced_withdrawals.get(iso)
     if party.pending_end is not None and day >= party.pending_end:
         assert consent.status is GroundStatus.UNCERTAIN
+    elif announced is not None and day >= announced.earliest_effect:
+        assert consent.status is GroundStatus.UNCERTAIN, (iso, day)
     else:
         assert (consent.status is GroundStatus.MET) == inside, (iso, day, consent.reason)

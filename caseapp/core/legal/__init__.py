@@ -3,9 +3,8 @@ assistant. Pure standard-library code over the data shipped in ``resources/legal
 """
 
 from caseapp.core.legal.consent import GroundStatus
+from caseapp.core.legal.grounds import Ground, GroundKind
 from caseapp.core.legal.jurisdiction import (
-    Ground,
-    GroundKind,
     JurisdictionAnswer,
     JurisdictionQuery,
     Verdict,

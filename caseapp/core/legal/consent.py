@@ -70,6 +70,16 @@ def as_party(data: JurisdictionData, iso2: str, day: dt.date) -> Consent:
     outside = _outside_interval(who, party, day)
     if outside is not None:
         return outside
+    announced = data.announced_withdrawals.get(iso2)
+    if announced is not None and day >= announced.earliest_effect:
+        return Consent(
+            GroundStatus.UNCERTAIN,
+            f"{announced.text} A withdrawal takes effect one year after the notification (Art 127(1)); if {who} "
+            f"notified it when announcing it, it would be outside from {announced.earliest_effect}, so {day} cannot "
+            "be settled from the shipped data.",
+            (*_party_sources(party), *announced.sources),
+            Via.PARTY,
+        )
     return _inside_interval(who, party, day)
 
 

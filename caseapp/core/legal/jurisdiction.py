@@ -3,9 +3,11 @@
 An answer is WITHIN, OUTSIDE or DEPENDS, with every ground that led there. Grounds are of two kinds:
 *bases* (any one suffices: territory, territory of an element of the crime, nationality of the
 accused, Security Council referral; Arts 12(2), 12(3), 13(b)) and *conditions* (all must hold:
-the temporal floor of Art 11, the amendment regimes of Art 121(5) and Arts 15 bis/ter, reported
-Art 124 declarations). Each ground has a status, a reason in words and its sources, so the
-dossier and the GUI can show exactly why.
+the temporal floor of Art 11, the amendment regimes of Art 121(5) and Arts 15 bis/ter, Art 124
+declarations, crimes that cannot yet be committed, dates after the data date). Each ground has a
+status, a reason in words and its sources, so the dossier and the GUI can show exactly why. The
+qualifying rules (referral limits, the cross-border element test, former State Party territory,
+Art 124) live in :mod:`caseapp.core.legal.conditions`; after the data date every answer "depends".
 
 Only the preconditions are checked: admissibility (Art 17), gravity and the Prosecutor's
 discretion are not.
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from caseapp.core.errors import NotFoundError, ValidationError
+from caseapp.core.legal import conditions
 from caseapp.core.legal.consent import (
     Consent,
     GroundStatus,
@@ -27,9 +30,11 @@ from caseapp.core.legal.consent import (
     accepted,
     amendment_accepted,
     as_party,
+    best,
     name,
     worst,
 )
+from caseapp.core.legal.grounds import Ground, GroundKind
 from caseapp.core.legal.ids import parse_crime_ref
 from caseapp.core.legal.loader import load_catalogue
 from caseapp.core.legal.model import Catalogue, Crime
@@ -40,45 +45,6 @@ class Verdict(enum.Enum):
     WITHIN = "within"
     OUTSIDE = "outside"
     DEPENDS = "depends"
-
-
-class GroundKind(enum.Enum):
-    TEMPORAL = "temporal"
-    TERRITORY = "territory"
-    ELEMENT_TERRITORY = "element-territory"
-    NATIONALITY = "nationality"
-    REFERRAL = "security-council-referral"
-    AMENDMENT = "amendment"
-    AGGRESSION = "aggression"
-    ARTICLE_124 = "article-124"
-
-
-BASES = frozenset({GroundKind.TERRITORY, GroundKind.ELEMENT_TERRITORY, GroundKind.NATIONALITY, GroundKind.REFERRAL})
-
-
-@dataclass(frozen=True, slots=True)
-class Ground:
-    kind: GroundKind
-    status: GroundStatus
-    title: str
-    reason: str
-    sources: tuple[str, ...]
-    state: str | None = None
-
-    @property
-    def is_basis(self) -> bool:
-        return self.kind in BASES
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind.value,
-            "role": "basis" if self.is_basis else "condition",
-            "status": self.status.value,
-            "state": self.state,
-            "title": self.title,
-            "reason": self.reason,
-            "sources": list(self.sources),
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,14 +158,18 @@ def assess(query: JurisdictionQuery, crimes: Sequence[Crime], data: Jurisdiction
     """The answer for an already validated query."""
     day = query.date
     grounds: list[Ground] = [_temporal(data, day)]
-    grounds.extend(_bases(query, data))
+    grounds.extend(_bases(query, crimes, data))
     amendment_id = crimes[0].amendment if crimes else None
     if amendment_id == "RC/Res.6":
         grounds.append(_aggression(query, data, grounds))
     elif amendment_id:
         grounds.append(_amendment(amendment_id, query, data, grounds))
+    places = [p for p in (query.territory, *query.element_territories) if p]
     if crimes and crimes[0].article == "8":
-        grounds.extend(_article_124(query, data))
+        grounds.extend(conditions.article_124(data, day, places, query.nationalities))
+    for extra in (conditions.inoperative(crimes, data), conditions.after_data_date(data, day)):
+        if extra is not None:
+            grounds.append(extra)
     verdict = _verdict(grounds)
     caveats = [
         "Only the preconditions to jurisdiction are checked; admissibility (Art 17), gravity and the "
@@ -209,6 +179,9 @@ def assess(query: JurisdictionQuery, crimes: Sequence[Crime], data: Jurisdiction
     ]
     if not crimes:
         caveats.append("No crime was given: the amendment regimes (Art 121(5), Arts 15 bis/ter) were not checked.")
+        warning = conditions.article_124_caveat(data, day, _involved(query))
+        if warning:
+            caveats.append(warning)
     if amendment_id == "RC/Res.6":
         caveats.append(
             "Declarations under Art 15 bis(4) (States opting out of aggression jurisdiction) are not in the "
@@ -254,7 +227,7 @@ def _from_consent(
     return Ground(kind, consent.status, title, f"{prefix} {consent.reason}", (*extra, *consent.sources), iso2)
 
 
-def _bases(query: JurisdictionQuery, data: JurisdictionData) -> list[Ground]:
+def _bases(query: JurisdictionQuery, crimes: Sequence[Crime], data: JurisdictionData) -> list[Ground]:
     day = query.date
     out: list[Ground] = []
     if query.territory:
@@ -265,11 +238,20 @@ def _bases(query: JurisdictionQuery, data: JurisdictionData) -> list[Ground]:
                 iso2=iso,
                 title=f"Territory: {name(data, iso)}",
                 prefix=f"Art 12(2)(a): the conduct occurred on the territory of {name(data, iso)}.",
-                consent=accepted(data, iso, day, territorial=True),
+                consent=_territorial(data, iso, day),
                 extra=("Rome Statute Art 12(2)(a)",),
             )
         )
+    crossing = conditions.cross_border(crimes, data)
     for iso in query.element_territories:
+        consent = _territorial(data, iso, day)
+        if consent.status is GroundStatus.MET and not crossing:
+            consent = Consent(
+                GroundStatus.UNCERTAIN,
+                f"{consent.reason} {conditions.element_doubt(crimes, data)}",
+                consent.sources,
+                consent.via,
+            )
         out.append(
             _from_consent(
                 kind=GroundKind.ELEMENT_TERRITORY,
@@ -278,7 +260,7 @@ def _bases(query: JurisdictionQuery, data: JurisdictionData) -> list[Ground]:
                 prefix=f"Art 12(2)(a) as interpreted in {data.nexus_decision}: it suffices that at least one "
                 f"element of the crime, or part of it, occurred on the territory of {name(data, iso)} (e.g. the "
                 "crossing of the border in a deportation).",
-                consent=accepted(data, iso, day, territorial=True),
+                consent=consent,
                 extra=("Rome Statute Art 12(2)(a)", data.nexus_decision, *data.nexus_sources),
             )
         )
@@ -293,31 +275,20 @@ def _bases(query: JurisdictionQuery, data: JurisdictionData) -> list[Ground]:
                 extra=("Rome Statute Art 12(2)(b)",),
             )
         )
-    places = {p for p in (query.territory, *query.element_territories) if p}
-    for ref in data.referrals:
-        if ref.territory not in places:
-            continue
-        if day >= ref.start:
-            status, text = (
-                GroundStatus.MET,
-                f"{ref.resolution} referred the situation in {ref.situation} from {ref.start}.",
-            )
-        else:
-            status, text = (
-                GroundStatus.NOT_MET,
-                f"{ref.resolution} covers the situation in {ref.situation} only from {ref.start}.",
-            )
-        out.append(
-            Ground(
-                GroundKind.REFERRAL,
-                status,
-                f"Security Council referral: {ref.resolution}",
-                f"Art 13(b): {text} Under a referral the State consent of Art 12(2) is not needed. {ref.limits}",
-                (*ref.sources, "Rome Statute Art 13(b)"),
-                ref.territory,
-            )
-        )
+    places = [p for p in (query.territory, *query.element_territories) if p]
+    out.extend(conditions.referral_grounds(data, day, places, query.nationalities))
     return out
+
+
+def _territorial(data: JurisdictionData, iso2: str, day: dt.date) -> Consent:
+    """Territorial consent, including territory that belonged to a State Party at the time."""
+    consent = accepted(data, iso2, day, territorial=True)
+    if consent.status is GroundStatus.MET:
+        return consent
+    via = conditions.predecessor(data, iso2, day)
+    if via is not None and worst(via.status, consent.status) is consent.status:
+        return Consent(via.status, f"{consent.reason} {via.reason}", (*consent.sources, *via.sources), via.via)
+    return consent
 
 
 def _involved(query: JurisdictionQuery) -> list[str]:
@@ -333,44 +304,55 @@ def _amendment(amendment_id: str, query: JurisdictionQuery, data: JurisdictionDa
     day = query.date
     statuses: list[GroundStatus] = []
     lines: list[str] = []
+    referral = _live_referral(grounds)
     for iso in _involved(query):
-        if as_party(data, iso, day).via is not Via.PARTY:
+        if as_party(data, iso, day).via is Via.PARTY:
+            consent = amendment_accepted(amendment, data, iso, day)
+            statuses.append(consent.status)
+            lines.append(consent.reason)
             continue
-        consent = amendment_accepted(amendment, data, iso, day)
-        statuses.append(consent.status)
-        lines.append(consent.reason)
-    party_bases = [
-        g
-        for g in grounds
-        if g.is_basis and g.status is not GroundStatus.NOT_MET and g.state and _via_party(data, g, day)
-    ]
-    if not party_bases and any(g.is_basis and g.status is not GroundStatus.NOT_MET for g in grounds):
+        who = name(data, iso)
+        if referral or _live_territorial(grounds, iso):
+            how = "a Security Council referral" if referral else "an Art 12(3) declaration or another State's territory"
+            statuses.append(GroundStatus.UNCERTAIN)
+            lines.append(
+                f"{who} is not a State Party on {day}; jurisdiction rests on {how}. Whether an amendment adopted "
+                "under Art 121(5) reaches the crime through it is unsettled."
+            )
+        else:
+            statuses.append(GroundStatus.NOT_MET)
+            lines.append(
+                f"{who} is not a State Party on {day} and has not accepted {amendment.id}: the Court shall not "
+                "exercise jurisdiction over the amended crime when committed by its nationals or on its territory."
+            )
+    if not query.nationalities:
         statuses.append(GroundStatus.UNCERTAIN)
         lines.append(
-            "Jurisdiction rests only on an Art 12(3) declaration or a Security Council referral; whether an amendment "
-            "adopted under Art 121(5) reaches the crime through them is unsettled."
+            "The nationality of the accused is not given: the amended crime is excluded when committed by nationals "
+            "of a State that has not accepted the amendment, whether a State Party or a non-party State."
         )
     status = worst(*statuses) if statuses else GroundStatus.MET
     head = (
         f"{amendment.title} ({amendment.id}) binds only States Parties that accepted it, one year after their "
         "deposit; the Court shall not exercise jurisdiction over it when committed by nationals of, or on the "
-        "territory of, a State Party that has not accepted it (Art 121(5))."
+        f"territory of, a State Party that has not accepted it (Art 121(5)). {data.amendments_non_parties.text}"
     )
     return Ground(
         GroundKind.AMENDMENT,
         status,
         f"Amended crime: {amendment.id}",
         " ".join([head, *lines]),
-        (*amendment.sources, "Rome Statute Art 121(5)"),
+        (*amendment.sources, "Rome Statute Art 121(5)", *data.amendments_non_parties.sources),
     )
 
 
-def _via_party(data: JurisdictionData, ground: Ground, day: dt.date) -> bool:
-    return (
-        ground.kind is not GroundKind.REFERRAL
-        and ground.state is not None
-        and as_party(data, ground.state, day).via is Via.PARTY
-    )
+def _live_referral(grounds: Sequence[Ground]) -> bool:
+    return any(g.kind is GroundKind.REFERRAL and g.status is not GroundStatus.NOT_MET for g in grounds)
+
+
+def _live_territorial(grounds: Sequence[Ground], iso2: str) -> bool:
+    kinds = (GroundKind.TERRITORY, GroundKind.ELEMENT_TERRITORY)
+    return any(g.kind in kinds and g.state == iso2 and g.status is not GroundStatus.NOT_MET for g in grounds)
 
 
 def _aggression(query: JurisdictionQuery, data: JurisdictionData, grounds: list[Ground]) -> Ground:
@@ -389,12 +371,6 @@ def _aggression(query: JurisdictionQuery, data: JurisdictionData, grounds: list[
         )
     statuses: list[GroundStatus] = []
     lines: list[str] = []
-    if any(g.kind is GroundKind.REFERRAL and g.status is GroundStatus.MET for g in grounds):
-        statuses.append(GroundStatus.UNCERTAIN)
-        lines.append(
-            "Art 15 ter allows aggression jurisdiction on a Security Council referral without State consent, but "
-            "whether a referral adopted before the activation reaches aggression is unsettled."
-        )
     if not query.nationalities:
         statuses.append(GroundStatus.UNCERTAIN)
         lines.append(
@@ -416,40 +392,31 @@ def _aggression(query: JurisdictionQuery, data: JurisdictionData, grounds: list[
             consent.reason + " (ICC-ASP/16/Res.5 para 2: no jurisdiction for States Parties that have not accepted.)"
         )
     status = worst(*statuses) if statuses else GroundStatus.MET
+    if _live_referral(grounds):
+        status = best(GroundStatus.UNCERTAIN, status)
+        lines = [
+            "The situation is before the Court on a Security Council referral (Art 13(b)). The consent limits of "
+            "Art 15 bis(4) and (5) govern only State referrals and proprio motu investigations (Art 15 bis(1); "
+            "ICC-ASP/16/Res.5 para 2); on a referral Art 15 ter applies, which has no such limit. Whether this "
+            "referral, adopted before the activation and not naming aggression, reaches the crime of aggression "
+            "is unsettled. Without the referral:",
+            *lines,
+        ]
+        sources = (*sources, "Rome Statute Art 15 bis(1)")
     return Ground(
         GroundKind.AGGRESSION, status, title, " ".join(lines) or "The conditions of Art 15 bis are met.", sources
     )
 
 
-def _article_124(query: JurisdictionQuery, data: JurisdictionData) -> list[Ground]:
-    out: list[Ground] = []
-    for decl in data.art124:
-        if decl.state in query.nationalities and decl.start <= query.date < decl.end:
-            out.append(
-                Ground(
-                    GroundKind.ARTICLE_124,
-                    GroundStatus.UNCERTAIN if not decl.verified else GroundStatus.NOT_MET,
-                    f"Art 124 declaration by {name(data, decl.state)}",
-                    decl.text
-                    + (
-                        " This declaration is reported in the press but NOT verified at the depositary."
-                        if not decl.verified
-                        else ""
-                    ),
-                    (*decl.sources, "Rome Statute Art 124"),
-                    decl.state,
-                )
-            )
-    return out
-
-
 def _verdict(grounds: Sequence[Ground]) -> Verdict:
-    conditions = [g.status for g in grounds if not g.is_basis]
+    if any(g.kind is GroundKind.DATA_DATE for g in grounds):
+        return Verdict.DEPENDS  # after the data date, any answer may have changed
+    conds = [g.status for g in grounds if not g.is_basis]
     bases = [g.status for g in grounds if g.is_basis]
-    if GroundStatus.NOT_MET in conditions:
+    if GroundStatus.NOT_MET in conds:
         return Verdict.OUTSIDE
     if GroundStatus.MET in bases:
-        return Verdict.DEPENDS if GroundStatus.UNCERTAIN in conditions else Verdict.WITHIN
+        return Verdict.DEPENDS if GroundStatus.UNCERTAIN in conds else Verdict.WITHIN
     if GroundStatus.UNCERTAIN in bases:
         return Verdict.DEPENDS
     return Verdict.OUTSIDE

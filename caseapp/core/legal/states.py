@@ -88,6 +88,8 @@ class Referral:
     start: dt.date
     limits: str
     sources: tuple[str, ...]
+    partial_territory: str | None = None
+    carve_out: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +128,68 @@ class Amendment:
 
 @dataclass(frozen=True, slots=True)
 class Art124Declaration:
+    """A declaration not accepting war crimes jurisdiction, in force ``[start, end)``.
+
+    ``scope`` is ``nationals`` or ``nationals-or-territory``; ``[uncertain_from, uncertain_until)`` is a
+    window in which it is not settled whether the declaration still applied (France's withdrawal)."""
+
     state: str
     start: dt.date
     end: dt.date
+    scope: str
     text: str
     verified: bool
+    verification: str
+    sources: tuple[str, ...]
+    uncertain_from: dt.date | None = None
+    uncertain_until: dt.date | None = None
+
+    def status_on(self, day: dt.date) -> str | None:
+        """``in-force``, ``uncertain`` or None (not applicable) on ``day``."""
+        if self.uncertain_from and self.uncertain_until and self.uncertain_from <= day < self.uncertain_until:
+            return "uncertain"
+        if self.start <= day < self.end:
+            return "in-force" if self.verified else "uncertain"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PredecessorTerritory:
+    """A territory that belonged (or may have belonged) to a State Party before it became a State itself."""
+
+    territory: str
+    state: str
+    state_name: str
+    start: dt.date
+    end: dt.date | None
+    settled: bool
+    text: str
+    sources: tuple[str, ...]
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnouncedWithdrawal:
+    """A withdrawal announced by a State Party, with no UN notification seen (Art 127(1) not triggered)."""
+
+    state: str
+    announced: dt.date
+    text: str
+    sources: tuple[str, ...]
+
+    @property
+    def earliest_effect(self) -> dt.date:
+        """If notified on the day of the announcement, it would take effect one year later (Art 127(1))."""
+        return _add_year(self.announced)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A rule or caveat stated once in the data, with its sources."""
+
+    text: str
     sources: tuple[str, ...]
 
 
@@ -150,6 +209,13 @@ class JurisdictionData:
     nexus_decision: str
     nexus_holding: str
     nexus_sources: tuple[str, ...]
+    cross_border_crimes: frozenset[str]
+    cross_border_note: str
+    predecessors: tuple[PredecessorTerritory, ...]
+    inoperative_crimes: Mapping[str, Note]
+    after_data_date: Note
+    amendments_non_parties: Note
+    announced_withdrawals: Mapping[str, AnnouncedWithdrawal]
 
     def country(self, code: str) -> Country:
         """The country for an ISO 3166-1 alpha-2 code, or a ValidationError naming the bad code."""
@@ -260,6 +326,8 @@ def _build(
             start=_req_date(r["scope_start"]),
             limits=r["limits"],
             sources=tuple(r["sources"]),
+            partial_territory=r.get("partial_territory"),
+            carve_out=r.get("carve_out"),
         )
         for r in raw["security_council_referrals"]
     )
@@ -283,14 +351,32 @@ def _build(
             state=x["state"],
             start=_req_date(x["start"]),
             end=_req_date(x["end"]),
+            scope=x["scope"],
             text=x["text"],
             verified=bool(x["verified"]),
+            verification=x["verification"],
             sources=tuple(x["sources"]),
+            uncertain_from=_date(x.get("uncertain_from")),
+            uncertain_until=_date(x.get("uncertain_until")),
         )
         for x in raw["article_124_declarations"]
     )
+    predecessors = tuple(
+        PredecessorTerritory(
+            territory=x["territory"],
+            state=x["state"],
+            state_name=x["state_name"],
+            start=_req_date(x["start"]),
+            end=_date(x.get("end")),
+            settled=x["status"] == "met",
+            text=x["text"],
+            sources=tuple(x["sources"]),
+        )
+        for x in raw["predecessor_territories"]
+    )
     nexus = raw["territorial_nexus_precedent"]
-    for code in [*parties, *(d.state for d in declarations), *(r.territory for r in referrals)]:
+    codes = [*parties, *(d.state for d in declarations), *(r.territory for r in referrals), *(a.state for a in art124)]
+    for code in [*codes, *(p.territory for p in predecessors), *(p.state for p in predecessors)]:
         if code not in countries:
             raise ValueError(f"country code {code} used in the data is not in countries.csv")
     return JurisdictionData(
@@ -308,4 +394,22 @@ def _build(
         nexus_decision=nexus["decision"],
         nexus_holding=nexus["holding"],
         nexus_sources=tuple(nexus["sources"]),
+        cross_border_crimes=frozenset(nexus["cross_border_crimes"]),
+        cross_border_note=nexus["cross_border_note"],
+        predecessors=predecessors,
+        inoperative_crimes=MappingProxyType(
+            {x["crime"]: Note(x["text"], tuple(x["sources"])) for x in raw["inoperative_crimes"]}
+        ),
+        after_data_date=_note(raw["after_data_date"]),
+        amendments_non_parties=_note(raw["amendments_non_parties"]),
+        announced_withdrawals=MappingProxyType(
+            {
+                x["state"]: AnnouncedWithdrawal(x["state"], _req_date(x["announced"]), x["text"], tuple(x["sources"]))
+                for x in raw["announced_withdrawals"]
+            }
+        ),
     )
+
+
+def _note(raw: Mapping[str, Any]) -> Note:
+    return Note(raw["text"], tuple(raw["sources"]))

@@ -290,8 +290,10 @@ def build_catalogue(shared: Path) -> dict[str, object]:
             notes.append("Source fix: " + str(raw["source_fix"]))
         if cid == "8(2)(b)(viii)":
             notes.append(
-                "The transcription's heading repeats the Statute text instead of the EoC short title; "
-                "the official short title was not verified."
+                "Unlike the other war crimes, this crime's Elements of Crimes heading repeats the Statute text "
+                'instead of a "War crime of ..." short title; the Case Matrix Network Elements Digest shows the '
+                "same heading. caseapp keeps it (a short title has no legal effect, EoC General Introduction "
+                "para 10); not yet compared with the official ICC PDF."
             )
         elements: list[dict[str, object]] = []
         for e in raw["elements"]:
