@@ -30,6 +30,7 @@ from caseapp.core.errors import (
 from caseapp.core.ports import ExhibitQuery
 from caseapp.core.refs import RefKind, parse_ref
 from caseapp.core.services.records import record, utc_now
+from caseapp.intake.names import unescape_name
 from caseapp.storage import evidence
 
 
@@ -78,12 +79,31 @@ class _CancellableFile(io.RawIOBase):
         return self.handle.write(data)
 
 
-def _safe_name(name: str, fallback: str) -> str:
-    base = os.path.basename(name.replace("\\", "/")).strip()
+_UNSAFE_IN_NAMES = frozenset("/\\\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+MAX_NAME_BYTES = 200
+
+
+def _safe_name(stored: str, fallback: str) -> str:
+    """A file name for an exported original: the name as found (stored escaped, see
+    ``caseapp.intake.names``), with path separators, controls, bidi overrides and undecodable
+    bytes replaced by ``_``, cut to a length every file system accepts."""
+    original = unescape_name(stored).rsplit("/", 1)[-1]
     cleaned = "".join(
-        c for c in base if c.isprintable() and c not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-    )
-    return cleaned if cleaned not in ("", ".", "..") else fallback
+        "_" if (c in _UNSAFE_IN_NAMES or not c.isprintable() or 0xDC80 <= ord(c) <= 0xDCFF) else c for c in original
+    ).strip()
+    if cleaned in ("", ".", ".."):
+        return fallback
+    return _fit(cleaned)
+
+
+def _fit(name: str, tag: str = "") -> str:
+    """``name`` with ``tag`` before its extension, the stem shortened to fit MAX_NAME_BYTES."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or len(suffix) > 16:
+        stem, dot, suffix = name, "", ""
+    while stem and len(f"{stem}{tag}{dot}{suffix}".encode()) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    return f"{stem}{tag}{dot}{suffix}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +112,28 @@ class ExportedOriginal:
     sha256: str
     size: int
     changes: Changes
+
+
+def _export_target(case: OpenCase, exhibit: Exhibit, blob: evidence.BlobRecord, destination: Path) -> Path:
+    """Where an original will be written, after refusing every unsafe or impossible place."""
+    if not destination.exists():
+        raise UserError(f"{destination} does not exist; create the folder first")
+    if not destination.is_dir():
+        raise UserError(f"{destination} is not a folder")
+    inside = destination.resolve()
+    if inside == case.folder.resolve() or case.folder.resolve() in inside.parents:
+        raise UserError(f"{destination} is inside the case folder; plaintext must never be written there")
+    if not case.blobs.exists(blob.name):
+        raise IntegrityError(
+            f"{exhibit.ref}: the stored original is missing; nothing was exported. Run `caseapp verify --full`."
+        )
+    name = _safe_name(exhibit.original_name or "", f"{exhibit.ref}.bin")
+    target = destination / name
+    if target.exists():
+        target = destination / _fit(name, f" ({exhibit.ref})")
+    if target.exists():
+        raise UserError(f"{target} already exists; choose another folder")
+    return target
 
 
 def export_original(
@@ -106,15 +148,7 @@ def export_original(
         raise NotFoundError(f"no exhibit {ref.upper()} in this case")
     if blob is None:
         raise UserError(f"{exhibit.ref} is a record without a file; there is no original to export")
-    if not destination.is_dir():
-        raise UserError(f"{destination} is not a folder")
-    name = _safe_name(exhibit.original_name or "", f"{exhibit.ref}.bin")
-    target = destination / name
-    if target.exists():
-        stem, dot, suffix = name.rpartition(".")
-        target = destination / (f"{stem} ({exhibit.ref}).{suffix}" if dot and stem else f"{name} ({exhibit.ref})")
-    if target.exists():
-        raise UserError(f"{target} already exists; choose another folder")
+    target = _export_target(case, exhibit, blob, destination)
     # Plaintext leaves the case only here: a private temp file beside the target, checked, then
     # published in the same transaction as its custody entry (no export without its record).
     temp = destination / f".caseapp-export-{secrets.token_hex(8)}.partial"
@@ -150,6 +184,9 @@ def export_original(
             published = True
         fsync_dir(destination)
     except OSError as error:
+        if published:
+            with contextlib.suppress(OSError):
+                target.unlink()
         raise StorageError(f"cannot write {target}: {error.strerror or error}") from None
     except BaseException:
         if published:  # the custody entry did not commit: take the file back
@@ -157,7 +194,7 @@ def export_original(
                 target.unlink()
         raise
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             temp.unlink()
     return ExportedOriginal(target, blob.sha256, blob.size, Changes(custody=True))
 
@@ -182,18 +219,59 @@ class BlobProblem:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class FilesReport:
+    problems: tuple[BlobProblem, ...]
+    notes: tuple[str, ...]
+
+
+# What may stand in a case folder; anything else is reported (it may be plaintext put there).
+_CASE_FILES = {"case.db", "case.db-wal", "case.db-shm", "keyslots.json", "custody.head", "case.lock"}
+
+
+def _unexpected_files(case: OpenCase) -> list[BlobProblem]:
+    found: list[BlobProblem] = []
+    for path in sorted(case.folder.rglob("*")):
+        relative = path.relative_to(case.folder)
+        parts = relative.parts
+        if path.is_dir() and parts in (("blobs",), ("backups",), ("blobs", "quarantine")):
+            continue
+        name = parts[-1]
+        allowed = (
+            (len(parts) == 1 and (name in _CASE_FILES or name.startswith(".tmp-")))
+            or (
+                parts[0] == "blobs"
+                and len(parts) == 2
+                and (name.endswith(".age") or name.startswith(".tmp-") or name == ".intake.lock")
+            )
+            or (parts[:2] == ("blobs", "quarantine") and len(parts) == 3 and name.endswith(".age"))
+            or (parts[0] == "backups" and len(parts) == 2 and name.startswith("case-schema-"))
+        )
+        if not allowed:
+            found.append(
+                BlobProblem(
+                    None,
+                    f"{relative}: a file caseapp did not put in the case folder (it may be "
+                    "plaintext); move it out of the case folder",
+                )
+            )
+    return found
+
+
 def verify_blobs(
     case: OpenCase,
     *,
     full: bool = True,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
-) -> list[BlobProblem]:
-    """Compare the blobs on disk with the records: missing ones and orphans always (cheap, no
-    decryption); with ``full``, also decrypt every blob and compare it with its recorded SHA-256."""
+) -> FilesReport:
+    """Compare the files on disk with the records: blobs missing, blobs no record refers to, and
+    files that do not belong in a case folder (cheap, no decryption); with ``full``, also decrypt
+    every blob and compare it with its recorded SHA-256."""
     with case.db.read() as tx:
         records = evidence.referenced_blobs(tx)
     problems: list[BlobProblem] = []
+    notes: list[str] = []
     present = case.blobs.names()
     for index, blob in enumerate(records):
         if cancel is not None and cancel():
@@ -207,6 +285,18 @@ def verify_blobs(
         if trouble is not None:
             what = "original" if blob.role == "original" else f"{blob.role} derivative"
             problems.append(BlobProblem(f"EX-{blob.exhibit_id}", f"EX-{blob.exhibit_id}: the {what}: {trouble}"))
-    for orphan in sorted(present - {b.name for b in records}):
-        problems.append(BlobProblem(None, f"blobs/{orphan}.age: an encrypted file no record refers to"))
-    return problems
+    with case.blobs.intake_lock(exclusive=True, wait=False) as alone:
+        if alone:
+            for orphan in sorted(case.blobs.names() - {b.name for b in records}):
+                problems.append(BlobProblem(None, f"blobs/{orphan}.age: an encrypted file no record refers to"))
+        else:
+            notes.append("an import is running: blobs it has not recorded yet were not checked for orphans")
+    problems += _unexpected_files(case)
+    quarantined = case.blobs.quarantined()
+    if quarantined:
+        size = sum(p.stat().st_size for p in quarantined)
+        notes.append(
+            f"{len(quarantined)} encrypted file(s) ({size / 2**20:.1f} MiB) from interrupted imports wait in "
+            "blobs/quarantine; no record refers to them and they can be deleted once you are sure"
+        )
+    return FilesReport(tuple(problems), tuple(notes))

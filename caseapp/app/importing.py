@@ -21,11 +21,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.changes import Changes
 from caseapp.core.entities import ExhibitKind
-from caseapp.core.errors import Cancelled, ValidationError
+from caseapp.core.errors import Cancelled, StorageError, ValidationError
 from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, Problem, Severity, TypeKind
 from caseapp.core.refs import RefKind
 from caseapp.core.services.records import record, resolve, utc_now
@@ -149,6 +150,7 @@ class _Job:
         self.job_id = 0
         self._last_report = 0.0
         self.outcomes: list[FileOutcome] = []
+        self.on_outcome: Callable[[FileOutcome], None] | None = None
         self.batch: list[_Prepared] = []
         self.batch_started = 0.0
         self.batch_bytes = 0
@@ -166,6 +168,12 @@ class _Job:
             self._last_report = now
             self.progress(ImportProgress(self.files_done, self.files_total, self.bytes_done, self.bytes_total, current))
 
+    def settle(self, outcome: FileOutcome) -> None:
+        """A file's fate is final (committed, skipped or found already in): record and announce it."""
+        self.outcomes.append(outcome)
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
+
     def check_cancel(self) -> None:
         if self.cancel is not None and self.cancel():
             raise Cancelled("import cancelled; every file already taken in is kept")
@@ -179,7 +187,7 @@ class _Job:
         original_path = escape_name(os.path.abspath(candidate.path))
         known = self.known_files.get((original_path, identity.size, identity.mtime_ns))
         if known is not None:
-            self.outcomes.append(FileOutcome(shown, FileStatus.ALREADY_IN, f"EX-{known}", size=identity.size))
+            self.settle(FileOutcome(shown, FileStatus.ALREADY_IN, f"EX-{known}", size=identity.size))
             self.bytes_done += identity.size
             return
         blob: list[str] = []
@@ -201,7 +209,7 @@ class _Job:
         problems = (*candidate.name_problems, *streamed.problems)
         if not streamed.complete:
             self._discard(blob)
-            self.outcomes.append(FileOutcome(shown, FileStatus.SKIPPED, size=streamed.size, problems=problems))
+            self.settle(FileOutcome(shown, FileStatus.SKIPPED, size=streamed.size, problems=problems))
             return
         prepared = _Prepared(candidate, original_path, streamed.sha256, streamed.size, problems)
         if streamed.sha256 in self.known_hashes or streamed.sha256 in self.pending_hashes:
@@ -303,7 +311,7 @@ class _Job:
             identity = prepared.candidate.identity
             self.known_files[(prepared.original_path, identity.size, identity.mtime_ns)] = exhibit_id
             status = FileStatus.IMPORTED if prepared.blob else FileStatus.DUPLICATE
-            self.outcomes.append(
+            self.settle(
                 FileOutcome(
                     prepared.candidate.display_path,
                     status,
@@ -364,8 +372,8 @@ class _Job:
             file_modified=_iso_ns(candidate.identity.mtime_ns),
             file_changed=_iso_ns(candidate.identity.ctime_ns),
             captured=metadata.created if metadata else None,
-            latitude=gps.latitude if gps else None,
-            longitude=gps.longitude if gps else None,
+            latitude=round(gps.latitude, 7) if gps else None,  # ~1 cm; drops binary-fraction noise
+            longitude=round(gps.longitude, 7) if gps else None,
             metadata=_metadata_dict(facts),
             source_id=self.source_id,
             note=self.note,
@@ -461,10 +469,21 @@ def import_paths(
     note: str = "",
     progress: ProgressSink | None = None,
     cancel: Callable[[], bool] | None = None,
+    on_file: Callable[[FileOutcome], None] | None = None,
 ) -> ImportReport:
-    """Take ``paths`` (files or folders, recursively) into ``case``; see the module docstring."""
+    """Take ``paths`` (files or folders, recursively) into ``case``; see the module docstring.
+
+    ``on_file`` is told each file's outcome as soon as it is final (committed, skipped, already in).
+    If the disk fills up or fails, what was completely read is recorded first, then StorageError
+    says where it stopped; running the same import again resumes.
+    """
     if not paths:
         raise ValidationError("give at least one file or folder to import")
+    case_folder = case.folder.resolve()
+    for given in paths:
+        where = Path(given).resolve()
+        if where == case_folder or case_folder in where.parents or where in case_folder.parents:
+            raise ValidationError(f"{given} is or holds the case folder itself; choose the evidence folder")
     clean_note = clean_text(note, field="acquisition note", max_length=LONG_TEXT_MAX, multiline=True)
     source_id = None
     if source:
@@ -474,6 +493,7 @@ def import_paths(
             raise ValidationError(f"{source!r} is not a source (use SRC-n)")
         source_id = target.id
     job = _Job(case, source_id=source_id, note=clean_note, progress=progress, cancel=cancel)
+    job.on_outcome = on_file
     walked = collect([os.fspath(p) for p in paths], cancel=cancel)
     job.files_total = len(walked.candidates)
     job.bytes_total = sum(c.identity.size for c in walked.candidates)
@@ -481,14 +501,18 @@ def import_paths(
     with case.blobs.intake_lock(exclusive=False):
         with case.db.write() as tx:
             job.job_id = evidence.start_job(tx, actor=case.actor, at=utc_now(), paths=[os.fspath(p) for p in paths])
+        current = ""
         try:
             for candidate in walked.candidates:
+                current = candidate.display_path
                 job.check_cancel()
                 job.report(candidate.display_path, force=True)
                 job.take(candidate)
                 job.files_done += 1
         except Cancelled:
             cancelled = True
+        except StorageError as error:
+            _stop_after_storage_failure(job, current, error)
         job.commit_batch()  # what was fully read before a cancel is complete: keep it
         job.report("", force=True)
         outcomes = job.outcomes
@@ -513,6 +537,22 @@ def import_paths(
     imported = any(o.status in (FileStatus.IMPORTED, FileStatus.DUPLICATE) for o in outcomes)
     changes = Changes(exhibits=True, custody=True) if imported else Changes()
     return ImportReport(job.job_id, tuple(outcomes), walked.problems, cancelled, changes)
+
+
+def _stop_after_storage_failure(job: _Job, current: str, error: StorageError) -> NoReturn:
+    """Keep what was completely read, mark the job failed, and say plainly where it stopped."""
+    kept = len(job.outcomes)
+    try:
+        job.commit_batch()
+        kept = len(job.outcomes)
+        with job.case.db.write() as tx:
+            evidence.finish_job(tx, job.job_id, at=utc_now(), status="failed", summary={}, problems=[])
+    except (StorageError, OSError):
+        pass  # the disk refuses even that; the next run resumes from what is committed
+    raise StorageError(
+        f"the import stopped at '{current}': {error} {kept} file(s) before it are recorded. "
+        "Free some space (or fix the disk), then run the same import again to resume."
+    ) from None
 
 
 def serious(problems: Sequence[Problem]) -> list[Problem]:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from caseapp.cli import unlock
 from caseapp.cli.output import print_json, print_table
-
-if TYPE_CHECKING:
-    from caseapp.app.exhibits import BlobProblem
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,8 +42,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         integrity = case.db.integrity_check()
         from caseapp.app.exhibits import verify_blobs
 
-        blob_problems: list[BlobProblem] = verify_blobs(case, full=args.full)
+        files = verify_blobs(case, full=args.full)
+        blob_problems = list(files.problems)
     ok = report.ok and integrity == "ok" and not blob_problems
+    notes = (*report.notes, *files.notes)
     if args.json:
         print_json(
             {
@@ -59,7 +57,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "problems": report.problems,
                 "files_checked": args.full,
                 "file_problems": blob_problems,
-                "notes": report.notes,
+                "notes": notes,
             }
         )
     elif ok:
@@ -81,6 +79,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for blob_problem in blob_problems:
             sys.stdout.write(f"FILE: {blob_problem.message}\n")
     if not args.json:
-        for note in report.notes:
+        for note in notes:
             sys.stdout.write(f"note: {note}\n")
     return 0 if ok else 3

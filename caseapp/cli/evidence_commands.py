@@ -67,9 +67,12 @@ class _ProgressLine:
         sys.stderr.write("\r" + text[: self.width - 1].ljust(self.width - 1))
         sys.stderr.flush()
 
-    def close(self) -> None:
+    def clear(self) -> None:
         if self.enabled:
             sys.stderr.write("\r" + " " * (self.width - 1) + "\r")
+
+    def close(self) -> None:
+        self.clear()
 
 
 class _FirstInterruptCancels:
@@ -86,7 +89,7 @@ class _FirstInterruptCancels:
         if self.asked:
             raise KeyboardInterrupt
         self.asked = True
-        sys.stderr.write("\ncaseapp: stopping after the current file (Ctrl-C again to stop at once)\n")
+        sys.stderr.write("\ncaseapp: stopping; every file read to the end is kept (Ctrl-C again to stop at once)\n")
 
     def __enter__(self) -> _FirstInterruptCancels:
         import signal
@@ -105,7 +108,7 @@ class _FirstInterruptCancels:
 
 def _outcome_line(outcome: FileOutcome) -> str:
     where = f" {outcome.exhibit}" if outcome.exhibit else ""
-    return f"{outcome.status.value}{where}  {outcome.path}"
+    return f"{outcome.status.value.replace('_', ' ')}{where}  {outcome.path}"
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -187,7 +190,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     e = found.exhibit
     out = sys.stdout
-    out.write(f"{e.ref}  {e.title}\n")
+    out.write(f"{e.ref}  {_shown(e.title)}\n")
     rows = [
         ("kind", e.kind.value),
         ("type", e.mime),
@@ -204,23 +207,35 @@ def cmd_show(args: argparse.Namespace) -> int:
         ("note", e.acquisition_note),
         ("tags", ", ".join(e.tags) or None),
     ]
+    detected = found.metadata.get("detected") or {}
+    if detected.get("extension_matches") is False:
+        rows.insert(2, ("warning", "the file's extension does not match its content"))
     for label, value in rows:
         if value not in (None, ""):
-            out.write(f"  {label:<14} {value}\n")
+            out.write(f"  {label:<14} {_shown(value)}\n")
     fields = found.metadata.get("fields") or {}
     if fields:
-        out.write("Metadata\n")
+        out.write("Metadata (as found in the file; control characters shown escaped)\n")
         for key, value in fields.items():
-            out.write(f"  {key:<14} {value}\n")
+            out.write(f"  {key:<14} {_shown(value)}\n")
     if found.derivatives:
         out.write("Derivatives\n")
         for d in found.derivatives:
-            out.write(f"  {d.kind:<10} {d.media_type:<28} {d.size:>9} bytes  sha256 {d.sha256[:16]}…  {d.note}\n")
+            out.write(
+                f"  {d.kind:<10} {d.media_type:<28} {d.size:>9} bytes  sha256 {d.sha256[:16]}…  {_shown(d.note)}\n"
+            )
     out.write("Acquisitions\n")
     for a in found.acquisitions:
-        note = f" — {a.note}" if a.note else ""
-        out.write(f"  {when(a.seen_at)} UTC by {a.actor}: {a.relative_path} ({a.size} bytes){note}\n")
+        note = f" — {_shown(a.note)}" if a.note else ""
+        out.write(f"  {when(a.seen_at)} UTC by {_shown(a.actor)}: {a.relative_path} ({a.size} bytes){note}\n")
     return 0
+
+
+def _shown(value: object) -> str:
+    """Text from a file is never printed raw: a crafted value could fake lines or drive the terminal."""
+    from caseapp.intake.names import escape_name
+
+    return escape_name(value if isinstance(value, str) else str(value))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

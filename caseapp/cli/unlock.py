@@ -113,11 +113,14 @@ def unlock(args: argparse.Namespace) -> OpenCase:
 
     path = case_path(args)
     passphrase = given_passphrase(args)
+    case: OpenCase | None = None
     if passphrase is None and has_keyring_slot(path):
         try:
-            return open_case(path)
+            case = open_case(path)
         except UnlockError:
             pass  # the keyring had no usable secret; fall through to a prompt
-    if passphrase is None:
-        passphrase = prompt_passphrase()
-    return open_case(path, passphrase=passphrase)
+    if case is None:
+        case = open_case(path, passphrase=passphrase if passphrase is not None else prompt_passphrase())
+    for line in case.open_report:
+        sys.stderr.write(f"caseapp: note: {line}\n")
+    return case

@@ -15,6 +15,7 @@ import hashlib
 import io
 import os
 import secrets
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -22,7 +23,7 @@ from typing import BinaryIO, Protocol
 import pyrage
 
 from caseapp.atomicfile import fsync_dir
-from caseapp.core.errors import CaseDamagedError
+from caseapp.core.errors import CaseDamagedError, StorageError
 
 SUFFIX = ".age"
 TEMP_PREFIX = ".tmp-"
@@ -131,15 +132,31 @@ class BlobStore:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "wb") as out:
-                pyrage.encrypt_io(_PaddedReader(reader), out, [self._recipient])
+                try:
+                    pyrage.encrypt_io(_PaddedReader(reader), out, [self._recipient])
+                except pyrage.EncryptError as error:
+                    cause = error.__cause__ or error.__context__
+                    if isinstance(cause, BaseException) and not isinstance(cause, OSError):
+                        raise cause from None  # e.g. Cancelled raised by the reader
+                    raise self._write_failure() from None
                 out.flush()
                 os.fsync(out.fileno())
             os.rename(temp, self._path(name))
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise self._write_failure() from None
         except BaseException:
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 temp.unlink()
             raise
         return name
+
+    def _write_failure(self) -> StorageError:
+        free = shutil.disk_usage(self.folder).free if self.folder.exists() else 0
+        if free < 16 * 1024 * 1024:
+            return StorageError(f"the disk holding {self.folder.parent} is full ({free // 1024} KiB free).")
+        return StorageError(f"writing to {self.folder} failed (a disk error, or the disk was removed).")
 
     def put_bytes(self, data: bytes) -> str:
         return self.put(io.BytesIO(data))
@@ -188,6 +205,13 @@ class BlobStore:
         return None
 
     # -- housekeeping ------------------------------------------------------------------------
+    def exists(self, name: str) -> bool:
+        return self._path(name).is_file()
+
+    def quarantined(self) -> list[Path]:
+        folder = self.folder / QUARANTINE
+        return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
+
     def names(self) -> set[str]:
         if not self.folder.is_dir():
             return set()

@@ -30,7 +30,7 @@ def test_head_write_failure_after_commit_keeps_the_evidence(make_case, evidence_
     with open_case(case.folder, passphrase=PASSPHRASE) as again:
         from caseapp.app.exhibits import verify_blobs
 
-        assert verify_blobs(again) == []
+        assert verify_blobs(again).problems == ()
         assert again.custody.verify().notes  # the lag is reported, not hidden
 
 
@@ -49,7 +49,7 @@ def test_interrupt_right_after_commit_keeps_the_evidence(make_case, evidence_fol
         from caseapp.app.exhibits import verify_blobs
 
         assert [e.title for e in again.records.exhibits()] == ["شهادة.txt"]
-        assert verify_blobs(again) == []
+        assert verify_blobs(again).problems == ()
 
 
 def test_quick_verify_notices_a_deleted_blob(cli, make_case, evidence_folder) -> None:  # type: ignore[no-untyped-def]

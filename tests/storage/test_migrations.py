@@ -52,7 +52,7 @@ def test_stored_case_of_an_old_schema_opens_and_upgrades(fixture: Path, tmp_path
         assert case.records.incidents()[0].title == "Frappe sur le marché"
         assert case.records.links()[0].target == "INC-1"
         assert case.custody.verify().ok
-        assert verify_blobs(case) == []
+        assert verify_blobs(case).problems == ()
         case.records.add_note("CASE", "written after the upgrade")
         assert case.custody.verify().ok
     assert FIXTURES, "no stored schema fixtures found"
