@@ -7,6 +7,8 @@ dropped from the tree as soon as their text is taken, so memory follows the cap,
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
@@ -79,7 +81,76 @@ def _finish(sink: TextSink, note: str, path: str, limits: IntakeLimits) -> tuple
 
 
 # --------------------------------------------------------------------------------- plain text
+# Single-byte encodings tried when a file has no BOM and is not UTF-8, in order of preference on a
+# tie: Western European, Arabic (Windows, then ISO), Turkish, Cyrillic. Central European cp1250 is
+# left out: its letters sit where Western punctuation is (Spanish "¿" would read as "ż").
+_EIGHT_BIT = ("cp1252", "cp1256", "iso-8859-6", "cp1254", "cp1251")
+_UTF8_LOSSY = "utf-8, invalid bytes replaced"
+_UTF8_VALID_PER_INVALID = 2  # UTF-8 with damage: this many valid multi-byte characters per invalid byte run
+_SAMPLE = 64 * 1024  # bytes scored per candidate
+_LETTERS = re.compile(r"[^\W\d_]+")
+_BAD = re.compile("[\x80-\x9f\ue000-\uf8ff]")  # C1 controls, private use
+_ICELANDIC = frozenset("ðþÐÞ")  # in cp1252 text, mostly Turkish ğ ş decoded in the wrong code page
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0]
+
+
+def _word_score(word: str) -> int:
+    """+n for a word whose n non-ASCII letters look like real writing, -n for mojibake, 0 unsure."""
+    non_ascii = [c for c in word if not c.isascii()]
+    if len(word) == 1:
+        return 0  # too little to tell: byte 0xE0 is a letter in every candidate
+    weight = sum(c not in _ICELANDIC and c != "\u0640" for c in non_ascii)  # nor a lone tatweel
+    scripts = {"LATIN" if c.isascii() else _script(c) for c in word}
+    if len(scripts) > 1:
+        return -len(non_ascii)  # letters of two scripts glued together: French "ÉTAT" read as cp1256
+    if word != word.swapcase() and not (word.islower() or word.isupper() or word.istitle()):
+        return -len(non_ascii)  # case flipping inside a word: "ÇáÔÇåÏ"
+    if scripts == {"LATIN"} and len(non_ascii) == len(word):
+        return -len(non_ascii)  # Latin words carry unaccented letters; accented only is another script
+    return weight
+
+
+def _plausibility(text: str) -> int:
+    score = sum(_word_score(w) for w in _LETTERS.findall(text) if not w.isascii())
+    return score - 2 * len(_BAD.findall(text))
+
+
+def _mostly_utf8(data: bytes, more_follows: bool) -> bool:
+    """Whether invalid UTF-8 ``data`` is UTF-8 with a few damaged bytes: text in a single-byte
+    encoding almost never forms valid multi-byte UTF-8 sequences, so these must dominate."""
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=not more_follows)
+    invalid = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    return valid >= _UTF8_VALID_PER_INVALID * invalid
+
+
+def _guess(data: bytes) -> list[str]:
+    """Single-byte encodings that may be those of ``data``, most plausible first.
+
+    Each candidate decodes a sample; a candidate that cannot decode it is dropped. The score
+    counts non-ASCII letters in words that read as one script with sane letter case (+1 each)
+    against letters in mixed-script or case-flipping words and accented-only Latin words (-1 each)
+    and C1 controls or private-use characters (-2 each). Ties go to the earlier of ``_EIGHT_BIT``.
+    """
+    sample = data[:_SAMPLE]
+    scored: list[tuple[int, int, str]] = []
+    for rank, encoding in enumerate(_EIGHT_BIT):
+        try:
+            decoded = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_plausibility(decoded), -rank, encoding))
+    scored.sort(reverse=True)
+    return [encoding for _, _, encoding in scored]
+
+
 def _decode(data: bytes, more_follows: bool) -> tuple[str, str]:
+    """The text of ``data`` and the name of the encoding used: a BOM's, else UTF-8 if valid or
+    nearly so, else the most plausible of a few single-byte encodings (see :func:`_guess`)."""
     for bom, enc in _BOMS + _BOMS16:
         if data.startswith(bom):
             return codecs.getincrementaldecoder(enc)("replace").decode(data, final=not more_follows), enc
@@ -87,10 +158,14 @@ def _decode(data: bytes, more_follows: bool) -> tuple[str, str]:
         return codecs.getincrementaldecoder("utf-8")("strict").decode(data, final=not more_follows), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    if _mostly_utf8(data, more_follows):
+        return codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=not more_follows), _UTF8_LOSSY
+    for encoding in _guess(data):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:  # a byte past the sample the encoding does not define
+            continue
+    return data.decode("latin-1"), "latin-1"
 
 
 def text_from_plain(fp: BinaryIO, path: str, limits: IntakeLimits) -> tuple[Derivative | None, Problem | None]:

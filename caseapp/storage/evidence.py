@@ -4,13 +4,13 @@ import jobs and the full-text index (FTS5, inside the encrypted database)."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
 
+from caseapp.core import searchtext
 from caseapp.core.entities import Acquisition, DerivativeInfo, ExhibitDetail, ExhibitKind, Sensitivity
 from caseapp.storage.orm import AcquisitionRow, DerivativeRow, ExhibitRow, ImportJobRow
 from caseapp.storage.transactions import SqlReadTx, SqlWriteTx
@@ -141,9 +141,11 @@ def add_acquisition(
 
 
 def index_text(tx: SqlWriteTx, exhibit_id: int, title: str, body: str) -> None:
+    """Index ``title`` and ``body`` in their search form (``caseapp.core.searchtext``); the text as
+    extracted stays in the exhibit's encrypted text derivative."""
     tx.session.execute(
         text("INSERT INTO exhibit_text (rowid, title, body) VALUES (:id, :title, :body)"),
-        {"id": exhibit_id, "title": title, "body": body},
+        {"id": exhibit_id, "title": searchtext.index_form(title), "body": searchtext.index_form(body)},
     )
 
 
@@ -251,12 +253,10 @@ def detail(tx: SqlReadTx, exhibit_id: int) -> ExhibitDetail | None:
     return ExhibitDetail(exhibit, metadata, derivatives, acquisitions)
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
 def search_text(tx: SqlReadTx, query: str, *, limit: int = 1000) -> list[int]:
-    """Exhibit ids whose title or extracted text contain every word of ``query`` (prefix match)."""
-    words = _WORD.findall(query)
+    """Exhibit ids whose title or extracted text contain every word of ``query`` (prefix match),
+    compared in the search form of ``caseapp.core.searchtext``, as :func:`index_text` stores it."""
+    words = searchtext.query_words(query)
     if not words:
         return []
     match = " ".join(f'"{w}"*' for w in words)
