@@ -2,8 +2,9 @@
 
 A case folder holds ``case.db`` (SQLCipher, keyed with a random data key), ``keyslots.json``
 (ways to unlock that key), ``custody.head`` (the authenticated newest custody entry),
-``case.lock``, and later ``blobs/`` and ``backups/``. Unlocking never writes anything before the
-key is proven, so a wrong passphrase leaves every file byte-identical.
+``case.lock``, ``blobs/`` (encrypted files) and ``backups/`` (copies taken before upgrades).
+Unlocking never writes anything before the key is proven, so a wrong passphrase leaves every
+file byte-identical.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from caseapp.core.errors import (
 from caseapp.core.ports import ExhibitQuery
 from caseapp.core.refs import RefKind, parse_ref
 from caseapp.core.services.records import record, utc_now
-from caseapp.intake.names import unescape_name
+from caseapp.intake.names import escape_name, unescape_name
 from caseapp.storage import evidence
 
 
@@ -44,17 +44,11 @@ def _exhibit_id(ref: str) -> int:
 def list_exhibits(
     case: OpenCase, *, kind: str | None = None, search: str | None = None, tag: str | None = None
 ) -> list[Exhibit]:
-    """Exhibits, optionally of one kind, with a tag, or matching words in their name or text."""
-    kind_value = ExhibitKind(kind) if kind else None
+    """Exhibits, optionally of one kind, with a tag, or matching words in their name, description
+    or extracted text (full-text search, Arabic and accents normalised)."""
+    query = ExhibitQuery(kind=ExhibitKind(kind) if kind else None, tag=tag, text=search or None)
     with case.db.read() as tx:
-        if not search:
-            return tx.exhibits(ExhibitQuery(kind=kind_value, tag=tag))
-        found = []
-        for exhibit_id in evidence.search_text(tx, search):
-            exhibit = tx.exhibit(exhibit_id)
-            if exhibit and (kind_value is None or exhibit.kind is kind_value) and (tag is None or tag in exhibit.tags):
-                found.append(exhibit)
-        return found
+        return tx.exhibits(query)
 
 
 def detail(case: OpenCase, ref: str) -> ExhibitDetail:
@@ -251,7 +245,7 @@ def _unexpected_files(case: OpenCase) -> list[BlobProblem]:
             found.append(
                 BlobProblem(
                     None,
-                    f"{relative}: a file caseapp did not put in the case folder (it may be "
+                    f"{escape_name(str(relative))}: a file caseapp did not put in the case folder (it may be "
                     "plaintext); move it out of the case folder",
                 )
             )

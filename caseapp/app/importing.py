@@ -2,10 +2,11 @@
 
 For each file: one streaming pass hashes the plaintext while age encrypts it into ``blobs/``
 (constant memory), then the file is inspected (type by content, metadata, thumbnail, text), the
-derivatives are encrypted too, and one transaction records the exhibit, its derivatives, the
-acquisition and the custody entry. A blob is durable before the commit that references it, so
-a crash leaves complete exhibits only; running the same import again resumes (files already
-taken in, by path, size and modification time, are skipped without being read).
+derivatives are encrypted too. Files are recorded in batched transactions (up to 64 files,
+256 MiB or one second of work), each file with its exhibit, derivatives, acquisition and its own
+custody entry. Every blob is durable before the commit that references it, so a crash leaves
+complete exhibits only; running the same import again resumes (files already taken in, by path,
+size and modification time, are skipped without being read).
 
 Thread use: call from a worker thread; ``progress`` is called on that thread, ``cancel`` is
 polled between chunks. Cancelling keeps every exhibit already committed and nothing partial.
@@ -13,21 +14,21 @@ polled between chunks. Cancelling keeps every exhibit already committed and noth
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
 from caseapp.app.case_folder import OpenCase
+from caseapp.app.import_report import FileOutcome, FileStatus, ImportProgress, ImportReport
 from caseapp.core.changes import Changes
 from caseapp.core.entities import ExhibitKind
 from caseapp.core.errors import Cancelled, StorageError, ValidationError
-from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, Problem, Severity, TypeKind
+from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, Problem, TypeKind
 from caseapp.core.refs import RefKind
 from caseapp.core.services.records import record, resolve, utc_now
 from caseapp.core.text import LONG_TEXT_MAX, clean_text, text_sha256
@@ -49,53 +50,7 @@ KIND_OF_TYPE = {
 }
 
 
-class FileStatus(enum.StrEnum):
-    IMPORTED = "imported"
-    DUPLICATE = "duplicate"  # same SHA-256 as an exhibit already in: recorded as another acquisition
-    ALREADY_IN = "already_in"  # this very file was taken in before (resumed import)
-    SKIPPED = "skipped"  # not taken in; the problems say why
-
-
-@dataclass(frozen=True, slots=True)
-class ImportProgress:
-    files_done: int
-    files_total: int
-    bytes_done: int
-    bytes_total: int
-    current: str  # display-safe path of the file being read
-
-
-@dataclass(frozen=True, slots=True)
-class FileOutcome:
-    path: str  # display-safe relative path
-    status: FileStatus
-    exhibit: str | None = None  # EX-n
-    sha256: str | None = None
-    size: int = 0
-    problems: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    job_id: int
-    outcomes: tuple[FileOutcome, ...]
-    problems: tuple[Problem, ...]  # what the walk left out (links, devices, loops ...)
-    cancelled: bool = False
-    changes: Changes = field(default_factory=Changes)
-
-    def count(self, status: FileStatus) -> int:
-        return sum(1 for o in self.outcomes if o.status is status)
-
-    @property
-    def summary(self) -> dict[str, int]:
-        counts = {status.value: self.count(status) for status in FileStatus}
-        counts["left_out"] = len(self.problems)
-        counts["files_with_problems"] = sum(1 for o in self.outcomes if o.problems)
-        return counts
-
-    def all_problems(self) -> list[Problem]:
-        return [*self.problems, *(p for o in self.outcomes for p in o.problems)]
-
+__all__ = ["FileOutcome", "FileStatus", "ImportProgress", "ImportReport", "import_paths"]
 
 ProgressSink = Callable[[ImportProgress], None]
 
@@ -125,7 +80,7 @@ BATCH_BYTES = 256 * 1024 * 1024
 
 class _Job:
     """One import run. Files are read and encrypted one by one and recorded in batches: one
-    transaction (and one custody-head update) for up to 64 files or one second of work. Every
+    transaction (and one custody-head update) for up to 64 files, 256 MiB or one second of work. Every
     blob of a batch is durable before its commit; a crash loses only the uncommitted batch,
     whose blobs are quarantined at the next open and whose files a re-run takes in again."""
 
@@ -393,7 +348,7 @@ class _Job:
             )
         self._acquisition(tx, exhibit_id, prepared, now)
         text = facts.derivative(DerivativeKind.TEXT)
-        evidence.index_text(tx, exhibit_id, new.title, text.data.decode("utf-8", "replace") if text else "")
+        tx.index_text(exhibit_id, new.title, text.data.decode("utf-8", "replace") if text else "")
         record(
             tx,
             actor=self.case.actor,
@@ -413,8 +368,6 @@ class _Job:
 
 
 def _iso_ns(ns: int) -> str:
-    from datetime import UTC, datetime
-
     return datetime.fromtimestamp(ns / 1e9, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
@@ -500,7 +453,9 @@ def import_paths(
     cancelled = False
     with case.blobs.intake_lock(exclusive=False):
         with case.db.write() as tx:
-            job.job_id = evidence.start_job(tx, actor=case.actor, at=utc_now(), paths=[os.fspath(p) for p in paths])
+            job.job_id = evidence.start_job(
+                tx, actor=case.actor, at=utc_now(), paths=[escape_name(os.fspath(p)) for p in paths]
+            )
         current = ""
         try:
             for candidate in walked.candidates:
@@ -541,19 +496,19 @@ def import_paths(
 
 def _stop_after_storage_failure(job: _Job, current: str, error: StorageError) -> NoReturn:
     """Keep what was completely read, mark the job failed, and say plainly where it stopped."""
-    kept = len(job.outcomes)
+
+    def recorded() -> int:
+        return sum(1 for o in job.outcomes if o.status in (FileStatus.IMPORTED, FileStatus.DUPLICATE))
+
+    kept = recorded()
     try:
         job.commit_batch()
-        kept = len(job.outcomes)
+        kept = recorded()
         with job.case.db.write() as tx:
             evidence.finish_job(tx, job.job_id, at=utc_now(), status="failed", summary={}, problems=[])
     except (StorageError, OSError):
         pass  # the disk refuses even that; the next run resumes from what is committed
     raise StorageError(
-        f"the import stopped at '{current}': {error} {kept} file(s) before it are recorded. "
+        f"the import stopped at '{current}': {error} {kept} file(s) taken in by this run are recorded. "
         "Free some space (or fix the disk), then run the same import again to resume."
     ) from None
-
-
-def serious(problems: Sequence[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is not Severity.INFO]

@@ -13,6 +13,7 @@ from caseapp.cli.output import print_json, print_table, to_jsonable, when
 
 if TYPE_CHECKING:
     from caseapp.app.importing import FileOutcome, ImportProgress, ImportReport
+    from caseapp.core.evidence import Problem
 
 KINDS = ["document", "image", "video", "audio", "testimony", "physical", "other"]
 
@@ -149,8 +150,20 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
         "job": report.job_id,
         "cancelled": report.cancelled,
         "summary": report.summary,
-        "files": [to_jsonable(o) for o in report.outcomes],
-        "left_out": [to_jsonable(p) for p in report.problems],
+        "files": [{**to_jsonable(o), "problems": [_problem_json(p) for p in o.problems]} for o in report.outcomes],
+        "left_out": [_problem_json(p) for p in report.problems],
+    }
+
+
+def _problem_json(problem: Problem) -> dict[str, str]:
+    """A report for scripts: the path escaped like every name caseapp shows (valid UTF-8 always)."""
+    from caseapp.intake.names import escape_name
+
+    return {
+        "path": escape_name(problem.path),
+        "code": problem.code.value,
+        "severity": problem.severity.value,
+        "message": problem.message,
     }
 
 

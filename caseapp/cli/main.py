@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("CASEAPP_DEBUG"):
             raise
         sys.stderr.write(
-            f"caseapp: internal error ({error.__class__.__name__}). Nothing unsaved was kept. "
+            f"caseapp: internal error ({error.__class__.__name__}). What was saved before it stays saved. "
             "Run again with CASEAPP_DEBUG=1 to see the details (they may quote case contents).\n"
         )
         return 1

@@ -108,3 +108,11 @@ def query_words(query: str) -> list[str]:
     """The words of a search query, normalised, a leading article dropped when three or more
     letters remain (every indexed word with that article also carries its bare form)."""
     return [strip_article(word, min_remainder=_QUERY_REMAINDER) for word in _WORD.findall(normalise(query))]
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 MATCH expression for ``query``: every word, as a prefix, in its search form.
+
+    Empty when the query has no word. Words are quoted, so FTS5 operators typed by a user
+    (``OR``, ``NEAR``, ``*``, ``-``) are searched for as text, never interpreted."""
+    return " ".join('"{}"*'.format(word.replace('"', '""')) for word in query_words(query))

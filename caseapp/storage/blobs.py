@@ -83,6 +83,8 @@ class _TruncatingSink(io.RawIOBase):
         self.digest = hashlib.sha256()
         self.seen = 0
         self.padding_ok = True
+        self.write_error: OSError | None = None
+        """Set when writing the plaintext out failed (the destination's fault, not the blob's)."""
 
     def writable(self) -> bool:
         return True
@@ -93,7 +95,11 @@ class _TruncatingSink(io.RawIOBase):
         if keep:
             self.digest.update(chunk[:keep])
             if self.forward is not None:
-                self.forward.write(chunk[:keep])
+                try:
+                    self.forward.write(chunk[:keep])
+                except OSError as error:
+                    self.write_error = error
+                    raise
         if keep < len(chunk) and any(chunk[keep:]):
             self.padding_ok = False
         self.seen += len(chunk)
@@ -178,7 +184,9 @@ class BlobStore:
         with self._path(name).open("rb") as source:
             try:
                 pyrage.decrypt_io(source, sink, [self._identity])
-            except (pyrage.DecryptError, ValueError) as error:
+            except (pyrage.DecryptError, ValueError, OSError) as error:
+                if sink.write_error is not None:
+                    raise sink.write_error from None
                 raise CaseDamagedError(f"blob {name} does not decrypt ({error.__class__.__name__})") from None
         if not sink.complete:
             raise CaseDamagedError(f"blob {name} does not have the recorded size")

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 
-from caseapp.core import searchtext
 from caseapp.core.entities import Acquisition, DerivativeInfo, ExhibitDetail, ExhibitKind, Sensitivity
 from caseapp.storage.orm import AcquisitionRow, DerivativeRow, ExhibitRow, ImportJobRow
 from caseapp.storage.transactions import SqlReadTx, SqlWriteTx
@@ -140,15 +139,6 @@ def add_acquisition(
     )
 
 
-def index_text(tx: SqlWriteTx, exhibit_id: int, title: str, body: str) -> None:
-    """Index ``title`` and ``body`` in their search form (``caseapp.core.searchtext``); the text as
-    extracted stays in the exhibit's encrypted text derivative."""
-    tx.session.execute(
-        text("INSERT INTO exhibit_text (rowid, title, body) VALUES (:id, :title, :body)"),
-        {"id": exhibit_id, "title": searchtext.index_form(title), "body": searchtext.index_form(body)},
-    )
-
-
 def exhibits_by_sha256(tx: SqlReadTx, hashes: list[str] | None = None) -> dict[str, int]:
     """SHA-256 -> exhibit id of exhibits holding a file (all of them, or those of ``hashes``)."""
     query = select(ExhibitRow.sha256, func.min(ExhibitRow.id)).where(ExhibitRow.blob.is_not(None))
@@ -251,21 +241,3 @@ def detail(tx: SqlReadTx, exhibit_id: int) -> ExhibitDetail | None:
     )
     metadata = json.loads(row.metadata_json) if row.metadata_json else {}
     return ExhibitDetail(exhibit, metadata, derivatives, acquisitions)
-
-
-def search_text(tx: SqlReadTx, query: str, *, limit: int = 1000) -> list[int]:
-    """Exhibit ids whose title or extracted text contain every word of ``query`` (prefix match),
-    compared in the search form of ``caseapp.core.searchtext``, as :func:`index_text` stores it."""
-    words = searchtext.query_words(query)
-    if not words:
-        return []
-    match = " ".join(f'"{w}"*' for w in words)
-    rows = tx.session.execute(
-        text("SELECT rowid FROM exhibit_text WHERE exhibit_text MATCH :q ORDER BY rank LIMIT :n"),
-        {"q": match, "n": limit},
-    )
-    return [int(r[0]) for r in rows]
-
-
-def count_files(tx: SqlReadTx) -> int:
-    return tx.session.scalar(select(func.count()).select_from(ExhibitRow).where(ExhibitRow.blob.is_not(None))) or 0

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, insert, literal_column, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from caseapp.core import searchtext
 from caseapp.core.entities import (
     CaseInfo,
     CustodyEntry,
@@ -119,8 +120,15 @@ class SqlReadTx:
             tagged = select(TaggingRow.exhibit_id).join(TagRow).where(TagRow.name == query.tag.casefold())
             statement = statement.where(ExhibitRow.id.in_(tagged))
         if query.text:
-            pattern = f"%{query.text}%"
-            statement = statement.where(or_(ExhibitRow.title.like(pattern), ExhibitRow.description.like(pattern)))
+            match = searchtext.fts_query(query.text)
+            if not match:
+                return []
+            matching: Select[Any] = (
+                select(literal_column("rowid"))
+                .select_from(text("exhibit_text"))
+                .where(text("exhibit_text MATCH :match").bindparams(match=match))
+            )
+            statement = statement.where(ExhibitRow.id.in_(matching))
         order = _EXHIBIT_ORDER.get(query.order_by, ExhibitRow.id)
         statement = statement.order_by(order.desc() if query.descending else order, ExhibitRow.id)
         statement = statement.offset(query.offset)
@@ -332,7 +340,17 @@ class SqlWriteTx(SqlReadTx):
             acquired_at=acquired_at,
             created_at=created_at,
         )
-        return convert.exhibit(self._add(row))
+        exhibit = convert.exhibit(self._add(row))
+        self.index_text(exhibit.id, title, description)
+        return exhibit
+
+    def index_text(self, exhibit_id: int, title: str, body: str) -> None:
+        """Index an exhibit for full-text search, in its search form (``caseapp.core.searchtext``);
+        the text as written stays in the exhibit (or its encrypted text derivative)."""
+        self.session.execute(
+            text("INSERT INTO exhibit_text (rowid, title, body) VALUES (:id, :title, :body)"),
+            {"id": exhibit_id, "title": searchtext.index_form(title), "body": searchtext.index_form(body)},
+        )
 
     def add_tag(self, target: Target, name: str) -> bool:
         tag = self.session.scalars(select(TagRow).where(TagRow.name == name)).first()

@@ -31,7 +31,7 @@ def case_path(cli, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
 
 def run_json(cli, *args: str):  # type: ignore[no-untyped-def]
     result = cli(*args, "--json", passphrase=PASSPHRASE)
-    assert result.code in (0, 1), result.err
+    assert result.code == 0, result.err
     return json.loads(result.out)
 
 
@@ -136,10 +136,22 @@ def test_cancel_keeps_what_was_committed_and_resumes(make_case, evidence_folder:
     assert case.custody.verify().ok
 
 
-def test_export_refuses_a_record_without_file_and_an_existing_target(cli, case_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_refuses_a_record_without_file(cli, case_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     c = ("--case", str(case_path))
     cli("exhibit", "add", *c, "--title", "Shell fragment", "--kind", "physical", passphrase=PASSPHRASE)
     result = cli("export-original", *c, "EX-1", str(tmp_path), passphrase=PASSPHRASE)
     assert result.code == 1 and "without a file" in result.err
-    result = cli("export-original", *c, "EX-1", str(tmp_path / "missing"), passphrase=PASSPHRASE)
-    assert result.code == 1
+
+
+def test_export_never_overwrites(cli, case_path: Path, evidence_folder: dict[str, Path], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    c = ("--case", str(case_path))
+    run_json(cli, "import", *c, str(evidence_folder["txt"]))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "شهادة.txt").write_text("someone else's file")
+    (out / "شهادة (EX-1).txt").write_text("and another")
+    result = cli("export-original", *c, "EX-1", str(out), passphrase=PASSPHRASE)
+    assert result.code == 1 and "already exists" in result.err
+    assert (out / "شهادة.txt").read_text() == "someone else's file"
+    missing = cli("export-original", *c, "EX-1", str(tmp_path / "missing"), passphrase=PASSPHRASE)
+    assert missing.code == 1 and "does not exist" in missing.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ import pytest
 
 from caseapp.app.case_folder import create_case
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.intake.intake_factories import docx_bytes
+from tests.intake.intake_factories import docx_bytes, write_jpeg
 
 
 @pytest.fixture
@@ -84,11 +85,17 @@ def test_verify_names_a_stray_plaintext_file(cli, case_path: Path) -> None:  # t
 
 def test_show_never_prints_raw_control_characters(cli, case_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     crafted = tmp_path / "crafted.docx"
-    crafted.write_bytes(docx_bytes(["text"], creator="Someone\n  sha256         0000\x1b[31mRED", title="ab\u202ecd"))
-    cli("import", "--case", str(case_path), str(crafted), passphrase=PASSPHRASE)
-    shown = cli("show", "--case", str(case_path), "EX-1", passphrase=PASSPHRASE).out
+    crafted.write_bytes(docx_bytes(["text"], creator="Someone\n  sha256         0000", title="ab\u202ecd"))
+    photo = write_jpeg(tmp_path / "photo.jpg", make="Canon\x1b[31mRED")
+    assert cli("import", "--case", str(case_path), str(crafted), str(photo), passphrase=PASSPHRASE).code == 0
+    shown = ""
+    for ref in ("EX-1", "EX-2"):
+        result = cli("show", "--case", str(case_path), ref, passphrase=PASSPHRASE)
+        assert result.code == 0
+        shown += result.out
+    assert "Someone\\x0a" in shown and "\\x1b" in shown and "\\u202e" in shown  # there, but escaped
     assert "\x1b" not in shown and "\u202e" not in shown
-    assert [line for line in shown.splitlines() if "sha256" in line and "0000" in line] == []
+    assert [line for line in shown.splitlines() if line.strip().startswith("sha256") and "0000" in line] == []
 
 
 @pytest.fixture
@@ -126,3 +133,21 @@ def test_full_disk_during_import_keeps_what_was_read_and_says_so(cli, small_disk
     assert again.code == 0, again.err
     assert "1 imported" in again.out and "5 already in" in again.out
     assert cli("verify", "--full", "--case", str(case.folder), passphrase=PASSPHRASE).code == 0
+
+
+def test_odd_names_given_directly_and_in_json(cli, case_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    odd = tmp_path / os.fsdecode(b"statement-\xfe\x1b[31m.txt")
+    odd.write_text("statement")
+    result = cli("import", "--case", str(case_path), str(odd), "--json", passphrase=PASSPHRASE)
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["files"][0]["status"] == "imported"
+    assert "\x1b" not in result.out and "\\x1b" in result.out
+    result.out.encode("utf-8")  # strict UTF-8: no lone surrogates
+
+
+def test_verify_escapes_a_stray_file_name(cli, case_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (case_path / os.fsdecode(b"x\xff\x1b[31m.txt")).write_text("plaintext")
+    result = cli("verify", "--case", str(case_path), passphrase=PASSPHRASE)
+    assert result.code == 3 and "\x1b" not in result.out and "a file caseapp did not put" in result.out
+    result.out.encode("utf-8")

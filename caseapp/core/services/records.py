@@ -296,7 +296,16 @@ class RecordService:
                         target=target.ref,
                         details={"tag": name},
                     )
-        return Changes(tags=True, exhibits=True, custody=True) if changed else Changes()
+        if not changed:
+            return Changes()
+        return Changes(
+            tags=True,
+            custody=True,
+            exhibits=target.kind is RefKind.EXHIBIT,
+            persons=target.kind is RefKind.PERSON,
+            incidents=target.kind is RefKind.INCIDENT,
+            sources=target.kind is RefKind.SOURCE,
+        )
 
     def tags_of(self, ref: str) -> list[str]:
         with self.store.read() as tx:
