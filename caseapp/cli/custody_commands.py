@@ -37,30 +37,27 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        report = case.custody.verify()
-        integrity = case.db.integrity_check()
-        from caseapp.app.exhibits import verify_blobs
+    from caseapp.app.verification import verify_case
 
-        files = verify_blobs(case, full=args.full)
-        blob_problems = list(files.problems)
-    ok = report.ok and integrity == "ok" and not blob_problems
-    notes = (*report.notes, *files.notes)
+    with unlock.unlock(args) as case:
+        result = verify_case(case, full=args.full)
+    report = result.chain
     if args.json:
         print_json(
             {
-                "ok": ok,
-                "database_integrity": integrity,
+                "ok": result.ok,
+                "database_integrity": result.database_integrity,
                 "custody_entries": report.entries,
                 "head": report.last,
                 "recorded_head": report.anchor,
                 "problems": report.problems,
-                "files_checked": args.full,
-                "file_problems": blob_problems,
-                "notes": notes,
+                "files_checked": result.files_checked,
+                "file_problems": result.file_problems,
+                "notes": result.notes,
             }
         )
-    elif ok:
+        return 0 if result.ok else 3
+    if result.ok:
         assert report.last is not None
         what = (
             "custody entries and every stored file verified"
@@ -69,16 +66,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
         )
         sys.stdout.write(f"OK: {report.entries} {what}; head {report.last.seq} {report.last.hash}\n")
     else:
-        if integrity != "ok":
-            sys.stdout.write(f"DATABASE DAMAGED: {integrity}\n")
+        if result.database_integrity != "ok":
+            sys.stdout.write(f"DATABASE DAMAGED: {result.database_integrity}\n")
         first = report.first_broken
         if first is not None:
             sys.stdout.write(f"BROKEN: {first.message}\n")
             for problem in report.problems[1:]:
                 sys.stdout.write(f"  also: {problem.message}\n")
-        for blob_problem in blob_problems:
-            sys.stdout.write(f"FILE: {blob_problem.message}\n")
-    if not args.json:
-        for note in notes:
-            sys.stdout.write(f"note: {note}\n")
-    return 0 if ok else 3
+        for file_problem in result.file_problems:
+            sys.stdout.write(f"FILE: {file_problem.message}\n")
+    for note in result.notes:
+        sys.stdout.write(f"note: {note}\n")
+    return 0 if result.ok else 3

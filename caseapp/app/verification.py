@@ -1,0 +1,38 @@
+"""One verification of a whole case, as the CLI prints it and the GUI will show it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from caseapp.app.case_folder import OpenCase
+from caseapp.app.exhibits import BlobProblem, verify_blobs
+from caseapp.core.custody import ChainReport
+
+
+@dataclass(frozen=True, slots=True)
+class CaseVerification:
+    chain: ChainReport
+    database_integrity: str  # SQLite's integrity_check: "ok" or what is wrong
+    files_checked: bool  # True when every blob was decrypted and hashed
+    file_problems: tuple[BlobProblem, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.chain.ok and self.database_integrity == "ok" and not self.file_problems
+
+
+def verify_case(
+    case: OpenCase,
+    *,
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> CaseVerification:
+    """Recompute the custody chain, check the database, and compare the files with the records
+    (``full``: decrypt every blob too). Safe to call from a worker thread; ``cancel`` is polled."""
+    chain = case.custody.verify()
+    integrity = case.db.integrity_check()
+    files = verify_blobs(case, full=full, progress=progress, cancel=cancel)
+    return CaseVerification(chain, integrity, full, files.problems, (*chain.notes, *files.notes))
