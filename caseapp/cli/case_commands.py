@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from caseapp.cli import unlock
 from caseapp.cli.output import print_json, print_table, when
@@ -75,40 +74,42 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from caseapp.secrets import keystore
-    from caseapp.storage.migrate import SCHEMA_HEAD
+    from caseapp.app.summary import case_summary
 
     with unlock.unlock(args) as case:
-        with case.db.read() as tx:
-            info = tx.case_info()
-            counts = tx.counts()
-        head = case.db.custody_anchor()
-        slots: list[dict[str, Any]] = [
-            {"type": s.type, "created_at": s.created_at, "kdf": {k: v for k, v in s.kdf.items() if k != "salt"}}
-            for s in case.keyslots.slots
-        ]
-        ring = keystore.status()
-        result = {
-            "path": str(case.folder),
-            "case_id": info.case_id,
-            "title": info.title,
-            "created_at": info.created_at,
-            "created_by": info.created_by,
-            "schema": SCHEMA_HEAD,
-            "counts": counts,
-            "keyslots": slots,
-            "custody_head": {"seq": head.seq, "hash": head.hash} if head else None,
-            "keyring": {"usable": ring.usable, "backend": ring.backend, "reason": ring.reason},
-        }
+        summary = case_summary(case)
+        folder = case.folder
+    info, head, ring, slots, counts = (
+        summary.info,
+        summary.custody_head,
+        summary.keyring,
+        summary.keyslots,
+        summary.counts,
+    )
+    result = {
+        "path": str(folder),
+        "case_id": info.case_id,
+        "title": info.title,
+        "created_at": info.created_at,
+        "created_by": info.created_by,
+        "schema": summary.schema,
+        "counts": counts,
+        "keyslots": list(slots),
+        "custody_head": {"seq": head.seq, "hash": head.hash} if head else None,
+        "keyring": {"usable": ring.usable, "backend": ring.backend, "reason": ring.reason},
+        "quarantined_files": summary.quarantined_files,
+    }
     if args.json:
         print_json(result)
         return 0
     out = sys.stdout
-    out.write(f"Case      {info.title}\nPath      {case.folder}\nCase id   {info.case_id}\n")
+    out.write(f"Case      {info.title}\nPath      {folder}\nCase id   {info.case_id}\n")
     out.write(f"Created   {when(info.created_at)} UTC by {info.created_by}\nSchema    {result['schema']}\n")
     out.write("Records   " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()) + "\n")
     if head:
         out.write(f"Custody   {head.seq} entries, head {head.hash}\n")
+    if summary.quarantined_files:
+        out.write(f"Quarantine {summary.quarantined_files} encrypted file(s) from interrupted imports (see verify)\n")
     out.write("Keyslots\n")
     print_table(
         ["type", "created", "key derivation"],
