@@ -19,16 +19,17 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.import_report import FileOutcome, FileStatus, ImportProgress, ImportReport
+from caseapp.app.recorded_facts import KIND_OF_TYPE, iso_from_ns, metadata_record
 from caseapp.core.changes import Changes
 from caseapp.core.entities import ExhibitKind
 from caseapp.core.errors import Cancelled, StorageError, ValidationError
-from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, Problem, TypeKind
+from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, Problem
 from caseapp.core.refs import RefKind
 from caseapp.core.services.records import record, resolve, utc_now
 from caseapp.core.text import LONG_TEXT_MAX, clean_text, text_sha256
@@ -39,16 +40,6 @@ from caseapp.intake.walk import collect
 from caseapp.storage import evidence
 from caseapp.storage.evidence import NewFile
 from caseapp.storage.transactions import SqlWriteTx
-
-KIND_OF_TYPE = {
-    TypeKind.IMAGE: ExhibitKind.IMAGE,
-    TypeKind.VIDEO: ExhibitKind.VIDEO,
-    TypeKind.AUDIO: ExhibitKind.AUDIO,
-    TypeKind.PDF: ExhibitKind.DOCUMENT,
-    TypeKind.DOCUMENT: ExhibitKind.DOCUMENT,
-    TypeKind.TEXT: ExhibitKind.DOCUMENT,
-}
-
 
 __all__ = ["FileOutcome", "FileStatus", "ImportProgress", "ImportReport", "import_paths"]
 
@@ -324,12 +315,12 @@ class _Job:
             original_name=os.path.basename(candidate.display_path),
             relative_path=candidate.display_path,
             mime=facts.detected.mime,
-            file_modified=_iso_ns(candidate.identity.mtime_ns),
-            file_changed=_iso_ns(candidate.identity.ctime_ns),
+            file_modified=iso_from_ns(candidate.identity.mtime_ns),
+            file_changed=iso_from_ns(candidate.identity.ctime_ns),
             captured=metadata.created if metadata else None,
             latitude=round(gps.latitude, 7) if gps else None,  # ~1 cm; drops binary-fraction noise
             longitude=round(gps.longitude, 7) if gps else None,
-            metadata=_metadata_dict(facts),
+            metadata=metadata_record(facts),
             source_id=self.source_id,
             note=self.note,
         )
@@ -365,53 +356,6 @@ class _Job:
             },
         )
         return exhibit_id
-
-
-def _iso_ns(ns: int) -> str:
-    return datetime.fromtimestamp(ns / 1e9, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _metadata_dict(facts: FileFacts) -> dict[str, object]:
-    metadata = facts.metadata
-    result: dict[str, object] = {
-        "detected": {
-            "kind": facts.detected.kind.value,
-            "mime": facts.detected.mime,
-            "method": facts.detected.method,
-            "extension_matches": facts.detected.extension_matches,
-        }
-    }
-    if metadata is None:
-        return result
-    fields = {
-        "created": metadata.created,
-        "modified": metadata.modified,
-        "author": metadata.author,
-        "last_modified_by": metadata.last_modified_by,
-        "title": metadata.title,
-        "producer": metadata.producer,
-        "camera_make": metadata.camera_make,
-        "camera_model": metadata.camera_model,
-        "orientation": metadata.orientation,
-        "width": metadata.width,
-        "height": metadata.height,
-        "page_count": metadata.page_count,
-        "duration_s": metadata.duration_s,
-        "codecs": list(metadata.codecs) or None,
-        "gps": (
-            {
-                "latitude": metadata.gps.latitude,
-                "longitude": metadata.gps.longitude,
-                "altitude_m": metadata.gps.altitude_m,
-            }
-            if metadata.gps
-            else None
-        ),
-    }
-    result["fields"] = {k: v for k, v in fields.items() if v is not None}
-    result["raw"] = metadata.raw
-    result["truncated"] = metadata.truncated
-    return result
 
 
 def import_paths(
