@@ -195,7 +195,12 @@ class _Job:
 
     def _inspect(self, prepared: _Prepared) -> None:
         candidate = prepared.candidate
-        facts = inspect_file(candidate.path, name=os.path.basename(candidate.relative_path), cancel=self.cancel)
+        facts = inspect_file(
+            candidate.path,
+            name=os.path.basename(candidate.relative_path),
+            cancel=self.cancel,
+            expected=candidate.identity,  # derivatives only from the file as listed and hashed
+        )
         prepared.facts = facts
         prepared.problems = (*prepared.problems, *facts.problems)
         if facts.problems:
