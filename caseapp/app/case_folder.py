@@ -210,10 +210,17 @@ def sweep_orphans(case: OpenCase) -> list[str]:
 def load_keyslots(path: Path) -> Keyslots:
     """Read a case folder's keyslots, or explain why ``path`` is not a usable case."""
     path = path.absolute()
-    if not path.is_dir():
-        raise NotACaseError(f"{path} is not a case folder (create one with `caseapp init {path}`)")
-    has_slots = (path / KEYSLOTS_NAME).exists()
-    has_db = (path / DB_NAME).exists()
+    try:
+        if not path.is_dir():
+            raise NotACaseError(f"{path} is not a case folder (create one with `caseapp init {path}`)")
+        has_slots = os.path.lexists(path / KEYSLOTS_NAME)  # a link is there, and refused by Keyslots.load
+        has_db = os.path.lexists(path / DB_NAME)
+        os.listdir(path)  # lexists says False, not "permission denied", in a folder that cannot be read
+    except PermissionError:
+        raise StorageError(
+            f"cannot read the case folder {path}: permission denied. Open it with the account that created "
+            "it, or give that account access to the folder; nothing was changed."
+        ) from None
     if not has_slots and not has_db:
         raise NotACaseError(f"{path} is not a caseapp case (no {KEYSLOTS_NAME} or {DB_NAME} in it)")
     if not has_db:
