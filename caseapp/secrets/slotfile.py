@@ -127,7 +127,8 @@ def check_kdf(slot_type: str, kdf: dict[str, Any]) -> int:
         value = kdf.get(name)
         if type(value) is not int or not low <= value <= high:
             raise Refused(
-                f"the {slot_type} keyslot asks for Argon2 {label} {str(value)[:20]}; caseapp accepts {low} to {high}"
+                f"the {slot_type} keyslot's Argon2 {name} {str(value)[:20]} is out of bounds: caseapp accepts "
+                f"{label} from {low} to {high}"
             )
         values[name] = value
     if values["memory_kib"] < 8 * values["parallelism"]:
