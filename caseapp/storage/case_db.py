@@ -8,14 +8,16 @@ plus SQLite's ``BEGIN IMMEDIATE``.
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import errno
 import logging
 import os
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import portalocker
 import pyrage
 import sqlcipher3
 from sqlalchemy import Engine, text
@@ -24,10 +26,17 @@ from sqlalchemy.orm import Session
 
 from caseapp.core.custody import CustodyHead
 from caseapp.core.entities import CaseInfo
-from caseapp.core.errors import CaseDamagedError, IntegrityError, StorageError
+from caseapp.core.errors import (
+    CaseDamagedError,
+    CaseLockedError,
+    IntegrityError,
+    ReadOnlyCaseError,
+    StorageError,
+    UserError,
+)
 from caseapp.storage.anchor import CustodyAnchor
-from caseapp.storage.engine import make_engine
-from caseapp.storage.migrate import MigrationResult, migrate
+from caseapp.storage.engine import dispose_engine, make_engine
+from caseapp.storage.migrate import SCHEMA_HEAD, MigrationResult, current_revision, migrate
 from caseapp.storage.orm import CaseSecretRow
 from caseapp.storage.transactions import SqlReadTx, SqlWriteTx
 
@@ -38,18 +47,91 @@ HEAD_NAME = "custody.head"
 LOCK_NAME = "case.lock"
 BACKUPS_DIR = "backups"
 AGE_IDENTITY = "age_identity"
+BLOBS_DIR = "blobs"
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+# Files and folders of a case that must be what they seem, never symbolic links (a link would make
+# caseapp write, quarantine or delete outside the case folder).
+_CASE_FILES = ("case.db", "case.db-wal", "case.db-shm", "keyslots.json", HEAD_NAME, LOCK_NAME)
+_CASE_DIRS = (BLOBS_DIR, f"{BLOBS_DIR}/quarantine", BACKUPS_DIR)
+
+
+def refuse_links(folder: Path) -> None:
+    """Refuse a case folder that is, or holds, a symbolic link where caseapp reads or writes."""
+
+    def refuse(path: Path) -> None:
+        raise UserError(
+            f"{path} is a symbolic link; caseapp refuses to open a case with links in it (they could make it "
+            "write or move files outside the case). Replace the link with the real folder or file."
+        )
+
+    if folder.is_symlink():
+        refuse(folder)
+    for name in _CASE_FILES:
+        if (folder / name).is_symlink():
+            refuse(folder / name)
+    for name in _CASE_DIRS:
+        sub = folder / name
+        if sub.is_symlink():
+            refuse(sub)
+        if not sub.is_dir():
+            continue
+        try:
+            with os.scandir(sub) as entries:
+                for entry in entries:
+                    if entry.is_symlink():
+                        refuse(sub / entry.name)
+        except PermissionError:
+            raise StorageError(
+                f"cannot read {sub}: permission denied. Give your account read access to the case folder."
+            ) from None
+
+
+def _open_lock_file(folder: Path, *, write: bool) -> int:
+    path = folder / LOCK_NAME
+    flags = (os.O_RDWR | os.O_CREAT) if write else os.O_RDONLY
+    try:
+        fd = os.open(path, flags | NOFOLLOW, 0o600)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UserError(f"{path} is a symbolic link; replace it with a plain file") from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UserError(f"{path} is not a plain file; remove it and try again")
+    return fd
 
 
 @contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
     """The case's exclusive write lock (``case.lock``), shared by every process that writes to it:
     database transactions, the custody head, keyslots rewrites and temp-file clean-up."""
-    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fd = _open_lock_file(folder, write=True)
+    except OSError as error:
+        if error.errno == errno.EROFS:
+            raise ReadOnlyCaseError() from None
+        if error.errno in (errno.EACCES, errno.EPERM):
+            raise StorageError(
+                f"cannot open {folder / LOCK_NAME}: permission denied. Give your account write access to the "
+                "case folder (or copy the case to a folder you own)."
+            ) from None
+        raise
+    with os.fdopen(fd, "r+b") as handle:  # closing releases the lock
+        portalocker.lock(handle, portalocker.LOCK_EX)
         yield
-    finally:
-        os.close(fd)  # closing releases the lock
+
+
+def media_is_read_only(folder: Path) -> bool:
+    """True when the case's lock file cannot be opened for writing (read-only media or mount)."""
+    try:
+        os.close(_open_lock_file(folder, write=True))
+    except OSError as error:
+        if error.errno in READ_ONLY_ERRNOS:
+            return True
+        raise
+    return False
 
 
 @contextmanager
@@ -71,46 +153,111 @@ def translate_write_errors(path: Path) -> Iterator[None]:
 class CaseDatabase:
     """An unlocked case database. Close it to drop its connections (and their decrypted pages)."""
 
-    def __init__(self, folder: Path, data_key: bytes, *, case_id: str, head_key: bytes, new_case: bool = False) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        data_key: bytes,
+        *,
+        case_id: str,
+        head_key: bytes,
+        new_case: bool = False,
+        read_only: bool = False,
+    ) -> None:
+        """``read_only`` opens the case for reading only; it is also chosen by itself when the case
+        is on read-only media (its lock file cannot be opened for writing)."""
         self.folder = folder
         self.path = folder / DB_NAME
+        refuse_links(folder)
         if new_case:
             # Create the file private before SQLite opens it; its -wal and -shm files inherit the mode.
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         elif not self.path.is_file():
             raise CaseDamagedError(f"{self.path} is missing; restore the case folder from a backup")
-        self._engine: Engine = make_engine(self.path, data_key)
+        else:
+            self._check_readable()
+        self.read_only = read_only or (not new_case and media_is_read_only(folder))
+        self._engine: Engine | None = make_engine(self.path, data_key, read_only=self._read_only_mode())
         self._anchor = CustodyAnchor(folder / HEAD_NAME, case_id, head_key)
         self._thread_lock = threading.Lock()
         try:
-            with translate_write_errors(self.path), self._process_lock():
-                self.migration: MigrationResult = migrate(
-                    self._engine, self.path, folder / BACKUPS_DIR, new_case=new_case
-                )
+            if self.read_only:
+                self.migration: MigrationResult = self._check_schema_read_only()
+            else:
+                with translate_write_errors(self.path), self._process_lock():
+                    self.migration = migrate(self._engine, self.path, folder / BACKUPS_DIR, new_case=new_case)
         except (DatabaseError, sqlcipher3.DatabaseError) as error:
-            self._engine.dispose()
+            self.lock()
             reason = error.orig if isinstance(error, DatabaseError) else error
             raise CaseDamagedError(
                 f"{self.path} cannot be read with this case's key: it is damaged or was replaced ({reason})"
             ) from None
         except BaseException:
-            self._engine.dispose()
+            self.lock()
             raise
+
+    def _check_readable(self) -> None:
+        for path in (self.path, self.folder / f"{DB_NAME}-wal"):
+            try:
+                with path.open("rb") as handle:
+                    handle.read(1)
+            except FileNotFoundError:
+                continue
+            except PermissionError:
+                raise StorageError(
+                    f"cannot read {path}: permission denied. The file is not damaged as far as caseapp can tell; "
+                    "give your account read access to it (or open the case as its owner)."
+                ) from None
+
+    def _read_only_mode(self) -> str | None:
+        """How SQLite must open the file: None (normal), "ro" or "immutable" (WAL needs its -shm file,
+        which cannot be created on read-only media; without a -wal file the database is complete)."""
+        if not self.read_only:
+            return None
+        wal = self.folder / f"{DB_NAME}-wal"
+        shm = self.folder / f"{DB_NAME}-shm"
+        if wal.exists() and wal.stat().st_size > 0:
+            if shm.exists():
+                return "ro"
+            raise ReadOnlyCaseError(
+                f"{wal} holds changes that were never folded into the database, and it cannot be read on "
+                "read-only media; copy the case to a writable disk and open it there"
+            )
+        return "immutable" if media_is_read_only(self.folder) else "ro"
+
+    def _check_schema_read_only(self) -> MigrationResult:
+        current = current_revision(self._live())
+        if current != SCHEMA_HEAD:
+            raise ReadOnlyCaseError(
+                f"this case needs a schema upgrade ({current} to {SCHEMA_HEAD}), which cannot be done on read-only "
+                "media; copy it to a writable disk to open it"
+            )
+        return MigrationResult(current, SCHEMA_HEAD, None)
+
+    def _live(self) -> Engine:
+        if self._engine is None:
+            raise CaseLockedError()
+        return self._engine
+
+    def _writable(self) -> None:
+        self._live()
+        if self.read_only:
+            raise ReadOnlyCaseError()
 
     # -- transactions ----------------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[SqlReadTx]:
-        with Session(self._engine, autoflush=False, expire_on_commit=False) as session:
+        with Session(self._live(), autoflush=False, expire_on_commit=False) as session:
             yield SqlReadTx(session)
 
     @contextmanager
     def write(self) -> Iterator[SqlWriteTx]:
         """A write transaction; the custody head is advanced after it commits."""
+        self._writable()
         with (
             translate_write_errors(self.path),
             self._thread_lock,
             self._process_lock(),
-            self._engine.connect() as plain,
+            self._live().connect() as plain,
         ):
             connection = plain.execution_options(caseapp_write=True)
             with connection.begin():
@@ -132,6 +279,7 @@ class CaseDatabase:
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the case's write lock (across processes) for work on files beside the database."""
+        self._writable()
         with self._thread_lock, self._process_lock():
             yield
 
@@ -173,8 +321,16 @@ class CaseDatabase:
         return row.value
 
     def integrity_check(self) -> str:
-        with self._engine.connect() as connection:
+        with self._live().connect() as connection:
             return str(connection.execute(text("PRAGMA integrity_check")).scalar())
 
+    def lock(self) -> None:
+        """Drop every connection, the key the engine holds and the custody-anchor key; every later
+        use raises CaseLockedError. SQLCipher wipes its own key and pages when a connection closes."""
+        engine, self._engine = self._engine, None
+        if engine is not None:
+            dispose_engine(engine)
+        self._anchor.forget()
+
     def close(self) -> None:
-        self._engine.dispose()
+        self.lock()
