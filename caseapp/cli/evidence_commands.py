@@ -257,7 +257,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     with unlock.unlock(args) as case:
         result = export_original(case, args.exhibit, args.destination)
     if args.json:
-        print_json({"path": str(result.path), "sha256": result.sha256, "size": result.size})
+        print_json(
+            {"path": str(result.path), "sha256": result.sha256, "size": result.size, "recorded": result.recorded}
+        )
     else:
         sys.stdout.write(f"Exported {args.exhibit.upper()} to {result.path}\nsha256 {result.sha256} (checked)\n")
+    if not result.recorded:
+        sys.stderr.write("caseapp: note: the case is on read-only media, so this export was not recorded in custody\n")
     return 0

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from caseapp.atomicfile import atomic_write_bytes
 from caseapp.core.custody import CustodyHead
-from caseapp.core.errors import CaseLockedError, IntegrityError
+from caseapp.core.errors import CaseLockedError, IntegrityError, StorageError
 
 FORMAT = "caseapp-custody-head"
 
@@ -47,6 +47,13 @@ class CustodyAnchor:
             data = json.loads(self._path.read_bytes())
         except FileNotFoundError:
             return None
+        except PermissionError:
+            raise StorageError(
+                f"cannot read {self._path}: permission denied. Give your account read and write access to it "
+                "(it belongs to the case folder); nothing was changed."
+            ) from None
+        except IsADirectoryError:
+            raise IntegrityError(f"{self._path.name} is a folder, not the custody head file") from None
         except ValueError:
             raise IntegrityError(f"{self._path.name} is damaged") from None
         try:
