@@ -218,7 +218,10 @@ def _unlocked(folder: Path, keyslots: Keyslots, data_key: bytes, actor: str, *, 
             "this case is on read-only media: it can be read, verified and exported from, not changed"
         )
     else:
-        case.open_report.extend(sweep_orphans(case))
+        try:
+            case.open_report.extend(sweep_orphans(case))
+        except CaseDamagedError:
+            case.open_report.append("the case database is damaged; run `caseapp verify` to see what is affected")
     return case
 
 

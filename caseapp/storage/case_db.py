@@ -150,6 +150,27 @@ def translate_write_errors(path: Path) -> Iterator[None]:
         raise
 
 
+@contextmanager
+def translate_damage(path: Path) -> Iterator[None]:
+    """A page that fails SQLCipher's check, or a malformed b-tree, is damage to the file: say so
+    (CaseDamagedError, naming the file) instead of letting a driver error end as "internal error"."""
+    try:
+        yield
+    except (DatabaseError, sqlcipher3.DatabaseError) as error:
+        reason = error.orig if isinstance(error, DatabaseError) else error
+        message = str(reason).lower()
+        if "locked" in message or "busy" in message:
+            raise StorageError(f"{path} is busy in another program; try again.") from None
+        if "full" in message:
+            raise StorageError(f"cannot write {path}: the disk is full. The last change was not saved.") from None
+        if "readonly" in message or "read-only" in message:
+            raise StorageError(f"cannot write {path}: the disk or folder is read-only.") from None
+        raise CaseDamagedError(
+            f"{path} is damaged: a part of it cannot be read ({reason}). Restore the case folder from a backup; "
+            "`caseapp verify` says what else is affected."
+        ) from None
+
+
 class CaseDatabase:
     """An unlocked case database. Close it to drop its connections (and their decrypted pages)."""
 
@@ -246,7 +267,7 @@ class CaseDatabase:
     # -- transactions ----------------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[SqlReadTx]:
-        with Session(self._live(), autoflush=False, expire_on_commit=False) as session:
+        with translate_damage(self.path), Session(self._live(), autoflush=False, expire_on_commit=False) as session:
             yield SqlReadTx(session)
 
     @contextmanager
@@ -254,6 +275,7 @@ class CaseDatabase:
         """A write transaction; the custody head is advanced after it commits."""
         self._writable()
         with (
+            translate_damage(self.path),
             translate_write_errors(self.path),
             self._thread_lock,
             self._process_lock(),
@@ -321,8 +343,17 @@ class CaseDatabase:
         return row.value
 
     def integrity_check(self) -> str:
-        with self._live().connect() as connection:
-            return str(connection.execute(text("PRAGMA integrity_check")).scalar())
+        """ "ok", or what is damaged: every page's SQLCipher HMAC first (this reads every page of the
+        file, free-list pages included), then SQLite's own check of the b-trees."""
+        try:
+            with self._live().connect() as connection:
+                failures = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA cipher_integrity_check")]
+                if failures:
+                    return f"{DB_NAME}: " + "; ".join(failures[:5]) + (" ..." if len(failures) > 5 else "")
+                return str(connection.execute(text("PRAGMA integrity_check")).scalar())
+        except (DatabaseError, sqlcipher3.DatabaseError) as error:
+            reason = error.orig if isinstance(error, DatabaseError) else error
+            return f"{DB_NAME} cannot be read ({reason})"
 
     def lock(self) -> None:
         """Drop every connection, the key the engine holds and the custody-anchor key; every later
