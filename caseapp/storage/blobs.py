@@ -300,22 +300,27 @@ class BlobStore:
                     found.append(QuarantinedBlob(name, info.st_size, info.st_mtime))
             return found
 
-    def purge_quarantine(self, names: list[str]) -> int:
-        """Delete these quarantined blobs (only regular files inside blobs/quarantine); return how many."""
+    def purge_quarantine(self, names: list[str]) -> tuple[int, int, OSError | None]:
+        """Delete these quarantined blobs (only regular files inside blobs/quarantine, never through a
+        link). Returns how many were deleted, their total size, and the error that stopped it, if any."""
         self._writable()
-        removed = 0
+        removed = size = 0
         with self._dir(QUARANTINE) as fd:
             if fd is None:
-                return 0
-            for name in names:
-                if "/" in name or not name.endswith(SUFFIX):
-                    continue
-                with contextlib.suppress(FileNotFoundError):
-                    if stat.S_ISREG(os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode):
-                        os.unlink(name, dir_fd=fd)
-                        removed += 1
-            os.fsync(fd)
-        return removed
+                return 0, 0, None
+            try:
+                for name in names:
+                    if "/" in name or not name.endswith(SUFFIX):
+                        continue
+                    with contextlib.suppress(FileNotFoundError):
+                        info = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                        if stat.S_ISREG(info.st_mode):
+                            os.unlink(name, dir_fd=fd)
+                            removed, size = removed + 1, size + info.st_size
+                os.fsync(fd)
+            except OSError as error:
+                return removed, size, error
+        return removed, size, None
 
     def _entries(self, predicate: str) -> list[str]:
         with self._dir() as fd:
