@@ -294,7 +294,7 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"files": files, "count": len(files), "bytes": sum(q.size for q in found)})
         return 0
-    print_table(["file", "size", "modified (UTC)"], [[f["name"], f["size"], f["modified"][:19]] for f in files])
+    print_table(["file", "size", "modified (UTC)"], [[f["name"], f["size"], str(f["modified"])[:19]] for f in files])
     total = sum(q.size for q in found)
     sys.stdout.write(
         f"{len(found)} encrypted file(s), {total / 2**20:.1f} MiB in quarantine"
