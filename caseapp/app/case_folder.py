@@ -29,6 +29,7 @@ from caseapp.core.errors import (
     StorageError,
     UnlockError,
     UserError,
+    ValidationError,
 )
 from caseapp.core.services.custody import CustodyService
 from caseapp.core.services.records import RecordService, utc_now
@@ -47,8 +48,9 @@ HEAD_KEY_PURPOSE = "custody-head"
 
 def default_actor() -> str:
     """Who is acting: $CASEAPP_ACTOR if set, else the operating-system account name."""
-    name = os.environ.get("CASEAPP_ACTOR") or getpass.getuser()
-    return clean_text(name, field="actor", max_length=200) or "unknown"
+    from_env = os.environ.get("CASEAPP_ACTOR")
+    name = from_env or getpass.getuser()
+    return clean_text(name, field="$CASEAPP_ACTOR" if from_env else "the account name", max_length=200) or "unknown"
 
 
 @dataclass
@@ -152,6 +154,11 @@ def create_case(
     check_passphrase_strength(passphrase)
     who = actor or default_actor()
     path = path.absolute()
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in str(path)):
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        raise ValidationError(
+            f"the folder path {shown} contains bytes that are not valid UTF-8; choose a folder name typed in UTF-8"
+        )
     case_title = clean_text(title or path.name.removesuffix(".caseapp"), field="title", required=True)
     if path.exists():
         raise UserError(f"{path} already exists; choose a new folder for the case")
@@ -213,7 +220,9 @@ def _unlocked(folder: Path, keyslots: Keyslots, data_key: bytes, actor: str, *, 
     except BaseException:
         db.close()
         raise
-    if case.read_only:
+    if case.db.read_only_reason == "full":
+        case.open_report.append("the disk is full: the case was opened for reading only; free some space to change it")
+    elif case.db.read_only_reason == "media":
         case.open_report.append(
             "this case is on read-only media: it can be read, verified and exported from, not changed"
         )
@@ -276,6 +285,18 @@ def unlock_key(keyslots: Keyslots, *, passphrase: str | None = None, recovery_co
     raise UnlockError("the case is locked: give its passphrase")
 
 
+def _check_folder_access(folder: Path) -> None:
+    """A case folder this account cannot enter or list is a permissions problem: say so, naming it."""
+    try:
+        if folder.is_dir():
+            os.listdir(folder)
+    except PermissionError:
+        raise StorageError(
+            f"cannot read {folder}: permission denied. Give your account read access to the case folder, "
+            "or open the case as its owner."
+        ) from None
+
+
 def open_case(
     path: Path,
     *,
@@ -286,6 +307,7 @@ def open_case(
 ) -> OpenCase:
     """Unlock the case at ``path``. ``read_only`` opens it for reading only (chosen by itself when
     the case is on read-only media). A case folder with symbolic links in it is refused."""
+    _check_folder_access(path.absolute())
     refuse_links(path.absolute())
     keyslots = load_keyslots(path)
     data_key = unlock_key(keyslots, passphrase=passphrase, recovery_code=recovery_code)

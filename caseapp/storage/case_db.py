@@ -11,6 +11,7 @@ import contextlib
 import errno
 import logging
 import os
+import shutil
 import stat
 import threading
 from collections.abc import Iterator
@@ -124,12 +125,16 @@ def folder_lock(folder: Path) -> Iterator[None]:
 
 
 def media_is_read_only(folder: Path) -> bool:
-    """True when the case's lock file cannot be opened for writing (read-only media or mount)."""
+    """True when the case cannot be written at all: read-only media or mount, or a folder and lock file
+    this account may read but not write (a write-protected copy). A lock file alone that cannot be
+    written, in a folder that can, is a permissions problem and is reported as one at the first write."""
     try:
         os.close(_open_lock_file(folder, write=True))
     except OSError as error:
-        if error.errno in READ_ONLY_ERRNOS:
+        if error.errno == errno.EROFS:
             return True
+        if error.errno in READ_ONLY_ERRNOS:
+            return not os.access(folder, os.W_OK)
         raise
     return False
 
@@ -150,6 +155,14 @@ def translate_write_errors(path: Path) -> Iterator[None]:
         raise
 
 
+def disk_is_full(folder: Path) -> bool:
+    """Less room than SQLite needs for its -shm index and a page of WAL."""
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
 @contextmanager
 def translate_damage(path: Path) -> Iterator[None]:
     """A page that fails SQLCipher's check, or a malformed b-tree, is damage to the file: say so
@@ -161,7 +174,7 @@ def translate_damage(path: Path) -> Iterator[None]:
         message = str(reason).lower()
         if "locked" in message or "busy" in message:
             raise StorageError(f"{path} is busy in another program; try again.") from None
-        if "full" in message:
+        if "full" in message or ("i/o" in message and disk_is_full(path.parent)):
             raise StorageError(f"cannot write {path}: the disk is full. The last change was not saved.") from None
         if "readonly" in message or "read-only" in message:
             raise StorageError(f"cannot write {path}: the disk or folder is read-only.") from None
@@ -196,16 +209,22 @@ class CaseDatabase:
             raise CaseDamagedError(f"{self.path} is missing; restore the case folder from a backup")
         else:
             self._check_readable()
-        self.read_only = read_only or (not new_case and media_is_read_only(folder))
-        self._engine: Engine | None = make_engine(self.path, data_key, read_only=self._read_only_mode())
+        self.read_only_reason: str | None = (
+            "requested" if read_only else ("media" if not new_case and media_is_read_only(folder) else None)
+        )
+        self._engine: Engine | None = None
         self._anchor = CustodyAnchor(folder / HEAD_NAME, case_id, head_key)
         self._thread_lock = threading.Lock()
         try:
-            if self.read_only:
-                self.migration: MigrationResult = self._check_schema_read_only()
-            else:
-                with translate_write_errors(self.path), self._process_lock():
-                    self.migration = migrate(self._engine, self.path, folder / BACKUPS_DIR, new_case=new_case)
+            try:
+                self.migration: MigrationResult = self._open(data_key, new_case=new_case)
+            except (DatabaseError, sqlcipher3.DatabaseError):
+                if new_case or self.read_only or not disk_is_full(folder):
+                    raise
+                # SQLite cannot make its -shm index on a full disk: read without it, refuse writes.
+                self._dispose_engine()
+                self.read_only_reason = "full"
+                self.migration = self._open(data_key, new_case=False)
         except (DatabaseError, sqlcipher3.DatabaseError) as error:
             self.lock()
             reason = error.orig if isinstance(error, DatabaseError) else error
@@ -216,6 +235,18 @@ class CaseDatabase:
             self.lock()
             raise
 
+    @property
+    def read_only(self) -> bool:
+        """Opened for reading only: on read-only media, on a full disk, or because it was asked for."""
+        return self.read_only_reason is not None
+
+    def _open(self, data_key: bytes, *, new_case: bool) -> MigrationResult:
+        self._engine = make_engine(self.path, data_key, read_only=self._read_only_mode())
+        if self.read_only:
+            return self._check_schema_read_only()
+        with translate_write_errors(self.path), self._process_lock():
+            return migrate(self._engine, self.path, self.folder / BACKUPS_DIR, new_case=new_case)
+
     def _check_readable(self) -> None:
         for path in (self.path, self.folder / f"{DB_NAME}-wal"):
             try:
@@ -225,8 +256,8 @@ class CaseDatabase:
                 continue
             except PermissionError:
                 raise StorageError(
-                    f"cannot read {path}: permission denied. The file is not damaged as far as caseapp can tell; "
-                    "give your account read access to it (or open the case as its owner)."
+                    f"cannot read {path}: permission denied (a permissions problem, not a sign of tampering). "
+                    "Give your account read access to it, or open the case as its owner."
                 ) from None
 
     def _read_only_mode(self) -> str | None:
@@ -243,7 +274,7 @@ class CaseDatabase:
                 f"{wal} holds changes that were never folded into the database, and it cannot be read on "
                 "read-only media; copy the case to a writable disk and open it there"
             )
-        return "immutable" if media_is_read_only(self.folder) else "ro"
+        return "immutable" if self.read_only_reason == "full" or media_is_read_only(self.folder) else "ro"
 
     def _check_schema_read_only(self) -> MigrationResult:
         current = current_revision(self._live())
@@ -261,6 +292,8 @@ class CaseDatabase:
 
     def _writable(self) -> None:
         self._live()
+        if self.read_only_reason == "full":
+            raise StorageError(f"cannot write {self.path}: the disk is full. Free some space to change the case.")
         if self.read_only:
             raise ReadOnlyCaseError()
 
@@ -358,10 +391,13 @@ class CaseDatabase:
     def lock(self) -> None:
         """Drop every connection, the key the engine holds and the custody-anchor key; every later
         use raises CaseLockedError. SQLCipher wipes its own key and pages when a connection closes."""
+        self._dispose_engine()
+        self._anchor.forget()
+
+    def _dispose_engine(self) -> None:
         engine, self._engine = self._engine, None
         if engine is not None:
             dispose_engine(engine)
-        self._anchor.forget()
 
     def close(self) -> None:
         self.lock()
