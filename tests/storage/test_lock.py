@@ -61,6 +61,10 @@ def test_lock_drops_every_key_reference(locked_case: OpenCase) -> None:
 def test_close_locks_and_lock_twice_is_harmless(make_case) -> None:  # type: ignore[no-untyped-def]
     case, _ = make_case()
     case.close()
+    with pytest.raises(CaseLockedError):  # today's close() left reads working
+        case.records.persons()
+    with pytest.raises(CaseLockedError):
+        case.records.add_person(role="witness", full_name="Rami")
     case.lock()
     with pytest.raises(CaseLockedError):
         case.records.persons()
