@@ -163,6 +163,15 @@ def disk_is_full(folder: Path) -> bool:
         return False
 
 
+_NOT_DAMAGE = (
+    sqlcipher3.IntegrityError,
+    sqlcipher3.ProgrammingError,
+    sqlcipher3.InterfaceError,
+    sqlcipher3.NotSupportedError,
+    sqlcipher3.DataError,
+)
+
+
 @contextmanager
 def translate_damage(path: Path) -> Iterator[None]:
     """A page that fails SQLCipher's check, or a malformed b-tree, is damage to the file: say so
@@ -171,6 +180,8 @@ def translate_damage(path: Path) -> Iterator[None]:
         yield
     except (DatabaseError, sqlcipher3.DatabaseError) as error:
         reason = error.orig if isinstance(error, DatabaseError) else error
+        if isinstance(reason, _NOT_DAMAGE):
+            raise  # a refused constraint or a programming error says nothing about the file
         message = str(reason).lower()
         if "locked" in message or "busy" in message:
             raise StorageError(f"{path} is busy in another program; try again.") from None
