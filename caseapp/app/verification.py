@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from caseapp.app.case_folder import OpenCase
-from caseapp.app.exhibits import BlobProblem, verify_blobs
-from caseapp.core.custody import ChainReport
+from caseapp.app.exhibits import BlobProblem, FilesReport, verify_blobs
+from caseapp.core.custody import ChainProblem, ChainReport
+from caseapp.core.errors import CaseDamagedError
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,13 @@ def verify_case(
 ) -> CaseVerification:
     """Recompute the custody chain, check the database, and compare the files with the records
     (``full``: decrypt every blob too). Safe to call from a worker thread; ``cancel`` is polled."""
-    chain = case.custody.verify()
+    try:
+        chain = case.custody.verify()
+    except CaseDamagedError as error:  # a damaged page: reported as damage, the other checks still run
+        chain = ChainReport(0, None, None, problems=(ChainProblem(None, f"the custody log cannot be read: {error}"),))
     integrity = case.db.integrity_check()
-    files = verify_blobs(case, full=full, progress=progress, cancel=cancel)
+    try:
+        files = verify_blobs(case, full=full, progress=progress, cancel=cancel)
+    except CaseDamagedError as error:
+        files = FilesReport((BlobProblem(None, f"the evidence records cannot be read: {error}"),), ())
     return CaseVerification(chain, integrity, full, files.problems, (*chain.notes, *files.notes))

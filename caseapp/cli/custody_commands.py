@@ -38,8 +38,17 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from caseapp.app.verification import verify_case
+    from caseapp.core.errors import CaseDamagedError
 
-    with unlock.unlock(args) as case:
+    try:
+        opened = unlock.unlock(args)
+    except CaseDamagedError as error:  # damage that stops the case from opening is still damage: exit 3
+        if args.json:
+            print_json({"ok": False, "damaged": str(error)})
+        else:
+            sys.stdout.write(f"DAMAGED: {error}\n")
+        return 3
+    with opened as case:
         result = verify_case(case, full=args.full)
     report = result.chain
     if args.json:
