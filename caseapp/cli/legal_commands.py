@@ -65,6 +65,11 @@ def register(subparsers: Any) -> None:
     )
     jur.add_argument("--date", required=True, help="date of the conduct, YYYY-MM-DD")
     jur.add_argument("--crime", help="crime id, e.g. 8(2)(e)(i), 7(1)(d) or '8 bis'")
+    jur.add_argument(
+        "--victim-state",
+        metavar="CC",
+        help="for the crime of aggression ('8 bis'): the State against which the act of aggression was committed",
+    )
     jur.add_argument("--json", action="store_true", help="print JSON")
     jur.set_defaults(func=jurisdiction)
 
@@ -351,6 +356,7 @@ def jurisdiction(args: argparse.Namespace) -> int:
         element_territories=args.element_territory,
         nationalities=args.nationality,
         crime=args.crime,
+        victim_state=args.victim_state,
     )
     if args.json:
         _print_json(answer.as_dict())
@@ -370,6 +376,8 @@ def _print_answer(answer: JurisdictionAnswer) -> None:
         asked.append("accused national of " + ", ".join(q.nationalities))
     if q.crime:
         asked.append(f"crime {q.crime} ({answer.crime_title})")
+    if q.victim_state:
+        asked.append(f"victim State {q.victim_state}")
     print("Question: " + "; ".join(asked))
     print(f"\nAnswer: {answer.verdict.value.upper()}")
     print(_wrap(answer.summary))
