@@ -19,11 +19,14 @@ from caseapp.cli.legal_display import (
     print_all_introductions,
     print_clause,
     print_context,
+    print_search_notes,
+    search_notes,
     wrap,
 )
 from caseapp.core.errors import NotFoundError
 from caseapp.core.legal.ids import normalise_ref, parse_crime_ref, split_element_id
 from caseapp.core.legal.jurisdiction import JurisdictionAnswer, check_jurisdiction
+from caseapp.core.legal.lexicon import load_lexicon
 from caseapp.core.legal.loader import load_catalogue
 from caseapp.core.legal.model import Catalogue, Crime, Element, LiabilityMode, VerificationStatus
 from caseapp.core.legal.search import SearchIndex
@@ -98,7 +101,7 @@ def _select(catalogue: Catalogue, article: str | None, search: str | None) -> li
         if not crimes:
             raise NotFoundError(f"no crime under '{article}' in the Rome Statute catalogue")
     if search:
-        order = SearchIndex(catalogue).matching_crimes(search)
+        order = SearchIndex(catalogue, lexicon=load_lexicon(catalogue)).matching_crimes(search)
         wanted = {c.id for c in crimes}
         crimes = [c for cid in order if cid in wanted and (c := catalogue.crime(cid)) is not None]
     return crimes
@@ -116,8 +119,14 @@ def list_elements(args: argparse.Namespace) -> int:
         return 0
     crimes = _select(catalogue, args.article, args.search)
     if args.json:
-        _print_json({"edition": catalogue.edition, "count": len(crimes), "crimes": [_crime_summary(c) for c in crimes]})
+        payload: dict[str, Any] = {"edition": catalogue.edition, "count": len(crimes)}
+        if args.search:
+            payload.update(search_notes(catalogue, args.search))
+        payload["crimes"] = [_crime_summary(c) for c in crimes]
+        _print_json(payload)
         return 0
+    if args.search:
+        print_search_notes(catalogue, args.search)
     if not crimes:
         print(f"No crime matches '{args.search}'." if args.search else "No crime matches.")
         return 0

@@ -6,7 +6,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from caseapp.core.legal.lexicon import load_lexicon
 from caseapp.core.legal.model import Catalogue, Crime, Introduction, Provision
+from caseapp.core.legal.search import SearchIndex
 
 WIDTH = 100
 GENERAL_POINTER = (
@@ -116,3 +118,31 @@ def context_dict(catalogue: Catalogue, crime: Crime) -> dict[str, Any]:
         "introduction_of_article": intro_dict(intro) if intro else None,
         "paragraph_footnotes": list(crime.paragraph_footnotes),
     }
+
+
+ENGLISH_ONLY = (
+    "The catalogue texts are in English only; French and Arabic words (and everyday English words such as "
+    "'shelling') are matched through caseapp's reviewed search lexicon (resources/legal/search-lexicon.json), "
+    "not through translated texts."
+)
+
+
+def search_notes(catalogue: Catalogue, query: str) -> dict[str, Any]:
+    """What the JSON output of a search says about languages and the everyday terms recognised."""
+    index = SearchIndex(catalogue, lexicon=load_lexicon(catalogue))
+    return {
+        "texts_language": "en",
+        "note": ENGLISH_ONLY,
+        "lexicon_matches": [
+            {"concept": c.id, "term": c.head, "query_words": sorted(used), "crimes": list(c.crimes), "why": c.why}
+            for c, used in index.concepts_in(query)
+        ],
+    }
+
+
+def print_search_notes(catalogue: Catalogue, query: str) -> None:
+    notes = search_notes(catalogue, query)
+    for match in notes["lexicon_matches"]:
+        print(wrap(f"Everyday term recognised: '{match['term']}' — {match['why']}", first=""))
+    print(wrap(ENGLISH_ONLY, first=""))
+    print()
