@@ -19,23 +19,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from caseapp.app.startup import local_time_zone
 from caseapp.atomicfile import fsync_dir, make_private_dir, remove_stale_temp_files
-from caseapp.core import custody
+from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import CaseInfo
 from caseapp.core.errors import CaseDamagedError, NotACaseError, StorageError, UnlockError, UserError
+from caseapp.core.services import RecordService
+from caseapp.core.services.base import record, utc_now
 from caseapp.core.services.custody import CustodyService
-from caseapp.core.services.records import RecordService, utc_now
+from caseapp.core.services.evidence import EvidenceService
+from caseapp.core.services.importing import ImportService
 from caseapp.core.text import clean_text
+from caseapp.core.timeinput import check_zone
+from caseapp.intake.adapter import FileIntake
 from caseapp.secrets import keystore
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params, Keyslots, check_passphrase_strength, derive_subkey
 from caseapp.secrets.keyslots import new_data_key as _new_data_key
-from caseapp.storage import evidence
 from caseapp.storage.blobs import BlobStore
 from caseapp.storage.case_db import DB_NAME, CaseDatabase, folder_lock
 
 KEYSLOTS_NAME = "keyslots.json"
 BLOBS_DIR = "blobs"
 HEAD_KEY_PURPOSE = "custody-head"
+PRIVACY_KEY_PURPOSE = "custody-privacy"
 
 
 def default_actor() -> str:
@@ -72,6 +78,14 @@ class OpenCase:
     def custody(self) -> CustodyService:
         return CustodyService(self.db)
 
+    @property
+    def evidence(self) -> EvidenceService:
+        return EvidenceService(self.db)
+
+    @property
+    def imports(self) -> ImportService:
+        return ImportService(self.db, self.blobs, FileIntake(), self.actor, self.folder)
+
     def data_key(self) -> bytes:
         if not self._data_key:
             raise UnlockError("the case is locked")
@@ -106,7 +120,10 @@ def _storage_error(error: OSError, path: Path) -> StorageError:
 
 def _open_db(folder: Path, keyslots: Keyslots, data_key: bytes, *, new_case: bool = False) -> CaseDatabase:
     head_key = derive_subkey(data_key, HEAD_KEY_PURPOSE)
-    return CaseDatabase(folder, data_key, case_id=keyslots.case_id, head_key=head_key, new_case=new_case)
+    privacy_key = derive_subkey(data_key, PRIVACY_KEY_PURPOSE)
+    return CaseDatabase(
+        folder, data_key, case_id=keyslots.case_id, head_key=head_key, privacy_key=privacy_key, new_case=new_case
+    )
 
 
 def create_case(
@@ -116,11 +133,13 @@ def create_case(
     title: str = "",
     actor: str | None = None,
     kdf: Argon2Params = STRONG_ARGON2,
+    time_zone: str | None = None,
 ) -> tuple[OpenCase, str]:
     """Create a case folder at ``path`` (which must not exist) and return it open, with the
     recovery code to show once. Built in a hidden sibling folder and renamed into place at the
     end, so a failure (full disk, read-only folder, power loss) never leaves a half-made case."""
     check_passphrase_strength(passphrase)
+    zone_name = check_zone(time_zone) if time_zone else local_time_zone()
     who = actor or default_actor()
     path = path.absolute()
     case_title = clean_text(title or path.name.removesuffix(".caseapp"), field="title", required=True)
@@ -140,17 +159,16 @@ def create_case(
         keyslots.save(building / KEYSLOTS_NAME)
         db = _open_db(building, keyslots, data_key, new_case=True)
         now = utc_now()
-        db.initialise(CaseInfo(case_id, case_title, "", now, who))
+        db.initialise(CaseInfo(case_id, case_title, "", now, who, zone_name))
         with db.write() as tx:
-            entry = custody.next_entry(
-                None,
-                at=now,
+            record(
+                tx,
                 actor=who,
-                action="case.create",
+                at=now,
+                action=CustodyAction.CASE_CREATE,
                 target="CASE",
-                details={"case_id": case_id, "title": case_title},
+                details={"case_id": case_id, "title": case_title, "time_zone": zone_name},
             )
-            tx.append_custody(entry)
         db.close()
         db = None
         fsync_dir(building)
@@ -195,7 +213,7 @@ def sweep_orphans(case: OpenCase) -> list[str]:
         for temp in case.blobs.leftover_temp_files():
             temp.unlink()
         with case.db.read() as tx:
-            referenced = {record.name for record in evidence.referenced_blobs(tx)}
+            referenced = tx.stored_blob_names()
         moved = case.blobs.quarantine(case.blobs.names() - referenced)
     return (
         [

@@ -1,11 +1,10 @@
-"""Exhibits with files: listing and full-text search, details, export of an original, and the
-full verification of every encrypted blob against its recorded SHA-256."""
+"""Exhibits with files: export of an original, and the full verification of every encrypted
+blob against its recorded SHA-256."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import io
 import os
 import secrets
@@ -17,7 +16,8 @@ from typing import BinaryIO
 from caseapp.app.case_folder import OpenCase
 from caseapp.atomicfile import fsync_dir
 from caseapp.core.changes import Changes
-from caseapp.core.entities import Exhibit, ExhibitDetail, ExhibitKind
+from caseapp.core.custody import CustodyAction
+from caseapp.core.entities import Exhibit
 from caseapp.core.errors import (
     Cancelled,
     CaseDamagedError,
@@ -25,38 +25,11 @@ from caseapp.core.errors import (
     NotFoundError,
     StorageError,
     UserError,
-    ValidationError,
 )
-from caseapp.core.ports import ExhibitQuery
-from caseapp.core.refs import RefKind, parse_ref
-from caseapp.core.services.records import record, utc_now
+from caseapp.core.ports import BlobRecord
+from caseapp.core.refs import RecordId, RefKind
+from caseapp.core.services.base import record, resolve, utc_now
 from caseapp.intake.names import escape_name, unescape_name
-from caseapp.storage import evidence
-
-
-def _exhibit_id(ref: str) -> int:
-    parsed = parse_ref(ref)
-    if parsed.kind is not RefKind.EXHIBIT:
-        raise ValidationError(f"{ref!r} is not an exhibit (use EX-n)")
-    return parsed.number
-
-
-def list_exhibits(
-    case: OpenCase, *, kind: str | None = None, search: str | None = None, tag: str | None = None
-) -> list[Exhibit]:
-    """Exhibits, optionally of one kind, with a tag, or matching words in their name, description
-    or extracted text (full-text search, Arabic and accents normalised)."""
-    query = ExhibitQuery(kind=ExhibitKind(kind) if kind else None, tag=tag, text=search or None)
-    with case.db.read() as tx:
-        return tx.exhibits(query)
-
-
-def detail(case: OpenCase, ref: str) -> ExhibitDetail:
-    with case.db.read() as tx:
-        found = evidence.detail(tx, _exhibit_id(ref))
-    if found is None:
-        raise NotFoundError(f"no exhibit {ref.upper()} in this case")
-    return found
 
 
 class _CancellableFile(io.RawIOBase):
@@ -108,7 +81,7 @@ class ExportedOriginal:
     changes: Changes
 
 
-def _export_target(case: OpenCase, exhibit: Exhibit, blob: evidence.BlobRecord, destination: Path) -> Path:
+def _export_target(case: OpenCase, exhibit: Exhibit, blob: BlobRecord, destination: Path) -> Path:
     """Where an original will be written, after refusing every unsafe or impossible place."""
     if not destination.exists():
         raise UserError(f"{destination} does not exist; create the folder first")
@@ -117,7 +90,7 @@ def _export_target(case: OpenCase, exhibit: Exhibit, blob: evidence.BlobRecord, 
     inside = destination.resolve()
     if inside == case.folder.resolve() or case.folder.resolve() in inside.parents:
         raise UserError(f"{destination} is inside the case folder; plaintext must never be written there")
-    if not case.blobs.exists(blob.name):
+    if not blob.name or not case.blobs.exists(blob.name):
         raise IntegrityError(
             f"{exhibit.ref}: the stored original is missing; nothing was exported. Run `caseapp verify --full`."
         )
@@ -131,15 +104,16 @@ def _export_target(case: OpenCase, exhibit: Exhibit, blob: evidence.BlobRecord, 
 
 
 def export_original(
-    case: OpenCase, ref: str, destination: Path, *, cancel: Callable[[], bool] | None = None
+    case: OpenCase, key: RecordId, destination: Path, *, cancel: Callable[[], bool] | None = None
 ) -> ExportedOriginal:
     """Decrypt an exhibit's original into ``destination`` (a folder), re-checking its SHA-256."""
-    exhibit_id = _exhibit_id(ref)
     with case.db.read() as tx:
-        blob = evidence.original_blob(tx, exhibit_id)
-        exhibit = tx.exhibit(exhibit_id)
-    if exhibit is None:
-        raise NotFoundError(f"no exhibit {ref.upper()} in this case")
+        found = resolve(tx, key, RefKind.EXHIBIT)
+        assert found.id is not None
+        blob = tx.original_blob(found.id)
+        exhibit = tx.get(RefKind.EXHIBIT, found.id)
+    if not isinstance(exhibit, Exhibit):
+        raise NotFoundError(f"no exhibit {found.ref} in this case")
     if blob is None:
         raise UserError(f"{exhibit.ref} is a record without a file; there is no original to export")
     target = _export_target(case, exhibit, blob, destination)
@@ -166,12 +140,13 @@ def export_original(
                 tx,
                 actor=case.actor,
                 at=utc_now(),
-                action="exhibit.export",
+                action=CustodyAction.EXHIBIT_EXPORT,
                 target=exhibit.ref,
+                target_id=exhibit.id,
                 details={
                     "sha256": blob.sha256,
                     "size": blob.size,
-                    "to_sha256": hashlib.sha256(os.fsencode(target)).hexdigest(),
+                    "to_digest": case.db.privacy_digest(os.fsdecode(os.fsencode(target))),
                 },
             )
             _publish(temp, target)
@@ -263,7 +238,8 @@ def verify_blobs(
     files that do not belong in a case folder (cheap, no decryption); with ``full``, also decrypt
     every blob and compare it with its recorded SHA-256."""
     with case.db.read() as tx:
-        records = evidence.referenced_blobs(tx)
+        records = tx.referenced_blobs()
+        known = tx.stored_blob_names()
     problems: list[BlobProblem] = []
     notes: list[str] = []
     present = case.blobs.names()
@@ -272,16 +248,19 @@ def verify_blobs(
             raise Cancelled("verification cancelled")
         if progress is not None:
             progress(index, len(records))
-        if full:
+        trouble: str | None
+        if not blob.name:
+            trouble = "no encrypted file on this computer holds it"
+        elif full:
             trouble = case.blobs.check(blob.name, blob.sha256, blob.size)
         else:
             trouble = None if blob.name in present else "its encrypted file is missing"
         if trouble is not None:
             what = "original" if blob.role == "original" else f"{blob.role} derivative"
-            problems.append(BlobProblem(f"EX-{blob.exhibit_id}", f"EX-{blob.exhibit_id}: the {what}: {trouble}"))
+            problems.append(BlobProblem(blob.exhibit_ref, f"{blob.exhibit_ref}: the {what}: {trouble}"))
     with case.blobs.intake_lock(exclusive=True, wait=False) as alone:
         if alone:
-            for orphan in sorted(case.blobs.names() - {b.name for b in records}):
+            for orphan in sorted(case.blobs.names() - known):
                 problems.append(BlobProblem(None, f"blobs/{orphan}.age: an encrypted file no record refers to"))
         else:
             notes.append("an import is running: blobs it has not recorded yet were not checked for orphans")

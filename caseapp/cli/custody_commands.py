@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from caseapp.cli import unlock
 from caseapp.cli.output import print_json, print_table
+from caseapp.core.custody import hashed_fields
+from caseapp.core.ports import CustodyQuery, Page
+from caseapp.core.refs import parse_ref
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log = subparsers.add_parser("log", help="show the custody log (every action on the case)")
     unlock.add_case_options(log)
     log.add_argument("--target", help="only entries about this record (EX-1, W-001, ...)")
+    log.add_argument("--actor", help="only entries by this person")
+    log.add_argument("--action", help="only entries of this action (e.g. exhibit.import)")
+    log.add_argument("--limit", type=int, help="at most this many entries")
+    log.add_argument("--newest-first", action="store_true")
     log.add_argument("--json", action="store_true", help="entries as JSON, hashes included, for re-checking")
     log.set_defaults(func=cmd_log)
 
@@ -24,10 +32,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    query = CustodyQuery(
+        target_ref=parse_ref(args.target).text if args.target else None,
+        actor=args.actor,
+        action=args.action,
+        page=Page(limit=args.limit),
+        newest_first=args.newest_first,
+    )
     with unlock.unlock(args) as case:
-        entries = case.custody.entries(target=args.target)
+        if args.target:  # entries written with the record's UUID too (a ref is stable, but be exact)
+            found = case.records.target(parse_ref(args.target))
+            query = replace(query, target_id=found.id)
+        entries = case.custody.entries(query)
     if args.json:
-        print_json(entries)
+        # Exactly the hashed fields plus the hash: `jq -cjS 'del(.hash)' | sha256sum` re-checks each.
+        print_json([{**hashed_fields(e), "hash": e.hash} for e in entries])
     else:
         print_table(
             ["seq", "time (UTC)", "actor", "action", "target", "hash"],

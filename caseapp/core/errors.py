@@ -57,6 +57,10 @@ class UnlockError(CaseAppError):
     exit_code = 2
 
 
+class CaseLockedError(UnlockError):
+    """The case was locked (closed, or locked after idle): unlock it again to continue."""
+
+
 class IntegrityError(CaseAppError):
     """Evidence of tampering or damage found by verification."""
 

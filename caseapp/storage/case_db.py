@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import hmac
 import logging
 import os
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,12 +27,13 @@ from sqlalchemy.orm import Session
 
 from caseapp.core.custody import CustodyHead
 from caseapp.core.entities import CaseInfo
-from caseapp.core.errors import CaseDamagedError, IntegrityError, StorageError
+from caseapp.core.errors import CaseDamagedError, CaseLockedError, IntegrityError, StorageError
 from caseapp.storage.anchor import CustodyAnchor
 from caseapp.storage.engine import make_engine
 from caseapp.storage.migrate import MigrationResult, migrate
 from caseapp.storage.orm import CaseSecretRow
-from caseapp.storage.transactions import SqlReadTx, SqlWriteTx
+from caseapp.storage.reads import DEVICE_ID, SqlReadTx
+from caseapp.storage.writes import SqlWriteTx
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +75,18 @@ def translate_write_errors(path: Path) -> Iterator[None]:
 class CaseDatabase:
     """An unlocked case database. Close it to drop its connections (and their decrypted pages)."""
 
-    def __init__(self, folder: Path, data_key: bytes, *, case_id: str, head_key: bytes, new_case: bool = False) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        data_key: bytes,
+        *,
+        case_id: str,
+        head_key: bytes,
+        privacy_key: bytes = b"",
+        new_case: bool = False,
+    ) -> None:
         self.folder = folder
+        self._privacy_key = privacy_key
         self.path = folder / DB_NAME
         if new_case:
             # Create the file private before SQLite opens it; its -wal and -shm files inherit the mode.
@@ -157,12 +171,23 @@ class CaseDatabase:
     def custody_anchor(self) -> CustodyHead | None:
         return self._anchor.read()
 
+    def privacy_digest(self, text: str) -> str:
+        """HMAC-SHA256 of ``text`` under the case's privacy key (derived from the data key), as
+        ``hmac-sha256:<hex>``: binds a value in the custody log without letting a reader of the
+        log confirm a guess (a witness's name, a file name)."""
+        if not self._privacy_key:
+            raise CaseLockedError("the case is locked; unlock it again to continue")
+        digest = hmac.new(self._privacy_key, text.encode("utf-8", "surrogateescape"), hashlib.sha256).hexdigest()
+        return f"hmac-sha256:{digest}"
+
     # -- case set-up -----------------------------------------------------------------------
     def initialise(self, info: CaseInfo) -> None:
         """Write the case record and the case's age identity (used for encrypted blobs)."""
         with self.write() as tx:
             tx.set_case_info(info)
             tx.session.add(CaseSecretRow(name=AGE_IDENTITY, value=str(pyrage.x25519.Identity.generate())))
+            if tx.session.get(CaseSecretRow, DEVICE_ID) is None:  # the migration gives every case one
+                tx.session.add(CaseSecretRow(name=DEVICE_ID, value=str(uuid.uuid4())))
 
     def age_identity(self) -> str:
         """The case's X25519 identity (the key of every blob), kept only inside the database."""

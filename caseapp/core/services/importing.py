@@ -17,33 +17,30 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from caseapp.app.case_folder import OpenCase
-from caseapp.app.import_report import FileOutcome, FileStatus, ImportProgress, ImportReport
-from caseapp.app.recorded_facts import KIND_OF_TYPE, iso_from_ns, metadata_record
 from caseapp.core.changes import Changes
-from caseapp.core.entities import ExhibitKind
+from caseapp.core.custody import CustodyAction
+from caseapp.core.entities import Acquisition, DerivativeInfo, ExhibitKind
 from caseapp.core.errors import Cancelled, StorageError, ValidationError
 from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, Problem
-from caseapp.core.refs import RefKind
-from caseapp.core.services.records import record, resolve, utc_now
-from caseapp.core.text import LONG_TEXT_MAX, clean_text, text_sha256
-from caseapp.intake.inspection import inspect_file
-from caseapp.intake.names import escape_name
-from caseapp.intake.reader import HashingReader, stream_file
-from caseapp.intake.walk import collect
-from caseapp.storage import evidence
-from caseapp.storage.evidence import NewFile
-from caseapp.storage.transactions import SqlWriteTx
+from caseapp.core.operations import OpResult, Task
+from caseapp.core.ports import BlobStore, CaseStore, Intake, NewFile, Readable, WriteTx
+from caseapp.core.refs import PREFIX, RecordId, RefKind
+from caseapp.core.services.base import record, resolve, utc_now
+from caseapp.core.services.import_report import FileOutcome, FileStatus, ImportReport
+from caseapp.core.services.recorded_facts import KIND_OF_TYPE, iso_from_ns, metadata_record
+from caseapp.core.text import LONG_TEXT_MAX, clean_text
 
-__all__ = ["FileOutcome", "FileStatus", "ImportProgress", "ImportReport", "import_paths"]
+__all__ = ["FileOutcome", "FileStatus", "ImportReport", "ImportService"]
 
-ProgressSink = Callable[[ImportProgress], None]
+
+Exhibit = tuple[uuid.UUID, str]  # (id, ref) of an exhibit
 
 
 @dataclass(slots=True)
@@ -69,50 +66,49 @@ BATCH_SECONDS = 1.0
 BATCH_BYTES = 256 * 1024 * 1024
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    store: CaseStore
+    blobs: BlobStore
+    intake: Intake
+    actor: str
+
+
 class _Job:
     """One import run. Files are read and encrypted one by one and recorded in batches: one
     transaction (and one custody-head update) for up to 64 files, 256 MiB or one second of work. Every
     blob of a batch is durable before its commit; a crash loses only the uncommitted batch,
     whose blobs are quarantined at the next open and whose files a re-run takes in again."""
 
-    def __init__(
-        self,
-        case: OpenCase,
-        *,
-        source_id: int | None,
-        note: str,
-        progress: ProgressSink | None,
-        cancel: Callable[[], bool] | None,
-    ) -> None:
-        self.case = case
+    def __init__(self, context: _Context, *, source_id: uuid.UUID | None, note: str, task: Task) -> None:
+        self.context = context
+        self.blob_store = context.blobs
         self.source_id = source_id
         self.note = note
-        self.progress = progress
-        self.cancel = cancel
+        self.task = task
         self.files_done = 0
         self.files_total = 0
         self.bytes_done = 0
         self.bytes_total = 0
-        self.job_id = 0
+        self.job_id = uuid.UUID(int=0)
         self._last_report = 0.0
         self.outcomes: list[FileOutcome] = []
         self.on_outcome: Callable[[FileOutcome], None] | None = None
         self.batch: list[_Prepared] = []
         self.batch_started = 0.0
         self.batch_bytes = 0
-        with case.db.read() as tx:
-            self.known_files = evidence.acquired_files(tx)
-            self.known_hashes = evidence.exhibits_by_sha256(tx)
+        with context.store.read() as tx:
+            self.known_files = tx.acquired_files()
+            self.known_hashes = tx.exhibits_by_sha256()
         self.pending_hashes: dict[str, _Prepared] = {}
         self.content_problems: dict[str, tuple[str, tuple[Problem, ...]]] = {}
 
     def report(self, current: str, *, force: bool = False) -> None:
-        if self.progress is None:
-            return
         now = time.monotonic()
         if force or now - self._last_report >= 0.1:
             self._last_report = now
-            self.progress(ImportProgress(self.files_done, self.files_total, self.bytes_done, self.bytes_total, current))
+            label = f"{self.files_done}/{self.files_total} files {current}".rstrip()
+            self.task.progress(self.bytes_done, self.bytes_total, label)
 
     def settle(self, outcome: FileOutcome) -> None:
         """A file's fate is final (committed, skipped or found already in): record and announce it."""
@@ -121,19 +117,19 @@ class _Job:
             self.on_outcome(outcome)
 
     def check_cancel(self) -> None:
-        if self.cancel is not None and self.cancel():
-            raise Cancelled("import cancelled; every file already taken in is kept")
+        self.task.cancel.check("import cancelled; every file already taken in is kept")
 
     # -- reading one file ------------------------------------------------------------------
     def take(self, candidate: Candidate) -> None:
         shown = candidate.display_path
         identity = candidate.identity
+        intake = self.context.intake
         # Stored names are display-safe text: bytes that are not UTF-8 and control characters are
         # escaped (``caseapp.intake.names.unescape_name`` gives the exact original back).
-        original_path = escape_name(os.path.abspath(candidate.path))
+        original_path = intake.escape_name(os.path.abspath(candidate.path))
         known = self.known_files.get((original_path, identity.size, identity.mtime_ns))
         if known is not None:
-            self.settle(FileOutcome(shown, FileStatus.ALREADY_IN, f"EX-{known}", size=identity.size))
+            self.settle(FileOutcome(shown, FileStatus.ALREADY_IN, known[1], size=identity.size))
             self.bytes_done += identity.size
             return
         blob: list[str] = []
@@ -143,11 +139,13 @@ class _Job:
             self.bytes_done = start_bytes + count
             self.report(shown)
 
-        def encrypt(reader: HashingReader) -> None:
-            blob.append(self.case.blobs.put(reader))
+        def encrypt(reader: Readable) -> None:
+            blob.append(self.blob_store.put(reader))
 
         try:
-            streamed = stream_file(candidate.path, encrypt, expected=identity, progress=on_bytes, cancel=self.cancel)
+            streamed = intake.stream_file(
+                candidate.path, encrypt, expected=identity, progress=on_bytes, cancel=self.task.cancel
+            )
         except BaseException:
             self._discard(blob)
             raise
@@ -195,13 +193,18 @@ class _Job:
 
     def _inspect(self, prepared: _Prepared) -> None:
         candidate = prepared.candidate
-        facts = inspect_file(candidate.path, name=os.path.basename(candidate.relative_path), cancel=self.cancel)
+        facts = self.context.intake.inspect_file(
+            candidate.path,
+            name=os.path.basename(candidate.relative_path),
+            expected=candidate.identity,
+            cancel=self.task.cancel,
+        )
         prepared.facts = facts
         prepared.problems = (*prepared.problems, *facts.problems)
         if facts.problems:
             self.content_problems[prepared.sha256] = (candidate.display_path, facts.problems)
         for derivative in facts.derivatives:
-            name = self.case.blobs.put_bytes(derivative.data)
+            name = self.blob_store.put_bytes(derivative.data)
             prepared.derivatives.append(
                 (
                     derivative.kind.value,
@@ -215,7 +218,7 @@ class _Job:
 
     def _discard(self, names: list[str]) -> None:
         for name in names:
-            self.case.blobs.discard(name)
+            self.blob_store.discard(name)
 
     # -- recording a batch -----------------------------------------------------------------
     def commit_batch(self) -> None:
@@ -223,85 +226,90 @@ class _Job:
             return
         batch, self.batch = self.batch, []
         self.batch_started, self.batch_bytes = 0.0, 0
-        transaction: SqlWriteTx | None = None
+        transaction: WriteTx | None = None
+        committed = False
         try:
-            self.case.blobs.sync()  # every rename of the batch is durable before the commit
+            self.blob_store.sync()  # every rename of the batch is durable before the commit
             now = utc_now()
-            recorded: dict[str, int] = {}
-            with self.case.db.write() as tx:
+            recorded: dict[str, Exhibit] = {}
+            with self.context.store.write() as tx:
                 transaction = tx
                 # Another process may have taken the same bytes in meanwhile: ask once per batch.
-                in_db = evidence.exhibits_by_sha256(tx, [p.sha256 for p in batch if p.blob])
+                in_db = tx.exhibits_by_sha256([p.sha256 for p in batch if p.blob])
                 for prepared in batch:
-                    exhibit_id = recorded.get(prepared.sha256) or in_db.get(prepared.sha256)
-                    exhibit_id = exhibit_id or self.known_hashes.get(prepared.sha256)
-                    if exhibit_id is None and prepared.blob is not None:
+                    exhibit = recorded.get(prepared.sha256) or in_db.get(prepared.sha256)
+                    exhibit = exhibit or self.known_hashes.get(prepared.sha256)
+                    if exhibit is None and prepared.blob is not None:
                         recorded[prepared.sha256] = self._record_new(tx, prepared, now)
                     else:
-                        assert exhibit_id is not None
+                        assert exhibit is not None
                         self._discard(prepared.blobs())
                         prepared.blob = None
-                        self._record_duplicate(tx, exhibit_id, prepared, now)
-                        recorded.setdefault(prepared.sha256, exhibit_id)
+                        self._record_duplicate(tx, exhibit, prepared, now)
+                        recorded.setdefault(prepared.sha256, exhibit)
+            committed = True
         except BaseException:
-            if transaction is None or not transaction.committed:  # never delete what a commit refers to
-                for prepared in batch:
+            if not committed and not getattr(transaction, "committed", False):
+                for prepared in batch:  # never delete what a commit refers to
                     self._discard(prepared.blobs())
             raise
         finally:
             for prepared in batch:
                 self.pending_hashes.pop(prepared.sha256, None)
         for prepared in batch:
-            exhibit_id = recorded[prepared.sha256]
-            self.known_hashes.setdefault(prepared.sha256, exhibit_id)
+            exhibit = recorded[prepared.sha256]
+            self.known_hashes.setdefault(prepared.sha256, exhibit)
             identity = prepared.candidate.identity
-            self.known_files[(prepared.original_path, identity.size, identity.mtime_ns)] = exhibit_id
+            self.known_files[(prepared.original_path, identity.size, identity.mtime_ns)] = exhibit
             status = FileStatus.IMPORTED if prepared.blob else FileStatus.DUPLICATE
             self.settle(
                 FileOutcome(
                     prepared.candidate.display_path,
                     status,
-                    f"EX-{exhibit_id}",
+                    exhibit[1],
                     prepared.sha256,
                     prepared.size,
                     prepared.problems,
                 )
             )
 
-    def _acquisition(self, tx: SqlWriteTx, exhibit_id: int, prepared: _Prepared, now: datetime) -> None:
+    def _acquisition(self, tx: WriteTx, exhibit: Exhibit, prepared: _Prepared, now: datetime) -> None:
         candidate = prepared.candidate
-        evidence.add_acquisition(
-            tx,
-            exhibit_id,
-            job_id=self.job_id,
-            at=now,
-            actor=self.case.actor,
-            source_id=self.source_id,
-            original_path=prepared.original_path,
-            relative_path=candidate.display_path,
-            size=prepared.size,
+        tx.add_acquisition(
+            Acquisition(
+                id=uuid.uuid4(),
+                exhibit_id=exhibit[0],
+                seen_at=now,
+                actor=self.context.actor,
+                source_id=self.source_id,
+                original_path=prepared.original_path,
+                relative_path=candidate.display_path,
+                size=prepared.size,
+                note=self.note,
+                job_id=self.job_id,
+            ),
             mtime_ns=candidate.identity.mtime_ns,
-            note=self.note,
         )
 
-    def _record_duplicate(self, tx: SqlWriteTx, exhibit_id: int, prepared: _Prepared, now: datetime) -> None:
-        self._acquisition(tx, exhibit_id, prepared, now)
+    def _record_duplicate(self, tx: WriteTx, exhibit: Exhibit, prepared: _Prepared, now: datetime) -> None:
+        self._acquisition(tx, exhibit, prepared, now)
         record(
             tx,
-            actor=self.case.actor,
+            actor=self.context.actor,
             at=now,
-            action="exhibit.acquire",
-            target=f"EX-{exhibit_id}",
+            action=CustodyAction.EXHIBIT_ACQUIRE,
+            target=exhibit[1],
+            target_id=exhibit[0],
             details={
                 "sha256": prepared.sha256,
                 "size": prepared.size,
-                "job": self.job_id,
-                "path_sha256": text_sha256(prepared.candidate.relative_path),
+                "job": str(self.job_id),
+                "path_digest": self.context.store.privacy_digest(prepared.candidate.relative_path),
                 "duplicate": True,
             },
         )
 
-    def _record_new(self, tx: SqlWriteTx, prepared: _Prepared, now: datetime) -> int:
+    def _record_new(self, tx: WriteTx, prepared: _Prepared, now: datetime) -> Exhibit:
         candidate, facts = prepared.candidate, prepared.facts
         assert facts is not None and prepared.blob is not None
         metadata = facts.metadata
@@ -309,7 +317,6 @@ class _Job:
         new = NewFile(
             title=os.path.basename(candidate.display_path),
             kind=KIND_OF_TYPE.get(facts.detected.kind, ExhibitKind.OTHER),
-            blob=prepared.blob,
             sha256=prepared.sha256,
             size=prepared.size,
             original_name=os.path.basename(candidate.display_path),
@@ -323,119 +330,124 @@ class _Job:
             metadata=metadata_record(facts),
             source_id=self.source_id,
             note=self.note,
+            warnings=tuple(f"{p.severity.value}: {p.message}" for p in prepared.problems),
         )
-        exhibit_id = evidence.add_file_exhibit(tx, new, actor=self.case.actor, at=now)
+        exhibit_id, ref = uuid.uuid4(), tx.next_ref(PREFIX[RefKind.EXHIBIT])
+        tx.add_file_exhibit(new, exhibit_id=exhibit_id, ref=ref, actor=self.context.actor, at=now)
+        tx.add_blob_file(prepared.blob, sha256=prepared.sha256, size=prepared.size, at=now)
         for kind, media_type, name, digest, length, note in prepared.derivatives:
-            evidence.add_derivative(
-                tx,
-                exhibit_id,
-                kind=kind,
-                media_type=media_type,
-                blob=name,
-                sha256=digest,
-                size=length,
-                note=note,
+            tx.add_derivative(
+                DerivativeInfo(uuid.uuid4(), exhibit_id, kind, media_type, digest, length, note),
                 at=now,
             )
-        self._acquisition(tx, exhibit_id, prepared, now)
+            tx.add_blob_file(name, sha256=digest, size=length, at=now)
+        self._acquisition(tx, (exhibit_id, ref), prepared, now)
         text = facts.derivative(DerivativeKind.TEXT)
         tx.index_text(exhibit_id, new.title, text.data.decode("utf-8", "replace") if text else "")
         record(
             tx,
-            actor=self.case.actor,
+            actor=self.context.actor,
             at=now,
-            action="exhibit.import",
-            target=f"EX-{exhibit_id}",
+            action=CustodyAction.EXHIBIT_IMPORT,
+            target=ref,
+            target_id=exhibit_id,
             details={
                 "sha256": prepared.sha256,
                 "size": prepared.size,
                 "mime": new.mime,
-                "job": self.job_id,
-                "path_sha256": text_sha256(candidate.relative_path),
+                "job": str(self.job_id),
+                "path_digest": self.context.store.privacy_digest(candidate.relative_path),
                 "derivatives": [{"kind": d[0], "sha256": d[3]} for d in prepared.derivatives],
             },
         )
-        return exhibit_id
+        return exhibit_id, ref
 
 
-def import_paths(
-    case: OpenCase,
-    paths: Sequence[str | Path],
-    *,
-    source: str | None = None,
-    note: str = "",
-    progress: ProgressSink | None = None,
-    cancel: Callable[[], bool] | None = None,
-    on_file: Callable[[FileOutcome], None] | None = None,
-) -> ImportReport:
-    """Take ``paths`` (files or folders, recursively) into ``case``; see the module docstring.
+@dataclass(frozen=True, slots=True)
+class ImportService:
+    """Take files and folders into a case (see the module docstring)."""
 
-    ``on_file`` is told each file's outcome as soon as it is final (committed, skipped, already in).
-    If the disk fills up or fails, what was completely read is recorded first, then StorageError
-    says where it stopped; running the same import again resumes.
-    """
-    if not paths:
-        raise ValidationError("give at least one file or folder to import")
-    case_folder = case.folder.resolve()
-    for given in paths:
-        where = Path(given).resolve()
-        if where == case_folder or case_folder in where.parents or where in case_folder.parents:
-            raise ValidationError(f"{given} is or holds the case folder itself; choose the evidence folder")
-    clean_note = clean_text(note, field="acquisition note", max_length=LONG_TEXT_MAX, multiline=True)
-    source_id = None
-    if source:
-        with case.db.read() as tx:
-            target = resolve(tx, source)
-        if target.kind is not RefKind.SOURCE:
-            raise ValidationError(f"{source!r} is not a source (use SRC-n)")
-        source_id = target.id
-    job = _Job(case, source_id=source_id, note=clean_note, progress=progress, cancel=cancel)
-    job.on_outcome = on_file
-    walked = collect([os.fspath(p) for p in paths], cancel=cancel)
-    job.files_total = len(walked.candidates)
-    job.bytes_total = sum(c.identity.size for c in walked.candidates)
-    cancelled = False
-    with case.blobs.intake_lock(exclusive=False):
-        with case.db.write() as tx:
-            job.job_id = evidence.start_job(
-                tx, actor=case.actor, at=utc_now(), paths=[escape_name(os.fspath(p)) for p in paths]
-            )
-        current = ""
-        try:
-            for candidate in walked.candidates:
-                current = candidate.display_path
-                job.check_cancel()
-                job.report(candidate.display_path, force=True)
-                job.take(candidate)
-                job.files_done += 1
-        except Cancelled:
-            cancelled = True
-        except StorageError as error:
-            _stop_after_storage_failure(job, current, error)
-        job.commit_batch()  # what was fully read before a cancel is complete: keep it
-        job.report("", force=True)
-        outcomes = job.outcomes
-        report = ImportReport(job.job_id, tuple(outcomes), walked.problems, cancelled)
-        with case.db.write() as tx:
-            evidence.finish_job(
-                tx,
-                job.job_id,
-                at=utc_now(),
-                status="cancelled" if cancelled else "completed",
-                summary=report.summary,
-                problems=[
-                    {
-                        "path": escape_name(p.path),
-                        "code": p.code.value,
-                        "severity": p.severity.value,
-                        "message": p.message,
-                    }
-                    for p in report.all_problems()
-                ],
-            )
-    imported = any(o.status in (FileStatus.IMPORTED, FileStatus.DUPLICATE) for o in outcomes)
-    changes = Changes(exhibits=True, custody=True) if imported else Changes()
-    return ImportReport(job.job_id, tuple(outcomes), walked.problems, cancelled, changes)
+    store: CaseStore
+    blobs: BlobStore
+    intake: Intake
+    actor: str
+    case_folder: Path
+
+    def import_paths(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        source: RecordId | None = None,
+        note: str = "",
+        task: Task | None = None,
+        on_file: Callable[[FileOutcome], None] | None = None,
+    ) -> OpResult[ImportReport]:
+        """Take ``paths`` (files or folders, recursively) into the case.
+
+        ``on_file`` is told each file's outcome as soon as it is final (committed, skipped, already in).
+        If the disk fills up or fails, what was completely read is recorded first, then StorageError
+        says where it stopped; running the same import again resumes.
+        """
+        task = task or Task()
+        if not paths:
+            raise ValidationError("give at least one file or folder to import")
+        case_folder = self.case_folder.resolve()
+        for given in paths:
+            where = Path(given).resolve()
+            if where == case_folder or case_folder in where.parents or where in case_folder.parents:
+                raise ValidationError(f"{given} is or holds the case folder itself; choose the evidence folder")
+        clean_note = clean_text(note, field="acquisition note", max_length=LONG_TEXT_MAX, multiline=True)
+        source_id = None
+        if source is not None:
+            with self.store.read() as tx:
+                source_id = resolve(tx, source, RefKind.SOURCE).id
+        context = _Context(self.store, self.blobs, self.intake, self.actor)
+        job = _Job(context, source_id=source_id, note=clean_note, task=task)
+        job.on_outcome = on_file
+        walked = self.intake.collect([os.fspath(p) for p in paths], cancel=task.cancel)
+        job.files_total = len(walked.candidates)
+        job.bytes_total = sum(c.identity.size for c in walked.candidates)
+        cancelled = False
+        with self.blobs.intake_lock(exclusive=False):
+            with self.store.write() as tx:
+                job.job_id = tx.start_job(
+                    actor=self.actor, at=utc_now(), paths=[self.intake.escape_name(os.fspath(p)) for p in paths]
+                )
+            current = ""
+            try:
+                for candidate in walked.candidates:
+                    current = candidate.display_path
+                    job.check_cancel()
+                    job.report(candidate.display_path, force=True)
+                    job.take(candidate)
+                    job.files_done += 1
+            except Cancelled:
+                cancelled = True
+            except StorageError as error:
+                _stop_after_storage_failure(job, current, error)
+            job.commit_batch()  # what was fully read before a cancel is complete: keep it
+            job.report("", force=True)
+            outcomes = job.outcomes
+            report = ImportReport(job.job_id, tuple(outcomes), walked.problems, cancelled)
+            with self.store.write() as tx:
+                tx.finish_job(
+                    job.job_id,
+                    at=utc_now(),
+                    status="cancelled" if cancelled else "completed",
+                    summary=report.summary,
+                    problems=[
+                        {
+                            "path": self.intake.escape_name(p.path),
+                            "code": p.code.value,
+                            "severity": p.severity.value,
+                            "message": p.message,
+                        }
+                        for p in report.all_problems()
+                    ],
+                )
+        imported = any(o.status in (FileStatus.IMPORTED, FileStatus.DUPLICATE) for o in outcomes)
+        changes = Changes(exhibits=True, custody=True) if imported else Changes()
+        return OpResult(ImportReport(job.job_id, tuple(outcomes), walked.problems, cancelled, changes), changes)
 
 
 def _stop_after_storage_failure(job: _Job, current: str, error: StorageError) -> NoReturn:
@@ -448,8 +460,8 @@ def _stop_after_storage_failure(job: _Job, current: str, error: StorageError) ->
     try:
         job.commit_batch()
         kept = recorded()
-        with job.case.db.write() as tx:
-            evidence.finish_job(tx, job.job_id, at=utc_now(), status="failed", summary={}, problems=[])
+        with job.context.store.write() as tx:
+            tx.finish_job(job.job_id, at=utc_now(), status="failed", summary={}, problems=[])
     except (StorageError, OSError):
         pass  # the disk refuses even that; the next run resumes from what is committed
     raise StorageError(
