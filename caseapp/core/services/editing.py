@@ -296,6 +296,9 @@ class RecordEditing(ServiceBase):
             target = resolve(tx, key)
             if target.id is None or target.kind not in _ACTIONS:
                 raise ValidationError(f"{target.ref} cannot be deleted")
+            current = tx.get(target.kind, target.id)
+            if current is not None and current.deleted is not None:
+                raise UserError(f"{target.ref} is already deleted")
             depending = tx.dependents(target.kind, target.id)
             if depending and dependents is Dependents.REFUSE:
                 shown = ", ".join(depending[:10]) + (" ..." if len(depending) > 10 else "")

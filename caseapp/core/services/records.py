@@ -166,6 +166,9 @@ class RecordAdds(ServiceBase):
                 time_zone=zone_name,
             )
             tx.add_incident(incident)
+            stored = tx.get(RefKind.INCIDENT, incident.id)  # times shown in the zone they were given in
+            assert isinstance(stored, Incident)
+            incident = stored
             undo = self._added(
                 tx, RefKind.INCIDENT, incident.id, incident.ref, CustodyAction.INCIDENT_ADD, {"title": clean_title}, now
             )
