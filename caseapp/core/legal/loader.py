@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
-from caseapp.core.errors import CaseAppError
+from caseapp.core.legal.fields import CatalogueError, Record, describe
 from caseapp.core.legal.model import (
     Alternative,
     Catalogue,
@@ -39,62 +37,77 @@ CATALOGUE_FILE = "catalogue.json"
 SUPPORTED_SCHEMA = 1
 
 
-class CatalogueError(CaseAppError):
-    """The shipped legal data is missing or malformed (a packaging fault, not a user error)."""
+__all__ = ["CATALOGUE_FILE", "SUPPORTED_SCHEMA", "CatalogueError", "load_catalogue"]
 
 
 @functools.cache
 def load_catalogue(path: Path | None = None) -> Catalogue:
-    """Load and cache the catalogue; ``path`` overrides the shipped file (tests)."""
+    """Load and cache the catalogue; ``path`` overrides the shipped file (tests).
+
+    A field of the wrong type raises :class:`CatalogueError` naming the file, the record and the field."""
     file = path or resource_path("legal", CATALOGUE_FILE)
     try:
         raw = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise CatalogueError(f"cannot read the legal catalogue {file}: {error}") from error
     try:
-        return _build(raw)
-    except (KeyError, TypeError, ValueError) as error:
-        raise CatalogueError(f"the legal catalogue {file} is malformed: {error!r}") from error
+        return _build(Record.top(raw, file))
+    except (KeyError, ValueError) as error:
+        raise CatalogueError(f"the legal catalogue {file} is malformed: {error}") from error
 
 
-def _text(value: Any) -> LocalText:
-    """A plain string is English; a mapping ``{"en": ..., "fr": ...}`` holds several languages."""
+def _local(record: Record, key: str, value: object) -> LocalText:
+    """A plain string is English; an object ``{"en": ..., "fr": ...}`` of texts holds several languages."""
     if isinstance(value, str):
         return LocalText.english(value)
-    if isinstance(value, Mapping):
-        if "en" not in value:
-            raise ValueError("a translated text needs its English version")
-        return LocalText(tuple((str(k), str(v)) for k, v in value.items()))
-    raise TypeError(f"expected text, got {type(value).__name__}")
+    if isinstance(value, dict) and "en" in value and all(isinstance(v, str) for v in value.values()):
+        return LocalText(tuple((str(k), v) for k, v in value.items()))
+    raise record.error(key, "a text or an object of texts by language with an 'en' entry", value)
 
 
-def _verification(raw: Mapping[str, Any]) -> Verification:
-    return Verification(VerificationStatus(raw["status"]), str(raw["note"]))
+def _text(record: Record, key: str) -> LocalText:
+    return _local(record, key, record.raw(key))
 
 
-def _build(raw: Mapping[str, Any]) -> Catalogue:
-    if raw.get("schema") != SUPPORTED_SCHEMA:
-        raise ValueError(f"unsupported catalogue schema {raw.get('schema')!r}")
-    sources = {
-        key: Source(key, str(v["title"]), str(v["where"]), str(v["licence"])) for key, v in raw["sources"].items()
-    }
+def _verification(record: Record) -> Verification:
+    return Verification(record.member("status", VerificationStatus), record.string("note"))
 
-    def srcs(keys: list[str]) -> tuple[Source, ...]:
+
+def _build(raw: Record) -> Catalogue:
+    schema = raw.data.get("schema")
+    if isinstance(schema, bool) or schema != SUPPORTED_SCHEMA:
+        raise raw.error("schema", f"the number {SUPPORTED_SCHEMA} (the catalogue format this caseapp reads)")
+    sources: dict[str, Source] = {}
+    for key, value in raw.entries("sources"):
+        if not isinstance(value, dict):
+            raise raw.error("sources", f"an object of objects (entry '{key}' is {describe(value)})", value)
+        entry = Record(value, raw.file, f"sources['{key}']")
+        sources[key] = Source(key, entry.string("title"), entry.string("where"), entry.string("licence"))
+
+    def srcs(record: Record) -> tuple[Source, ...]:
+        keys = record.strings("sources")
+        unknown = [k for k in keys if k not in sources]
+        if unknown:
+            raise record.error("sources", "a list of keys of the top-level 'sources' object", unknown[0])
         return tuple(sources[k] for k in keys)
 
-    footnotes = {int(k): Footnote(int(k), _text(v)) for k, v in raw["footnotes"].items()}
+    footnotes: dict[int, Footnote] = {}
+    for key, value in raw.entries("footnotes"):
+        if not key.isdigit():
+            raise raw.error("footnotes", f"an object keyed by footnote numbers (found the key {key!r})", value)
+        footnotes[int(key)] = Footnote(int(key), _local(raw, f"footnotes.{key}", value))
     groups = tuple(
         ContextualGroup(
-            id=g["id"],
-            article=g["article"],
-            title=g["title"],
-            note=g["note"],
-            elements=tuple(ContextualElement(e["id"], _text(e["text"])) for e in g["elements"]),
-            sources=srcs(g["sources"]),
+            id=g.string("id"),
+            article=g.string("article"),
+            title=g.string("title"),
+            note=g.string("note"),
+            elements=tuple(ContextualElement(e.string("id"), _text(e, "text")) for e in g.children("elements")),
+            sources=srcs(g),
         )
-        for g in raw["contextual_groups"]
+        for g in raw.children("contextual_groups")
     )
-    crimes = tuple(_crime(c, srcs(c["sources"])) for c in raw["crimes"])
+    crimes = tuple(_crime(c, srcs(c)) for c in raw.children("crimes"))
     by_id: dict[str, Crime] = {}
     elements: dict[str, Element] = {}
     for crime in crimes:
@@ -107,74 +120,74 @@ def _build(raw: Mapping[str, Any]) -> Catalogue:
             elements[element.id] = element
     modes = tuple(
         LiabilityMode(
-            id=m["id"],
-            label=m["label"],
-            provision=m["provision"],
-            statute_text=_text(m["statute_text"]),
-            elements=tuple(LiabilityElement(e["id"], _text(e["text"])) for e in m["elements"]),
-            verification=_verification(m["verification"]),
-            sources=srcs(m["sources"]),
+            id=m.string("id"),
+            label=m.string("label"),
+            provision=m.string("provision"),
+            statute_text=_text(m, "statute_text"),
+            elements=tuple(LiabilityElement(e.string("id"), _text(e, "text")) for e in m.children("elements")),
+            verification=_verification(m.child("verification")),
+            sources=srcs(m),
         )
-        for m in raw["modes_of_liability"]
+        for m in raw.children("modes_of_liability")
     )
-    mental_raw = raw["mental_element"]
+    mental_raw = raw.child("mental_element")
     mental = MentalElement(
-        article=mental_raw["article"],
-        title=mental_raw["title"],
-        text=_text(mental_raw["text"]),
-        note=mental_raw["note"],
-        sources=srcs(mental_raw["sources"]),
+        article=mental_raw.string("article"),
+        title=mental_raw.string("title"),
+        text=_text(mental_raw, "text"),
+        note=mental_raw.string("note"),
+        sources=srcs(mental_raw),
     )
     return Catalogue(
-        edition=str(raw["edition"]),
-        languages=tuple(raw["languages"]),
+        edition=raw.string("edition"),
+        languages=raw.strings("languages"),
         crimes=crimes,
         contextual_groups=groups,
         modes_of_liability=modes,
         mental_element=mental,
         footnotes=MappingProxyType(footnotes),
         sources=MappingProxyType(sources),
-        corrections=tuple(str(c) for c in raw["corrections"]),
+        corrections=raw.strings("corrections"),
         _by_id=MappingProxyType(by_id),
         _elements=MappingProxyType(elements),
     )
 
 
-def _crime(c: Mapping[str, Any], sources: tuple[Source, ...]) -> Crime:
-    cid = str(c["id"])
+def _crime(c: Record, sources: tuple[Source, ...]) -> Crime:
+    cid = c.string("id")
     elements = tuple(
         Element(
-            id=str(e["id"]),
+            id=e.string("id"),
             crime_id=cid,
-            number=int(e["n"]),
-            text=_text(e["text"]),
-            role=Role(e["role"]),
-            footnotes=tuple(int(n) for n in e["footnotes"]),
+            number=e.integer("n"),
+            text=_text(e, "text"),
+            role=e.member("role", Role),
+            footnotes=e.integers("footnotes"),
             alternatives=tuple(
-                Alternative(str(a["letter"]), _text(a["text"]), tuple(int(n) for n in a["footnotes"]))
-                for a in e.get("alternatives", [])
+                Alternative(a.string("letter"), _text(a, "text"), a.integers("footnotes"))
+                for a in e.children("alternatives", "letter", optional=True)
             ),
-            context_ref=e.get("context_ref"),
-            note=e.get("note"),
+            context_ref=e.opt_string("context_ref"),
+            note=e.opt_string("note"),
         )
-        for e in c["elements"]
+        for e in c.children("elements")
     )
     return Crime(
         id=cid,
-        article=str(c["article"]),
-        paragraph=str(c["paragraph"]),
-        statute_ref=str(c["statute_ref"]),
-        title=_text(c["title"]),
-        statute_text=_text(c["statute_text"]),
-        conflict=Conflict(c["conflict"]) if c.get("conflict") else None,
-        amendment=c.get("amendment"),
-        contextual_group=c.get("contextual_group"),
-        elements_available=bool(c["elements_available"]),
+        article=c.string("article"),
+        paragraph=c.string("paragraph"),
+        statute_ref=c.string("statute_ref"),
+        title=_text(c, "title"),
+        statute_text=_text(c, "statute_text"),
+        conflict=c.opt_member("conflict", Conflict),
+        amendment=c.opt_string("amendment"),
+        contextual_group=c.opt_string("contextual_group"),
+        elements_available=c.flag("elements_available"),
         elements=elements,
-        heading_footnotes=tuple(int(n) for n in c["heading_footnotes"]),
-        introduction=tuple(str(t) for t in c["introduction"]),
+        heading_footnotes=c.integers("heading_footnotes"),
+        introduction=c.strings("introduction"),
         sources=sources,
-        verification=_verification(c["verification"]),
-        notes=tuple(str(n) for n in c["notes"]),
-        statute_text_note=c.get("statute_text_note"),
+        verification=_verification(c.child("verification")),
+        notes=c.strings("notes"),
+        statute_text_note=c.opt_string("statute_text_note"),
     )

@@ -7,18 +7,17 @@ All of it is loaded from ``resources/legal/`` (``states-parties.csv``, ``countri
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from caseapp.core.errors import NotFoundError, ValidationError
-from caseapp.core.legal.loader import CatalogueError
+from caseapp.core.legal.fields import CatalogueError, Record, read_csv
 from caseapp.core.resources import resource_path
 
 
@@ -243,173 +242,203 @@ def _add_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _req_date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
+PARTY_COLUMNS = (
+    "state",
+    "iso2",
+    "deposit_date",
+    "entry_into_force",
+    "eif_alternative",
+    "date_status",
+    "date_sources",
+    "withdrawal_notified",
+    "withdrawal_effective",
+    "withdrawal_state",
+    "withdrawal_sources",
+    "notes",
+)
+DATE_STATUSES = frozenset({"confirmed", "conflict", "corrected", "unverified"})
+WITHDRAWAL_STATES = frozenset({"", "accession-withdrawn", "announced", "effective", "revocation-unconfirmed"})
+ART124_SCOPES = frozenset({"nationals", "nationals-or-territory"})
+LIST_STATUSES = frozenset({"snapshot", "partial", "unknown"})
+PREDECESSOR_STATUSES = frozenset({"met", "uncertain"})
+_ISO2 = re.compile(r"[A-Z]{2}")
 
 
 @functools.cache
 def load_jurisdiction_data(folder: Path | None = None) -> JurisdictionData:
-    """Load and cache the jurisdiction data from ``resources/legal`` (or ``folder`` in tests)."""
+    """Load and cache the jurisdiction data from ``resources/legal`` (or ``folder`` in tests).
+
+    A field of the wrong type raises :class:`CatalogueError` naming the file, the record and the field."""
     base = folder or resource_path("legal")
     try:
-        raw = json.loads((base / "jurisdiction.json").read_text(encoding="utf-8"))
+        file = base / "jurisdiction.json"
+        raw = Record.top(json.loads(file.read_text(encoding="utf-8")), file)
         countries = _countries(base / "countries.csv")
         parties = _parties(base / "states-parties.csv")
         return _build(raw, countries, parties)
-    except (OSError, KeyError, TypeError, ValueError) as error:
-        raise CatalogueError(f"the jurisdiction data in {base} is missing or malformed: {error!r}") from error
+    except (OSError, ValueError) as error:
+        raise CatalogueError(f"the jurisdiction data in {base} is missing or malformed: {error}") from error
+
+
+def _iso2(row: Record, key: str) -> str:
+    code = row.string(key)
+    if not _ISO2.fullmatch(code):
+        raise row.error(key, "a two-letter ISO 3166-1 code in capitals")
+    return code
 
 
 def _countries(path: Path) -> Mapping[str, Country]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = {r["iso2"]: Country(r["iso2"], r["name"]) for r in csv.DictReader(fh)}
+    rows: dict[str, Country] = {}
+    for row in read_csv(path, ("iso2", "name"), "iso2"):
+        code = _iso2(row, "iso2")
+        name = row.string("name")
+        if not name:
+            raise row.error("name", "a country name")
+        rows[code] = Country(code, name)
     return MappingProxyType(rows)
 
 
 def _parties(path: Path) -> Mapping[str, StateParty]:
     out: dict[str, StateParty] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            withdrawal = r["withdrawal_state"]
-            start = _date(r["entry_into_force"])
-            effective = _date(r["withdrawal_effective"])
-            end = effective if withdrawal == "effective" else None
-            pending = effective if withdrawal == "revocation-unconfirmed" else None
-            out[r["iso2"]] = StateParty(
-                iso2=r["iso2"],
-                name=r["state"],
-                deposit_date=_req_date(r["deposit_date"]),
-                start=start,
-                end=end,
-                pending_end=pending,
-                withdrawal_state=withdrawal,
-                withdrawal_notified=_date(r["withdrawal_notified"]),
-                eif_alternative=_date(r["eif_alternative"]),
-                date_status=r["date_status"],
-                date_sources=r["date_sources"],
-                withdrawal_sources=r["withdrawal_sources"],
-                notes=r["notes"],
-            )
+    for r in read_csv(path, PARTY_COLUMNS, "iso2"):
+        withdrawal = r.choice("withdrawal_state", WITHDRAWAL_STATES)
+        effective = r.opt_date("withdrawal_effective")
+        code = _iso2(r, "iso2")
+        out[code] = StateParty(
+            iso2=code,
+            name=r.string("state"),
+            deposit_date=r.date("deposit_date"),
+            start=r.opt_date("entry_into_force"),
+            end=effective if withdrawal == "effective" else None,
+            pending_end=effective if withdrawal == "revocation-unconfirmed" else None,
+            withdrawal_state=withdrawal,
+            withdrawal_notified=r.opt_date("withdrawal_notified"),
+            eif_alternative=r.opt_date("eif_alternative"),
+            date_status=r.choice("date_status", DATE_STATUSES),
+            date_sources=r.string("date_sources"),
+            withdrawal_sources=r.string("withdrawal_sources"),
+            notes=r.string("notes"),
+        )
     return MappingProxyType(out)
 
 
-def _build(
-    raw: Mapping[str, Any], countries: Mapping[str, Country], parties: Mapping[str, StateParty]
-) -> JurisdictionData:
+def _build(raw: Record, countries: Mapping[str, Country], parties: Mapping[str, StateParty]) -> JurisdictionData:
     declarations = tuple(
         Declaration(
-            id=d["id"],
-            state=d["state"],
-            lodged=_req_date(d["lodged"]),
-            start=_req_date(d["scope_start"]),
-            end=_date(d.get("scope_end")),
-            territorial_only=bool(d["territorial_only"]),
-            effective=bool(d["effective"]),
-            verified=bool(d["verified"]),
-            scope=d["scope"],
-            why_not_effective=d.get("why_not_effective"),
-            sources=tuple(d["sources"]),
+            id=d.string("id"),
+            state=d.string("state"),
+            lodged=d.date("lodged"),
+            start=d.date("scope_start"),
+            end=d.opt_date("scope_end"),
+            territorial_only=d.flag("territorial_only"),
+            effective=d.flag("effective"),
+            verified=d.flag("verified"),
+            scope=d.string("scope"),
+            why_not_effective=d.opt_string("why_not_effective"),
+            sources=d.strings("sources"),
         )
-        for d in raw["declarations_12_3"]
+        for d in raw.children("declarations_12_3")
     )
     referrals = tuple(
         Referral(
-            id=r["id"],
-            resolution=r["resolution"],
-            adopted=_req_date(r["adopted"]),
-            situation=r["situation"],
-            territory=r["territory"],
-            start=_req_date(r["scope_start"]),
-            limits=r["limits"],
-            sources=tuple(r["sources"]),
-            partial_territory=r.get("partial_territory"),
-            carve_out=r.get("carve_out"),
+            id=r.string("id"),
+            resolution=r.string("resolution"),
+            adopted=r.date("adopted"),
+            situation=r.string("situation"),
+            territory=r.string("territory"),
+            start=r.date("scope_start"),
+            limits=r.string("limits"),
+            sources=r.strings("sources"),
+            partial_territory=r.opt_string("partial_territory"),
+            carve_out=r.opt_string("carve_out"),
         )
-        for r in raw["security_council_referrals"]
+        for r in raw.children("security_council_referrals")
     )
     amendments = tuple(
         Amendment(
-            id=a["id"],
-            title=a["title"],
-            adopted=_req_date(a["adopted"]),
-            crimes=tuple(a["crimes"]),
+            id=a.string("id"),
+            title=a.string("title"),
+            adopted=a.date("adopted"),
+            crimes=a.strings("crimes"),
             acceptances=MappingProxyType(
-                {x["state"]: Acceptance(x["state"], _req_date(x["deposited"]), x["source"]) for x in a["acceptances"]}
+                {
+                    x.string("state"): Acceptance(x.string("state"), x.date("deposited"), x.string("source"))
+                    for x in a.children("acceptances", "state")
+                }
             ),
-            list_status=a["list_status"],
-            snapshot_note=a["snapshot_note"],
-            sources=tuple(a["sources"]),
+            list_status=a.choice("list_status", LIST_STATUSES),
+            snapshot_note=a.string("snapshot_note"),
+            sources=a.strings("sources"),
         )
-        for a in raw["amendments"]
+        for a in raw.children("amendments")
     )
     art124 = tuple(
         Art124Declaration(
-            state=x["state"],
-            start=_req_date(x["start"]),
-            end=_req_date(x["end"]),
-            scope=x["scope"],
-            text=x["text"],
-            verified=bool(x["verified"]),
-            verification=x["verification"],
-            sources=tuple(x["sources"]),
-            uncertain_from=_date(x.get("uncertain_from")),
-            uncertain_until=_date(x.get("uncertain_until")),
+            state=x.string("state"),
+            start=x.date("start"),
+            end=x.date("end"),
+            scope=x.choice("scope", ART124_SCOPES),
+            text=x.string("text"),
+            verified=x.flag("verified"),
+            verification=x.string("verification"),
+            sources=x.strings("sources"),
+            uncertain_from=x.opt_date("uncertain_from"),
+            uncertain_until=x.opt_date("uncertain_until"),
         )
-        for x in raw["article_124_declarations"]
+        for x in raw.children("article_124_declarations", "state")
     )
     predecessors = tuple(
         PredecessorTerritory(
-            territory=x["territory"],
-            state=x["state"],
-            state_name=x["state_name"],
-            start=_req_date(x["start"]),
-            end=_date(x.get("end")),
-            settled=x["status"] == "met",
-            text=x["text"],
-            sources=tuple(x["sources"]),
+            territory=x.string("territory"),
+            state=x.string("state"),
+            state_name=x.string("state_name"),
+            start=x.date("start"),
+            end=x.opt_date("end"),
+            settled=x.choice("status", PREDECESSOR_STATUSES) == "met",
+            text=x.string("text"),
+            sources=x.strings("sources"),
         )
-        for x in raw["predecessor_territories"]
+        for x in raw.children("predecessor_territories", "territory")
     )
-    nexus = raw["territorial_nexus_precedent"]
+    nexus = raw.child("territorial_nexus_precedent")
+    aggression = raw.child("aggression_activation")
     codes = [*parties, *(d.state for d in declarations), *(r.territory for r in referrals), *(a.state for a in art124)]
     for code in [*codes, *(p.territory for p in predecessors), *(p.state for p in predecessors)]:
         if code not in countries:
             raise ValueError(f"country code {code} used in the data is not in countries.csv")
     return JurisdictionData(
-        as_of=_req_date(raw["as_of"]),
-        statute_in_force=_req_date(raw["statute_entry_into_force"]),
-        statute_adopted=_req_date(raw["statute_adopted"]),
-        aggression_activation=_req_date(raw["aggression_activation"]["date"]),
-        aggression_source=raw["aggression_activation"]["source"],
+        as_of=raw.date("as_of"),
+        statute_in_force=raw.date("statute_entry_into_force"),
+        statute_adopted=raw.date("statute_adopted"),
+        aggression_activation=aggression.date("date"),
+        aggression_source=aggression.string("source"),
         countries=countries,
         parties=parties,
         declarations=declarations,
         referrals=referrals,
         amendments=amendments,
         art124=art124,
-        nexus_decision=nexus["decision"],
-        nexus_holding=nexus["holding"],
-        nexus_sources=tuple(nexus["sources"]),
-        cross_border_crimes=frozenset(nexus["cross_border_crimes"]),
-        cross_border_note=nexus["cross_border_note"],
+        nexus_decision=nexus.string("decision"),
+        nexus_holding=nexus.string("holding"),
+        nexus_sources=nexus.strings("sources"),
+        cross_border_crimes=frozenset(nexus.strings("cross_border_crimes")),
+        cross_border_note=nexus.string("cross_border_note"),
         predecessors=predecessors,
         inoperative_crimes=MappingProxyType(
-            {x["crime"]: Note(x["text"], tuple(x["sources"])) for x in raw["inoperative_crimes"]}
+            {x.string("crime"): _note(x) for x in raw.children("inoperative_crimes", "crime")}
         ),
-        after_data_date=_note(raw["after_data_date"]),
-        amendments_non_parties=_note(raw["amendments_non_parties"]),
+        after_data_date=_note(raw.child("after_data_date")),
+        amendments_non_parties=_note(raw.child("amendments_non_parties")),
         announced_withdrawals=MappingProxyType(
             {
-                x["state"]: AnnouncedWithdrawal(x["state"], _req_date(x["announced"]), x["text"], tuple(x["sources"]))
-                for x in raw["announced_withdrawals"]
+                x.string("state"): AnnouncedWithdrawal(
+                    x.string("state"), x.date("announced"), x.string("text"), x.strings("sources")
+                )
+                for x in raw.children("announced_withdrawals", "state")
             }
         ),
     )
 
 
-def _note(raw: Mapping[str, Any]) -> Note:
-    return Note(raw["text"], tuple(raw["sources"]))
+def _note(raw: Record) -> Note:
+    return Note(raw.string("text"), raw.strings("sources"))
