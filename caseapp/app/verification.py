@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.exhibits import BlobProblem, verify_blobs
 from caseapp.core.custody import ChainReport
+from caseapp.core.services.chain_records import RecordMismatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,10 +18,14 @@ class CaseVerification:
     files_checked: bool  # True when every blob was decrypted and hashed
     file_problems: tuple[BlobProblem, ...]
     notes: tuple[str, ...]
+    record_problems: tuple[RecordMismatch, ...] = ()
+    """Records that differ from what the custody chain recorded about them."""
 
     @property
     def ok(self) -> bool:
-        return self.chain.ok and self.database_integrity == "ok" and not self.file_problems
+        return (
+            self.chain.ok and self.database_integrity == "ok" and not self.file_problems and not self.record_problems
+        )
 
 
 def verify_case(
@@ -34,5 +39,6 @@ def verify_case(
     (``full``: decrypt every blob too). Safe to call from a worker thread; ``cancel`` is polled."""
     chain = case.custody.verify()
     integrity = case.db.integrity_check()
+    mismatches = tuple(case.custody.record_mismatches())
     files = verify_blobs(case, full=full, progress=progress, cancel=cancel)
-    return CaseVerification(chain, integrity, full, files.problems, (*chain.notes, *files.notes))
+    return CaseVerification(chain, integrity, full, files.problems, (*chain.notes, *files.notes), mismatches)

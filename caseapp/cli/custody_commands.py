@@ -72,6 +72,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "problems": report.problems,
                 "files_checked": result.files_checked,
                 "file_problems": result.file_problems,
+                "record_problems": result.record_problems,
                 "notes": result.notes,
             }
         )
@@ -94,6 +95,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 sys.stdout.write(f"  also: {problem.message}\n")
         for file_problem in result.file_problems:
             sys.stdout.write(f"FILE: {file_problem.message}\n")
+        for mismatch in result.record_problems:
+            sys.stdout.write(f"RECORD: {mismatch.message}\n")
     for note in result.notes:
         sys.stdout.write(f"note: {note}\n")
     return 0 if result.ok else 3

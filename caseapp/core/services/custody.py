@@ -8,6 +8,7 @@ from caseapp.core.custody import ChainProblem, ChainReport, verify_chain
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import IntegrityError
 from caseapp.core.ports import CaseStore, CustodyQuery
+from caseapp.core.services.chain_records import RecordMismatch, record_mismatches
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,11 @@ class CustodyService:
     def count(self, query: CustodyQuery | None = None) -> int:
         with self.store.read() as tx:
             return tx.count_custody(query)
+
+    def record_mismatches(self) -> list[RecordMismatch]:
+        """Records that differ from the newest values the chain holds for them (see chain_records)."""
+        with self.store.read() as tx:
+            return record_mismatches(tx, tx.custody_entries(), self.store.privacy_digest)
 
     def verify(self) -> ChainReport:
         """Recompute the whole chain and compare it with the head recorded outside the database."""

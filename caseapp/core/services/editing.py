@@ -260,7 +260,7 @@ class RecordEditing(ServiceBase):
                 log[field] = {"old": _log_value(old[field]), "new": _log_value(value)}
         details: dict[str, Any] = {"changes": log, "reason": why}
         if undoes is not None:
-            details["undoes"] = undoes
+            details.update(undoes=undoes, inverse=str(_ACTIONS[target.kind][0]))
         seq = record(
             tx, actor=self.actor, at=now, action=action, target=target.ref, details=details, target_id=target.id
         )
