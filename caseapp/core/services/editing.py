@@ -11,13 +11,14 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from caseapp.core.changes import Changes
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import (
+    CaseInfo,
     ExhibitKind,
     InformationCredibility,
     LinkStance,
@@ -34,7 +35,7 @@ from caseapp.core.ports import Record, Revision, Target, WriteTx
 from caseapp.core.refs import RecordId, Ref, RefKind
 from caseapp.core.services.base import ServiceBase, choice, record, resolve
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
-from caseapp.core.timeinput import check_coordinates, parse_time_range
+from caseapp.core.timeinput import check_coordinates, check_zone, parse_time_range
 
 
 class Dependents(enum.StrEnum):
@@ -378,3 +379,61 @@ def _parse(ref: str) -> Ref:
     from caseapp.core.refs import parse_ref
 
     return parse_ref(ref)
+
+
+class CaseEditing(ServiceBase):
+    __slots__ = ()
+
+    def edit_case(
+        self,
+        *,
+        title: str | None = None,
+        description: str | None = None,
+        time_zone: str | None = None,
+        reason: str,
+    ) -> OpResult[CaseInfo]:
+        """Change the case's title, description or time zone (used for times typed without one;
+        times already stored keep the zone they were given in)."""
+        why = _reason(reason)
+        with self.store.write() as tx:
+            updated, undo = self._edit_case(
+                tx, {"title": title, "description": description, "time_zone": time_zone}, why
+            )
+        return OpResult(updated, Changes(case=True, custody=True), undo)
+
+    def _edit_case(
+        self, tx: WriteTx, values: Mapping[str, str | None], why: str, undoes: int | None = None
+    ) -> tuple[CaseInfo, Undo]:
+        info = tx.case_info()
+        new = {
+            "title": info.title,
+            "description": info.description,
+            "time_zone": info.time_zone,
+        }
+        if values.get("title") is not None:
+            new["title"] = clean_text(str(values["title"]), field="title", required=True)
+        if values.get("description") is not None:
+            new["description"] = clean_text(
+                str(values["description"]), field="description", max_length=LONG_TEXT_MAX, multiline=True
+            )
+        if values.get("time_zone") is not None:
+            new["time_zone"] = check_zone(str(values["time_zone"]))
+        changes = {
+            field: {"old": getattr(info, field), "new": value}
+            for field, value in new.items()
+            if getattr(info, field) != value
+        }
+        if not changes:
+            raise ValidationError("the case already has these values; nothing was changed")
+        updated = replace(info, title=new["title"], description=new["description"], time_zone=new["time_zone"])
+        tx.set_case_info(updated)
+        details: dict[str, Any] = {"changes": changes, "reason": why}
+        action = CustodyAction.CASE_EDIT
+        if undoes is not None:
+            details.update(undoes=undoes, inverse=str(CustodyAction.CASE_EDIT))
+            action = CustodyAction.UNDO
+        seq = record(tx, actor=self.actor, at=self.clock(), action=action, target="CASE", details=details)
+        old = {field: change["old"] for field, change in changes.items()}
+        return updated, Undo(
+            "edit_case", RefKind.CASE, uuid.UUID(int=0), "CASE", seq, "set the case's details back", old
+        )

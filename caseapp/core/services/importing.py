@@ -28,7 +28,7 @@ from caseapp.core.changes import Changes
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import Acquisition, DerivativeInfo, ExhibitKind
 from caseapp.core.errors import Cancelled, StorageError, ValidationError
-from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, Problem
+from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, FileIdentity, Problem, ProblemCode
 from caseapp.core.operations import OpResult, Task
 from caseapp.core.ports import BlobStore, CaseStore, Intake, NewFile, Readable, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind
@@ -54,6 +54,7 @@ class _Prepared:
     problems: tuple[Problem, ...]
     blob: str | None = None  # None for a duplicate: nothing new is stored
     facts: FileFacts | None = None
+    hashed: FileIdentity | None = None  # the file as it was when its last byte was hashed
     derivatives: list[tuple[str, str, str, str, int, str]] = field(default_factory=list)
     # kind, media type, blob, sha256, size, note
 
@@ -155,7 +156,7 @@ class _Job:
             self._discard(blob)
             self.settle(FileOutcome(shown, FileStatus.SKIPPED, size=streamed.size, problems=problems))
             return
-        prepared = _Prepared(candidate, original_path, streamed.sha256, streamed.size, problems)
+        prepared = _Prepared(candidate, original_path, streamed.sha256, streamed.size, problems, hashed=streamed.after)
         if streamed.sha256 in self.known_hashes or streamed.sha256 in self.pending_hashes:
             self._discard(blob)  # the same bytes are in already: record another acquisition only
             first = self.content_problems.get(streamed.sha256)
@@ -180,6 +181,14 @@ class _Job:
             except BaseException:
                 self._discard(prepared.blobs())
                 raise
+            if any(p.code is ProblemCode.CHANGED_WHILE_READING for p in prepared.problems):
+                # Swapped or rewritten between hashing and inspection: its metadata and text would
+                # describe other bytes than the ones kept. Take nothing; a re-run takes it in whole.
+                self._discard(prepared.blobs())
+                self.pending_hashes.pop(streamed.sha256, None)
+                self.content_problems.pop(streamed.sha256, None)
+                self.settle(FileOutcome(shown, FileStatus.SKIPPED, size=streamed.size, problems=prepared.problems))
+                return
         self.batch.append(prepared)
         self.batch_bytes += streamed.size
         if not self.batch_started:
@@ -196,7 +205,7 @@ class _Job:
         facts = self.context.intake.inspect_file(
             candidate.path,
             name=os.path.basename(candidate.relative_path),
-            expected=candidate.identity,
+            expected=prepared.hashed or candidate.identity,
             cancel=self.task.cancel,
         )
         prepared.facts = facts

@@ -15,7 +15,7 @@ from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import CustodyQuery, ReadTx, Target
 from caseapp.core.refs import RefKind
 from caseapp.core.services.annotations import Annotations
-from caseapp.core.services.editing import RecordEditing, _from_json
+from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json
 
 # Actions that read but change nothing: `undo` passes over them.
 NOT_CHANGES = frozenset({CustodyAction.PERSON_REVEAL, CustodyAction.EXHIBIT_EXPORT})
@@ -29,7 +29,7 @@ _KIND_OF_ACTION = {
 }
 
 
-class UndoOps(RecordEditing, Annotations):
+class UndoOps(RecordEditing, CaseEditing, Annotations):
     __slots__ = ()
 
     def undo(self, undo: Undo) -> OpResult[Undo]:
@@ -48,6 +48,9 @@ class UndoOps(RecordEditing, Annotations):
                 values = {field: _from_json(field, value) for field, value in undo.values.items()}
                 action = CustodyAction.UNDO
                 _, redo = self._apply_edit(tx, target, values, f"undo of entry {undo.undoes}", now, action, undo.undoes)
+            elif undo.action == "edit_case":
+                values = {k: str(v) for k, v in undo.values.items()}
+                _, redo = self._edit_case(tx, values, f"undo of entry {undo.undoes}", undo.undoes)
             elif undo.action in ("untag", "retag"):
                 names = [str(n) for n in undo.values.get("tags", [])]
                 remove = undo.action == "untag"
@@ -66,7 +69,8 @@ class UndoOps(RecordEditing, Annotations):
             else:
                 raise UserError(f"caseapp cannot undo {undo.action!r}")
         tags = undo.action in ("untag", "retag")
-        return OpResult(redo, Changes.of(undo.kind, tags=tags), redo)
+        changes = Changes(case=True, custody=True) if undo.kind is RefKind.CASE else Changes.of(undo.kind, tags=tags)
+        return OpResult(redo, changes, redo)
 
     def last_undo(self) -> tuple[CustodyEntry, Undo]:
         """The newest change this person made in this case that is not undone yet, and its undo."""
@@ -89,6 +93,11 @@ class UndoOps(RecordEditing, Annotations):
 
     def _undo_of(self, tx: ReadTx, entry: CustodyEntry) -> Undo:
         kind_name, _, verb = entry.action.partition(".")
+        if entry.action == CustodyAction.CASE_EDIT:
+            old = {field: change["old"] for field, change in dict(entry.details.get("changes", {})).items()}
+            return Undo(
+                "edit_case", RefKind.CASE, uuid.UUID(int=0), "CASE", entry.seq, "set the case's details back", old
+            )
         if kind_name == "tag":
             target = self._entry_target(tx, entry, None)
             action = "untag" if verb == "add" else "retag"
