@@ -43,6 +43,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from caseapp.core.errors import ValidationError
+
+MAX_QUERY_CHARS = 1000
+"""The longest search text accepted, in characters (before normalisation)."""
+MAX_QUERY_WORDS = 64
+"""The most words a search may have (each is a prefix term for the full-text index)."""
+
 _REMOVED = (
     "\u0610-\u061a"  # Quranic honorifics and small letters
     "\u064b-\u065f"  # tanween, fatha, damma, kasra, shadda, sukun, and other harakat
@@ -114,5 +121,19 @@ def fts_query(query: str) -> str:
     """An FTS5 MATCH expression for ``query``: every word, as a prefix, in its search form.
 
     Empty when the query has no word. Words are quoted, so FTS5 operators typed by a user
-    (``OR``, ``NEAR``, ``*``, ``-``) are searched for as text, never interpreted."""
-    return " ".join('"{}"*'.format(word.replace('"', '""')) for word in query_words(query))
+    (``OR``, ``NEAR``, ``*``, ``-``) are searched for as text, never interpreted. A query longer
+    than `MAX_QUERY_CHARS` characters or with more than `MAX_QUERY_WORDS` words raises
+    `ValidationError` before any work (every word is a prefix term the index must expand: a 1 MB
+    query took minutes)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise ValidationError(
+            f"the search text is {len(query)} characters long; the limit is {MAX_QUERY_CHARS} characters. "
+            "Search for a few distinctive words instead."
+        )
+    words = query_words(query)
+    if len(words) > MAX_QUERY_WORDS:
+        raise ValidationError(
+            f"the search text has {len(words)} words; the limit is {MAX_QUERY_WORDS} words. "
+            "Search for a few distinctive words instead."
+        )
+    return " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)

@@ -34,7 +34,7 @@ class FileIntake:
     ) -> FileFacts:
         from caseapp.intake.inspection import inspect_file
 
-        return inspect_file(path, name=name, cancel=cancel)
+        return inspect_file(path, name=name, cancel=cancel, expected=expected)
 
     def escape_name(self, name: str) -> str:
         from caseapp.intake.names import escape_name

@@ -19,6 +19,7 @@ from caseapp.core.evidence import (
     Derivative,
     DetectedType,
     FileFacts,
+    FileIdentity,
     IntakeLimits,
     Metadata,
     Problem,
@@ -27,7 +28,7 @@ from caseapp.core.evidence import (
     TypeKind,
 )
 from caseapp.intake import derivatives, metadata_docs, metadata_image, metadata_media, text
-from caseapp.intake.fsutil import OpenRefused, open_regular, problem
+from caseapp.intake.fsutil import OpenRefused, identity_of, open_regular, problem, same_state
 from caseapp.intake.names import escape_name
 from caseapp.intake.rawdump import RawDump
 from caseapp.intake.sniff import ZIP, sniff
@@ -65,17 +66,27 @@ def inspect_file(
     name: str | None = None,
     limits: IntakeLimits = DEFAULT_LIMITS,
     cancel: CancelCheck | None = None,
+    expected: FileIdentity | None = None,
 ) -> FileFacts:
     """Detect the type of ``path`` by content, read its metadata and make its derivatives.
 
     ``name`` is the file's name as found (for the extension check); defaults to the path's last part.
-    The file is opened once, without following a final symlink; it is never written.
+    The file is opened once, following no symbolic link anywhere in its path; it is never written.
+
+    ``expected`` is the identity of the bytes hashed (``StreamResult.after``): when the file opened
+    here is not that file in that state (device, inode, size, modification and change times), nothing
+    is made from it. The identity is taken again after the analysis: a file changed meanwhile gets no
+    metadata and no derivatives either. Both are one ``changed_while_reading`` problem of severity
+    ``skipped``, so derivatives always come from the bytes that were hashed.
     """
     spath = os.fspath(path)
     try:
         raw, identity = open_regular(spath)
     except OpenRefused as refused:
         return FileFacts(path=spath, detected=_UNKNOWN, identity=None, metadata=None, problems=(refused.problem,))
+    if expected is not None and not same_state(identity, expected):
+        raw.close()
+        return _changed(spath, identity, "it is not the file that was hashed: it was replaced or changed since")
     found = _Findings()
     detected = _UNKNOWN
     with raw, io.BufferedReader(raw, _BUFFER) as fp:
@@ -114,6 +125,8 @@ def inspect_file(
                     f"{escape_name(str(exc)[:200])}). The original is kept as found.",
                 )
             )
+        if not same_state(identity_of(os.fstat(raw.fileno())), identity):
+            return _changed(spath, identity, "it changed while it was analysed")
     return FileFacts(
         path=spath,
         detected=detected,
@@ -121,6 +134,20 @@ def inspect_file(
         metadata=found.metadata,
         derivatives=tuple(found.derivatives),
         problems=one_report(found.problems),
+    )
+
+
+def _changed(path: str, identity: FileIdentity, what: str) -> FileFacts:
+    message = (
+        f"'{escape_name(path)}' was not analysed: {what}, so no text, metadata or thumbnail made from it "
+        "would belong to the copy kept. Import it again when nothing is writing to it."
+    )
+    return FileFacts(
+        path=path,
+        detected=_UNKNOWN,
+        identity=identity,
+        metadata=None,
+        problems=(problem(path, ProblemCode.CHANGED_WHILE_READING, Severity.SKIPPED, message),),
     )
 
 

@@ -134,6 +134,26 @@ def _ratio(value: Any) -> float | None:
     return f if math.isfinite(f) else None
 
 
+def exif_string(value: str) -> str:
+    """An EXIF ASCII value as exiftool shows it: UTF-8 when its bytes are valid UTF-8.
+
+    Pillow decodes every EXIF string as Latin-1, so UTF-8 written by phones and by exiftool (an Arabic
+    ``Artist``) came out as mojibake. Latin-1 is lossless, so the bytes are recovered and decoded as
+    UTF-8; bytes that are not UTF-8 (old Windows software writing Latin-1) keep the Latin-1 reading,
+    where exiftool shows ``?`` for each of them.
+    """
+    if value.isascii():
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):  # not Pillow's Latin-1 text, or not UTF-8 bytes
+        return value
+
+
+def _strings_fixed(tags: Mapping[int, Any]) -> dict[int, Any]:
+    return {key: exif_string(value) if isinstance(value, str) else value for key, value in tags.items()}
+
+
 def _text(value: Any, limit: int = 256) -> str | None:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
@@ -206,9 +226,9 @@ def image_metadata(
         dump.put("info", str(key), value)
     try:
         exif = _png_exif(fp) if im.format == "PNG" and "exif" not in im.info else im.getexif()
-        base = dict(exif.items())
-        exif_ifd = dict(exif.get_ifd(ExifTags.IFD.Exif).items())
-        gps = dict(exif.get_ifd(ExifTags.IFD.GPSInfo).items())
+        base = _strings_fixed(dict(exif.items()))
+        exif_ifd = _strings_fixed(dict(exif.get_ifd(ExifTags.IFD.Exif).items()))
+        gps = _strings_fixed(dict(exif.get_ifd(ExifTags.IFD.GPSInfo).items()))
     except Exception as exc:  # damaged EXIF, or (PNG) data missing before the EXIF chunk
         return Metadata(width=im.width, height=im.height, raw=dump.sections, truncated=dump.truncated), (
             damage_problem(path, exc, "image"),

@@ -168,8 +168,11 @@ def stream_file(
     ``consume`` must read until EOF (``pyrage.encrypt_io`` does); with ``None`` the file is only hashed.
     ``expected`` is the identity from the walk: a difference is reported (``changed_since_listed``).
     The identity is taken again (``fstat``) after the last byte: a different size or mtime, or a
-    byte count different from the size, is ``changed_while_reading`` (result not ``complete``);
-    a path that no longer leads to the same file is ``vanished`` (the bytes read are still whole).
+    byte count different from the size, is ``changed_while_reading`` (result not ``complete``; the
+    change time is not compared, since deleting or renaming the file, which leaves its bytes whole,
+    changes it too); a path that no longer leads to the same file is ``vanished`` (the bytes read are
+    still whole). ``StreamResult.after`` is the identity of the bytes hashed: give it to
+    ``inspect_file(..., expected=)`` so that no derivative is made from another file.
     """
     spath = os.fspath(path)
     shown = escape_name(spath)

@@ -9,6 +9,10 @@ Rules:
 - Names with control or bidi-control characters are kept but reported, and shown escaped.
 - Folders are walked with an explicit stack (no recursion) and a depth cap; entries are sorted so
   the order is reproducible.
+- Folders are opened by descriptor, one name at a time from the chosen folder down, never following
+  a link (``O_NOFOLLOW | O_DIRECTORY``), and must still be the folder listed: a folder swapped for a
+  link (or for another folder) between listing and opening is reported, not entered. The paths handed
+  out are resolved, and `caseapp.intake.fsutil.open_regular` opens them the same way from ``/``.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 
 from caseapp.core.errors import Cancelled
 from caseapp.core.evidence import Candidate, Problem, ProblemCode, Severity, WalkResult
-from caseapp.intake.fsutil import identity_of, kind_of_mode, problem
+from caseapp.intake.fsutil import FolderRefused, identity_of, kind_of_mode, open_absolute_folder, open_folder, problem
 from caseapp.intake.names import escape_name, name_message, unsafe_chars
 
 CancelCheck = Callable[[], bool]
@@ -34,6 +38,10 @@ class _Dir:
     rel: str
     depth: int
     ancestors: frozenset[tuple[int, int]]
+    parts: tuple[str, ...]
+    """Names from the chosen folder down to this one, each opened relative to the one before."""
+    key: tuple[int, int]
+    """Device and inode when listed: the folder opened later must still be this one."""
 
 
 def _join_rel(prefix: str, name: str) -> str:
@@ -135,83 +143,139 @@ def _special(path: str, rel: str, mode: int) -> Problem:
     )
 
 
+def _dir_problem(path: str, rel: str, refused: FolderRefused) -> Problem:
+    shown = escape_name(rel)
+    if refused.became_link:
+        return problem(
+            path,
+            ProblemCode.SYMLINK_OUTSIDE,
+            Severity.SKIPPED,
+            f"The folder '{shown}' became a symbolic link after it was listed; it was not followed "
+            "(it could lead outside the chosen folder) and nothing in it was taken in.",
+        )
+    if refused.error.errno == errno.ENOENT:
+        return problem(
+            path,
+            ProblemCode.VANISHED,
+            Severity.SKIPPED,
+            f"The folder '{shown}' disappeared after it was listed; nothing in it was taken in.",
+        )
+    return problem(
+        path,
+        ProblemCode.DIR_UNREADABLE,
+        Severity.SKIPPED,
+        f"The folder '{shown}' cannot be read: {refused.error.strerror}; nothing in it was taken in.",
+    )
+
+
 def _walk_dir(root: str, root_rel: str, cancel: CancelCheck | None, max_depth: int) -> Iterator[Candidate | Problem]:
+    """Walk ``root`` (a resolved path) by descriptors: each folder is opened relative to the chosen one,
+    one name at a time, with ``O_NOFOLLOW | O_DIRECTORY``, and must still be the folder that was listed
+    (device and inode), so a folder swapped for a link or another folder meanwhile is never entered."""
     try:
-        root_st = os.stat(root)
-    except OSError as exc:
+        root_fd = open_absolute_folder(root)
+    except FolderRefused as refused:
+        yield _dir_problem(root, root_rel, refused)
+        return
+    try:
+        root_st = os.fstat(root_fd)
+        key = (root_st.st_dev, root_st.st_ino)
+        stack = [_Dir(root, root_rel, 0, frozenset({key}), (), key)]
+        while stack:
+            _check_cancel(cancel)
+            current = stack.pop()
+            try:
+                fd = open_folder(root_fd, current.parts, base=root)
+            except FolderRefused as refused:
+                yield _dir_problem(current.real, current.rel, refused)
+                continue
+            try:
+                yield from _list_dir(fd, current, root, max_depth, stack)
+            finally:
+                os.close(fd)
+    finally:
+        os.close(root_fd)
+
+
+def _list_dir(fd: int, current: _Dir, root: str, max_depth: int, stack: list[_Dir]) -> Iterator[Candidate | Problem]:
+    """The entries of the open folder ``fd`` (``current``); its subfolders are pushed on ``stack``."""
+    st = os.fstat(fd)
+    if (st.st_dev, st.st_ino) != current.key:
         yield problem(
-            root,
+            current.real,
             ProblemCode.DIR_UNREADABLE,
             Severity.SKIPPED,
-            f"The folder '{escape_name(root_rel)}' cannot be examined: {exc.strerror}; nothing in it was taken in.",
+            f"The folder '{escape_name(current.rel)}' was replaced by another after it was listed; nothing in it "
+            "was taken in. Import it again once nothing is changing it.",
         )
         return
-    stack = [_Dir(root, root_rel, 0, frozenset({(root_st.st_dev, root_st.st_ino)}))]
-    while stack:
-        _check_cancel(cancel)
-        current = stack.pop()
+    try:
+        with os.scandir(fd) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield problem(
+            current.real,
+            ProblemCode.DIR_UNREADABLE,
+            Severity.SKIPPED,
+            f"The folder '{escape_name(current.rel)}' cannot be read: {exc.strerror}; nothing in it was taken in.",
+        )
+        return
+    subdirs: list[_Dir] = []
+    for entry in entries:
+        rel = _join_rel(current.rel, entry.name)
+        path = os.path.join(current.real, entry.name)
         try:
-            with os.scandir(current.real) as it:
-                entries = sorted(it, key=lambda e: e.name)
+            lst = entry.stat(follow_symlinks=False)  # relative to fd, not to the path
         except OSError as exc:
             yield problem(
-                current.real,
-                ProblemCode.DIR_UNREADABLE,
+                path,
+                ProblemCode.VANISHED if exc.errno == errno.ENOENT else ProblemCode.UNREADABLE,
                 Severity.SKIPPED,
-                f"The folder '{escape_name(current.rel)}' cannot be read: {exc.strerror}; nothing in it was taken in.",
+                f"'{escape_name(rel)}' cannot be examined: {exc.strerror}.",
             )
             continue
-        subdirs: list[_Dir] = []
-        for entry in entries:
-            rel = _join_rel(current.rel, entry.name)
-            try:
-                lst = entry.stat(follow_symlinks=False)
-            except OSError as exc:
+        if stat.S_ISLNK(lst.st_mode):
+            yield from _link(path, entry.name, rel, root, current, fd)
+        elif stat.S_ISDIR(lst.st_mode):
+            key = (lst.st_dev, lst.st_ino)
+            if key in current.ancestors:  # a bind mount or a hard-linked folder looping back
                 yield problem(
-                    entry.path,
-                    ProblemCode.VANISHED if exc.errno == errno.ENOENT else ProblemCode.UNREADABLE,
+                    path,
+                    ProblemCode.SYMLINK_LOOP,
                     Severity.SKIPPED,
-                    f"'{escape_name(rel)}' cannot be examined: {exc.strerror}.",
+                    f"The folder '{escape_name(rel)}' leads back to a folder that contains it; not walked again.",
                 )
-                continue
-            if stat.S_ISLNK(lst.st_mode):
-                yield from _link(entry.path, entry.name, rel, root, current)
-            elif stat.S_ISDIR(lst.st_mode):
-                key = (lst.st_dev, lst.st_ino)
-                if key in current.ancestors:  # a bind mount or a hard-linked folder looping back
-                    yield problem(
-                        entry.path,
-                        ProblemCode.SYMLINK_LOOP,
-                        Severity.SKIPPED,
-                        f"The folder '{escape_name(rel)}' leads back to a folder that contains it; not walked again.",
-                    )
-                elif current.depth + 1 > max_depth:
-                    yield problem(
-                        entry.path,
-                        ProblemCode.TOO_DEEP,
-                        Severity.SKIPPED,
-                        f"The folder '{escape_name(rel)}' is nested more than {max_depth} levels deep; not walked.",
-                    )
-                else:
-                    yield from _name_problems(entry.path, entry.name, rel)
-                    subdirs.append(_Dir(entry.path, rel, current.depth + 1, current.ancestors | {key}))
-            elif stat.S_ISREG(lst.st_mode):
-                yield Candidate(
-                    path=entry.path,
-                    relative_path=rel,
-                    display_path=escape_name(rel),
-                    identity=identity_of(lst),
-                    name_problems=_name_problems(entry.path, entry.name, rel),
+            elif current.depth + 1 > max_depth:
+                yield problem(
+                    path,
+                    ProblemCode.TOO_DEEP,
+                    Severity.SKIPPED,
+                    f"The folder '{escape_name(rel)}' is nested more than {max_depth} levels deep; not walked.",
                 )
             else:
-                yield _special(entry.path, rel, lst.st_mode)
-        stack.extend(reversed(subdirs))  # pop() then visits them in name order
+                yield from _name_problems(path, entry.name, rel)
+                subdirs.append(
+                    _Dir(path, rel, current.depth + 1, current.ancestors | {key}, (*current.parts, entry.name), key)
+                )
+        elif stat.S_ISREG(lst.st_mode):
+            yield Candidate(
+                path=path,
+                relative_path=rel,
+                display_path=escape_name(rel),
+                identity=identity_of(lst),
+                name_problems=_name_problems(path, entry.name, rel),
+            )
+        else:
+            yield _special(path, rel, lst.st_mode)
+    stack.extend(reversed(subdirs))  # pop() then visits them in name order
 
 
-def _link(path: str, name: str, rel: str, root: str, current: _Dir) -> Iterator[Candidate | Problem]:
+def _link(  # noqa: PLR0917 - private helper
+    path: str, name: str, rel: str, root: str, current: _Dir, dir_fd: int
+) -> Iterator[Candidate | Problem]:
     shown = escape_name(rel)
     try:
-        st = os.stat(path)
+        st = os.stat(name, dir_fd=dir_fd)  # the link as listed, resolved from its own folder
     except FileNotFoundError:
         yield problem(
             path, ProblemCode.SYMLINK_BROKEN, Severity.SKIPPED, f"'{shown}' is a link to nothing; it was not followed."

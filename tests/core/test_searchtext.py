@@ -7,7 +7,16 @@ import sqlite3
 
 import pytest
 
-from caseapp.core.searchtext import index_form, normalise, query_words, strip_article
+from caseapp.core.errors import ValidationError
+from caseapp.core.searchtext import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS,
+    fts_query,
+    index_form,
+    normalise,
+    query_words,
+    strip_article,
+)
 
 
 @pytest.mark.parametrize(
@@ -115,3 +124,27 @@ def test_matching_through_fts5_with_the_case_tokenizer(query: str, text: str, fo
     db.execute("INSERT INTO t (body) VALUES (?)", (index_form(text),))
     match = " ".join(f'"{w}"*' for w in query_words(query))
     assert bool(db.execute("SELECT count(*) FROM t WHERE t MATCH ?", (match,)).fetchone()[0]) is found
+
+
+def test_a_huge_query_is_refused_with_the_limit_named() -> None:
+    """A 1 MB query took 496 s through the services: it is refused before any work, saying the limit."""
+    with pytest.raises(ValidationError) as refused:
+        fts_query("témoin " * 150_000)
+    message = str(refused.value)
+    assert f"{MAX_QUERY_CHARS} characters" in message
+    assert "témoin" not in message  # never the searched text itself
+
+
+def test_a_query_with_too_many_words_is_refused() -> None:
+    """Under the character bound, but every one-letter word is a prefix term FTS5 must expand."""
+    query = " ".join("a" for _ in range(MAX_QUERY_WORDS + 1))
+    assert len(query) <= MAX_QUERY_CHARS
+    with pytest.raises(ValidationError, match=f"{MAX_QUERY_WORDS} words"):
+        fts_query(query)
+
+
+def test_a_query_at_the_limits_is_accepted() -> None:
+    words = ["w" * 3] * MAX_QUERY_WORDS
+    assert fts_query(" ".join(words)) == " ".join('"www"*' for _ in words)
+    long_word = "x" * (MAX_QUERY_CHARS - 1)
+    assert fts_query(long_word + " ") == f'"{long_word}"*'

@@ -12,6 +12,7 @@ import pytest
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.exhibits import detail, list_exhibits
 from caseapp.app.importing import FileStatus, import_paths
+from caseapp.core.errors import ValidationError
 from caseapp.core.evidence import DerivativeKind
 from caseapp.intake.inspection import inspect_file
 from caseapp.storage import evidence
@@ -146,3 +147,9 @@ def test_plain_text_encoding_choice(tmp_path: Path, text: str, data: bytes, enco
         return
     assert derived is not None
     assert (derived.note, derived.data.decode("utf-8")) == (f"decoded as {encoding}", text)
+
+
+def test_a_huge_search_is_refused_through_the_services(case: OpenCase) -> None:
+    """Bounded where the query is built, so every caller (CLI, GUI) gets the same clear refusal."""
+    with pytest.raises(ValidationError, match="limit is 1000 characters"):
+        list_exhibits(case, search="مستشفى " * 150_000)

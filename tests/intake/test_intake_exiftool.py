@@ -99,3 +99,49 @@ def test_video_fields_match_exiftool(tmp_path: Path) -> None:
     assert meta.duration_s == pytest.approx(ref["Duration"])
     assert meta.created is not None
     assert meta.created.startswith(ref["CreateDate"].replace(":", "-", 2).replace(" ", "T"))  # QuickTime dates are UTC
+
+
+TEXT_TAGS = {"Artist": "author", "ImageDescription": "title", "Software": "producer", "Make": "camera_make"}
+WRITTEN = {
+    "arabic-utf8.jpg": "أحمد الشامي، حلب".encode(),  # a phone or exiftool writes UTF-8
+    "french-utf8.jpg": "Témoin n°3 — Noël".encode(),
+    "ascii.jpg": b"Canon",
+    "latin1.jpg": "Café Noël".encode("latin-1"),  # not UTF-8: old Windows software
+}
+
+
+def test_exif_text_is_decoded_as_exiftool_does(tmp_path: Path) -> None:
+    """UTF-8 EXIF strings read as exiftool shows them (Pillow alone gives mojibake for the Arabic one),
+    in the fields and in the stored dump. Bytes that are not UTF-8 read as Latin-1, where exiftool
+    shows '?' for each byte it cannot decode."""
+    from PIL import ExifTags, Image
+
+    from tests.intake.intake_factories import picture
+
+    paths = []
+    for name, value in WRITTEN.items():
+        exif = Image.Exif()
+        for tag in TEXT_TAGS:
+            exif[getattr(ExifTags.Base, tag)] = value  # bytes are written as they are
+        path = tmp_path / name
+        picture().save(path, "JPEG", exif=exif)
+        paths.append(path)
+    assert EXIFTOOL is not None
+    out = subprocess.run(
+        [EXIFTOOL, "-json", *(f"-{tag}" for tag in TEXT_TAGS), *map(str, paths)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    reference = {Path(entry["SourceFile"]).name: entry for entry in json.loads(out.decode("utf-8"))}
+    for path in paths:
+        meta = inspect_file(path).metadata
+        assert meta is not None, path.name
+        for tag, field in TEXT_TAGS.items():
+            ours, theirs = getattr(meta, field), str(reference[path.name][tag])
+            if path.name == "latin1.jpg":
+                assert ours == WRITTEN[path.name].decode("latin-1")
+                assert "".join(c if c.isascii() else "?" for c in ours) == theirs
+            else:
+                assert ours == theirs, (path.name, tag)
+                assert ours == WRITTEN[path.name].decode("utf-8")
+            assert meta.raw["exif"][tag] == ours, (path.name, tag)
