@@ -18,25 +18,30 @@ from datetime import datetime
 from typing import Any
 
 
+def _record(value: Any) -> dict[str, Any]:
+    result = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    for name in ("ref", "grading", "name_hidden"):
+        extra = getattr(value, name, None)
+        if isinstance(extra, str | bool) and name not in result:
+            result[name] = extra
+    return result
+
+
 def to_jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        result = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        for name in ("ref", "grading", "name_hidden"):
-            extra = getattr(value, name, None)
-            if isinstance(extra, str | bool) and name not in result:
-                result[name] = extra
-        return result
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    if isinstance(value, uuid.UUID):
-        return str(value)
+        return _record(value)
     if isinstance(value, dict):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [to_jsonable(v) for v in value]
-    return value
+    converted: Any = value
+    if isinstance(value, enum.Enum):
+        converted = value.value
+    elif isinstance(value, datetime):
+        converted = value.isoformat().replace("+00:00", "Z")
+    elif isinstance(value, uuid.UUID):
+        converted = str(value)
+    return converted
 
 
 def print_json(value: Any) -> None:

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from caseapp.app.importing import FileStatus, import_paths
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.exhibits import detail, list_exhibits
-from caseapp.app.importing import FileStatus, import_paths
 from caseapp.core.errors import ValidationError
 from caseapp.core.evidence import DerivativeKind
 from caseapp.intake.inspection import inspect_file

@@ -27,7 +27,9 @@ def test_use_cases_run_on_worker_threads_while_the_main_thread_reads(
     evidence = tmp_path / "evidence"
     evidence.mkdir()
     for index in range(6):
-        (evidence / f"statement-{index}.txt").write_text(f"statement {index}: the market was struck\n", encoding="utf-8")
+        (evidence / f"statement-{index}.txt").write_text(
+            f"statement {index}: the market was struck\n", encoding="utf-8"
+        )
     errors: list[BaseException] = []
     progress: list[tuple[int, int, str]] = []
 

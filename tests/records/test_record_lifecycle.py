@@ -72,7 +72,9 @@ def _shown(value: Any) -> Any:
 
 
 @pytest.mark.parametrize("kind", list(EDITS), ids=[k.value for k in EDITS])
-def test_each_kind_edits_deletes_restores_and_undoes(make_case: Callable[..., tuple[OpenCase, str]], kind: RefKind) -> None:
+def test_each_kind_edits_deletes_restores_and_undoes(
+    make_case: Callable[..., tuple[OpenCase, str]], kind: RefKind
+) -> None:
     case, _ = make_case()
     refs = _populate(case)
     ref = parse_ref(refs[kind])
@@ -256,7 +258,9 @@ def test_notes_on_the_case_and_time_zones(make_case: Callable[..., tuple[OpenCas
     from caseapp.app.case_folder import create_case
     from tests.conftest import FAST_KDF, PASSPHRASE
 
-    case, _ = create_case(tmp_path / "zoned.caseapp", PASSPHRASE, kdf=FAST_KDF, actor="tester", time_zone="Asia/Damascus")
+    case, _ = create_case(
+        tmp_path / "zoned.caseapp", PASSPHRASE, kdf=FAST_KDF, actor="tester", time_zone="Asia/Damascus"
+    )
     with case:
         note = case.records.add_note(CASE_REF, "Case opened at the clinic").value
         assert note.target_ref == "CASE" and note.target_id is None

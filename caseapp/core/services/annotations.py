@@ -41,20 +41,20 @@ class Annotations(ServiceBase):
         """Add (or remove) tags on an exhibit, person, incident or source; returns its tags now."""
         clean = clean_tags(names)
         why = clean_text(reason, field="reason", max_length=LONG_TEXT_MAX, multiline=True)
-        now = self.clock()
         with self.store.write() as tx:
             target = resolve(tx, key, *TAGGABLE)
             changed = self._tag(tx, target, clean, remove=remove, reason=why)
             tags = tx.tags_of(target)
         if not changed:
             return OpResult(tags, Changes())
+        names = [n for n, _ in changed]
         undo = Undo(
             "retag" if remove else "untag",
             target.kind,
             target.id or uuid.UUID(int=0),
             target.ref,
             changed[-1][1],
-            f"{'add' if remove else 'remove'} {', '.join(n for n, _ in changed)} {'on' if remove else 'from'} {target.ref} again",
+            f"{'add' if remove else 'remove'} {', '.join(names)} {'on' if remove else 'from'} {target.ref} again",
             {"tags": [n for n, _ in changed]},
         )
         return OpResult(tags, Changes.of(target.kind, tags=True), undo)

@@ -69,17 +69,7 @@ def expected_values(entries: Iterable[CustodyEntry]) -> dict[tuple[RefKind, str]
         fields = expected.setdefault(key, {})
         details = entry.details
         if verb in ("add", "import"):
-            for detail, field in _ADDED.get(kind, {}).items():
-                if detail in details:
-                    fields[field] = ("plain", details[detail], entry.seq)
-            for detail, field in _ADDED_DIGESTS.get(kind, {}).items():
-                if detail in details:
-                    fields[field] = ("digest", details[detail], entry.seq)
-            if kind is RefKind.NOTE and "text_sha256" in details:  # entries written before keyed digests
-                fields["text"] = ("sha256", details["text_sha256"], entry.seq)
-            if verb == "import":
-                fields["sha256"] = ("plain", details.get("sha256"), entry.seq)
-                fields["size"] = ("plain", details.get("size"), entry.seq)
+            fields.update(_added_values(kind, verb, details, entry.seq))
         elif verb == "edit":
             for field, change in dict(details.get("changes", {})).items():
                 if "new_digest" in change:
@@ -87,6 +77,22 @@ def expected_values(entries: Iterable[CustodyEntry]) -> dict[tuple[RefKind, str]
                 elif "new" in change:
                     fields[field] = ("plain", change["new"], entry.seq)
     return expected
+
+
+def _added_values(kind: RefKind, verb: str, details: dict[str, Any], seq: int) -> dict[str, tuple[str, Any, int]]:
+    fields: dict[str, tuple[str, Any, int]] = {}
+    for detail, field in _ADDED.get(kind, {}).items():
+        if detail in details:
+            fields[field] = ("plain", details[detail], seq)
+    for detail, field in _ADDED_DIGESTS.get(kind, {}).items():
+        if detail in details:
+            fields[field] = ("digest", details[detail], seq)
+    if kind is RefKind.NOTE and "text_sha256" in details:  # entries written before keyed digests
+        fields["text"] = ("sha256", details["text_sha256"], seq)
+    if verb == "import":
+        fields["sha256"] = ("plain", details.get("sha256"), seq)
+        fields["size"] = ("plain", details.get("size"), seq)
+    return fields
 
 
 def record_mismatches(

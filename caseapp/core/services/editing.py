@@ -176,7 +176,9 @@ class RecordEditing(ServiceBase):
         with self.store.write() as tx:
             target = resolve(tx, key)
             new = self._stored_values(tx, target, values)
-            result, undo = self._apply_edit(tx, target, new, why, now, CustodyAction(_ACTIONS[target.kind][0]))
+            result, undo = self._apply_edit(
+                tx, target, new, why, now=now, action=CustodyAction(_ACTIONS[target.kind][0])
+            )
         return OpResult(result, Changes.of(target.kind), undo)
 
     def _stored_values(self, tx: WriteTx, target: Target, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -232,6 +234,7 @@ class RecordEditing(ServiceBase):
         target: Target,
         new: dict[str, Any],
         why: str,
+        *,
         now: datetime,
         action: CustodyAction,
         undoes: int | None = None,

@@ -181,13 +181,7 @@ class _Job:
             except BaseException:
                 self._discard(prepared.blobs())
                 raise
-            if any(p.code is ProblemCode.CHANGED_WHILE_READING for p in prepared.problems):
-                # Swapped or rewritten between hashing and inspection: its metadata and text would
-                # describe other bytes than the ones kept. Take nothing; a re-run takes it in whole.
-                self._discard(prepared.blobs())
-                self.pending_hashes.pop(streamed.sha256, None)
-                self.content_problems.pop(streamed.sha256, None)
-                self.settle(FileOutcome(shown, FileStatus.SKIPPED, size=streamed.size, problems=prepared.problems))
+            if self._swapped(prepared):
                 return
         self.batch.append(prepared)
         self.batch_bytes += streamed.size
@@ -199,6 +193,18 @@ class _Job:
             or time.monotonic() - self.batch_started >= BATCH_SECONDS
         ):
             self.commit_batch()
+
+    def _swapped(self, prepared: _Prepared) -> bool:
+        """A file swapped or rewritten between hashing and inspection: its metadata and text would
+        describe other bytes than the ones kept. Take nothing of it; a re-run takes it in whole."""
+        if not any(p.code is ProblemCode.CHANGED_WHILE_READING for p in prepared.problems):
+            return False
+        self._discard(prepared.blobs())
+        self.pending_hashes.pop(prepared.sha256, None)
+        self.content_problems.pop(prepared.sha256, None)
+        shown = prepared.candidate.display_path
+        self.settle(FileOutcome(shown, FileStatus.SKIPPED, size=prepared.size, problems=prepared.problems))
+        return True
 
     def _inspect(self, prepared: _Prepared) -> None:
         candidate = prepared.candidate

@@ -75,17 +75,13 @@ class RecordAdds(ServiceBase):
     __slots__ = ()
 
     def _added(
-        self,
-        tx: WriteTx,
-        kind: RefKind,
-        record_id: uuid.UUID,
-        ref: str,
-        action: CustodyAction,
-        details: dict[str, object],
-        at: datetime,
+        self, tx: WriteTx, target: Target, action: CustodyAction, details: dict[str, object], at: datetime
     ) -> Undo:
-        seq = record(tx, actor=self.actor, at=at, action=action, target=ref, details=details, target_id=record_id)
-        return undo_add(kind, record_id, ref, seq)
+        assert target.id is not None
+        seq = record(
+            tx, actor=self.actor, at=at, action=action, target=target.ref, details=details, target_id=target.id
+        )
+        return undo_add(target.kind, target.id, target.ref, seq)
 
     def add_person(
         self,
@@ -122,7 +118,9 @@ class RecordAdds(ServiceBase):
             details: dict[str, object] = {"role": role_value.value, "protection": level.value}
             if name:
                 details["name_digest"] = self.store.privacy_digest(name)
-            undo = self._added(tx, RefKind.PERSON, person.id, person.ref, CustodyAction.PERSON_ADD, details, now)
+            undo = self._added(
+                tx, Target(RefKind.PERSON, person.id, person.ref), CustodyAction.PERSON_ADD, details, now
+            )
         return OpResult(person, Changes.of(RefKind.PERSON), undo)
 
     def add_incident(
@@ -170,7 +168,11 @@ class RecordAdds(ServiceBase):
             assert isinstance(stored, Incident)
             incident = stored
             undo = self._added(
-                tx, RefKind.INCIDENT, incident.id, incident.ref, CustodyAction.INCIDENT_ADD, {"title": clean_title}, now
+                tx,
+                Target(RefKind.INCIDENT, incident.id, incident.ref),
+                CustodyAction.INCIDENT_ADD,
+                {"title": clean_title},
+                now,
             )
         return OpResult(incident, Changes.of(RefKind.INCIDENT), undo)
 
@@ -199,7 +201,11 @@ class RecordAdds(ServiceBase):
             )
             tx.add_source(source)
             undo = self._added(
-                tx, RefKind.SOURCE, source.id, source.ref, CustodyAction.SOURCE_ADD, {"grading": source.grading}, now
+                tx,
+                Target(RefKind.SOURCE, source.id, source.ref),
+                CustodyAction.SOURCE_ADD,
+                {"grading": source.grading},
+                now,
             )
         return OpResult(source, Changes.of(RefKind.SOURCE), undo)
 
@@ -240,7 +246,9 @@ class RecordAdds(ServiceBase):
             details: dict[str, object] = {"kind": kind_value.value, "title": clean_title}
             if source_target is not None:
                 details["source"] = source_target.ref
-            undo = self._added(tx, RefKind.EXHIBIT, exhibit.id, exhibit.ref, CustodyAction.EXHIBIT_ADD, details, now)
+            undo = self._added(
+                tx, Target(RefKind.EXHIBIT, exhibit.id, exhibit.ref), CustodyAction.EXHIBIT_ADD, details, now
+            )
         return OpResult(exhibit, Changes.of(RefKind.EXHIBIT), undo)
 
 

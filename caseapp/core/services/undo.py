@@ -47,7 +47,9 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
             elif undo.action == "edit":
                 values = {field: _from_json(field, value) for field, value in undo.values.items()}
                 action = CustodyAction.UNDO
-                _, redo = self._apply_edit(tx, target, values, f"undo of entry {undo.undoes}", now, action, undo.undoes)
+                _, redo = self._apply_edit(
+                    tx, target, values, f"undo of entry {undo.undoes}", now=now, action=action, undoes=undo.undoes
+                )
             elif undo.action == "edit_case":
                 values = {k: str(v) for k, v in undo.values.items()}
                 _, redo = self._edit_case(tx, values, f"undo of entry {undo.undoes}", undo.undoes)
