@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from caseapp.core.operations import Task
-from caseapp.core.services.import_report import FileStatus
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.evidence import Candidate, FileIdentity, Problem, ProblemCode, Severity
+from caseapp.core.operations import Task
+from caseapp.core.services.import_report import FileStatus
 from caseapp.intake.inspection import inspect_file
 from caseapp.intake.reader import stream_file
 from caseapp.intake.walk import collect, walk
