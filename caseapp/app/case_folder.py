@@ -15,7 +15,7 @@ import getpass
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from caseapp.secrets import keystore
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params, Keyslots, check_passphrase_strength, derive_subkey
 from caseapp.secrets.keyslots import new_data_key as _new_data_key
 from caseapp.storage.blobs import BlobStore
-from caseapp.storage.case_db import DB_NAME, CaseDatabase, folder_lock
+from caseapp.storage.case_db import DB_NAME, CaseDatabase
 
 KEYSLOTS_NAME = "keyslots.json"
 BLOBS_DIR = "blobs"
@@ -228,10 +228,17 @@ def sweep_orphans(case: OpenCase) -> list[str]:
 def load_keyslots(path: Path) -> Keyslots:
     """Read a case folder's keyslots, or explain why ``path`` is not a usable case."""
     path = path.absolute()
-    if not path.is_dir():
-        raise NotACaseError(f"{path} is not a case folder (create one with `caseapp init {path}`)")
-    has_slots = (path / KEYSLOTS_NAME).exists()
-    has_db = (path / DB_NAME).exists()
+    try:
+        if not path.is_dir():
+            raise NotACaseError(f"{path} is not a case folder (create one with `caseapp init {path}`)")
+        has_slots = os.path.lexists(path / KEYSLOTS_NAME)  # a link is there, and refused by Keyslots.load
+        has_db = os.path.lexists(path / DB_NAME)
+        os.listdir(path)  # lexists says False, not "permission denied", in a folder that cannot be read
+    except PermissionError:
+        raise StorageError(
+            f"cannot read the case folder {path}: permission denied. Open it with the account that created "
+            "it, or give that account access to the folder; nothing was changed."
+        ) from None
     if not has_slots and not has_db:
         raise NotACaseError(f"{path} is not a caseapp case (no {KEYSLOTS_NAME} or {DB_NAME} in it)")
     if not has_db:
@@ -265,49 +272,93 @@ def has_keyring_slot(path: Path) -> bool:
     return bool(load_keyslots(path).of_type("keyring"))
 
 
+class _NoKeyringSlot(Exception):
+    pass
+
+
 @contextlib.contextmanager
-def _rewriting_keyslots(path: Path) -> Iterator[Keyslots]:
-    """Read ``keyslots.json`` fresh under the case lock, let the caller change it, save it atomically.
+def _rewriting_keyslots(
+    path: Path,
+    unlock: Callable[[Keyslots], bytes],
+    *,
+    action: str,
+    actor: str | None = None,
+    db: CaseDatabase | None = None,
+) -> Iterator[tuple[Keyslots, bytes, dict[str, str]]]:
+    """Change ``keyslots.json`` and record ``action`` in the custody log, as one step.
 
-    Two programs changing slots at once (a passphrase change in a terminal while the GUI enables
-    the keyring) would otherwise undo each other, and could bring an old passphrase back."""
+    ``unlock`` proves the caller's secret and gives the data key (before anything is opened for
+    writing). Then, inside a custody write transaction, which holds the case lock, the file is read
+    fresh: two programs changing slots at once (a passphrase change in a terminal while the GUI
+    enables the keyring) would otherwise undo each other and could bring an old passphrase back, so
+    if it changed meanwhile, the secret is proven again against the fresh file. The caller changes
+    the slots and fills in the entry's details (slot id and type, never a secret or salt); the MACs
+    are written, the file is saved atomically and the entry committed. If saving fails, the entry is
+    rolled back; a crash between the rename and the commit leaves the change made but unrecorded."""
     folder = path.absolute()
-    load_keyslots(folder)  # a clear error if this is not a case, before creating a lock file
-    with folder_lock(folder):
-        keyslots = Keyslots.load(folder / KEYSLOTS_NAME)
-        yield keyslots
-        try:
-            keyslots.save(folder / KEYSLOTS_NAME)
-        except OSError as error:
-            raise _storage_error(error, folder / KEYSLOTS_NAME) from None
+    first = load_keyslots(folder)
+    data_key = unlock(first)
+    own_db = db is None
+    database = _open_db(folder, first, data_key) if db is None else db
+    try:
+        with database.write() as tx:
+            keyslots = Keyslots.load(folder / KEYSLOTS_NAME)
+            if keyslots != first and unlock(keyslots) != data_key:
+                raise CaseDamagedError(f"{folder / KEYSLOTS_NAME} changed while it was being rewritten; try again")
+            details: dict[str, str] = {}
+            yield keyslots, data_key, details
+            keyslots.seal(data_key)  # also adds the MACs to a file written before they existed
+            record(tx, actor=actor or default_actor(), at=utc_now(), action=action, target="CASE", details=details)
+            try:
+                keyslots.save(folder / KEYSLOTS_NAME)
+            except OSError as error:
+                raise _storage_error(error, folder / KEYSLOTS_NAME) from None
+    finally:
+        if own_db:
+            database.close()
 
 
-def change_passphrase(path: Path, old: str, new: str, *, kdf: Argon2Params = STRONG_ARGON2) -> None:
-    """Re-wrap the data key under a new passphrase. Only ``keyslots.json`` changes (atomically)."""
+def change_passphrase(
+    path: Path, old: str, new: str, *, kdf: Argon2Params = STRONG_ARGON2, actor: str | None = None
+) -> None:
+    """Re-wrap the data key under a new passphrase: ``keyslots.json`` changes (atomically) and the
+    change is recorded in custody as ``case.passphrase_change``."""
     check_passphrase_strength(new)
-    with _rewriting_keyslots(path) as keyslots:
-        data_key = keyslots.unlock_with_passphrase(old)
-        keyslots.set_passphrase(data_key, new, kdf)
+    unlock = lambda keyslots: keyslots.unlock_with_passphrase(old)  # noqa: E731
+    with _rewriting_keyslots(path, unlock, action=CustodyAction.CASE_PASSPHRASE_CHANGE, actor=actor) as (
+        keyslots,
+        key,
+        details,
+    ):
+        details.update(slot_id=keyslots.set_passphrase(key, new, kdf), slot_type="passphrase")
 
 
-def recover(path: Path, recovery_code: str, new: str, *, kdf: Argon2Params = STRONG_ARGON2) -> None:
-    """Unlock with the recovery code and set a new passphrase (the recovery code stays valid)."""
+def recover(
+    path: Path, recovery_code: str, new: str, *, kdf: Argon2Params = STRONG_ARGON2, actor: str | None = None
+) -> None:
+    """Unlock with the recovery code and set a new passphrase (the recovery code stays valid);
+    recorded in custody as ``case.recover``."""
     check_passphrase_strength(new)
-    with _rewriting_keyslots(path) as keyslots:
-        data_key = keyslots.unlock_with_recovery_code(recovery_code)
-        keyslots.set_passphrase(data_key, new, kdf)
+    unlock = lambda keyslots: keyslots.unlock_with_recovery_code(recovery_code)  # noqa: E731
+    with _rewriting_keyslots(path, unlock, action=CustodyAction.CASE_RECOVER, actor=actor) as (keyslots, key, details):
+        details.update(slot_id=keyslots.set_passphrase(key, new, kdf), slot_type="passphrase", unlocked_with="recovery")
 
 
 def enable_keyring(case: OpenCase) -> str:
-    """Add a keyring slot; the secret goes to the OS keyring first, so a refusal changes nothing."""
+    """Add a keyring slot (``case.keyring_enable`` in custody); the secret goes to the OS keyring
+    first, so a refusal changes nothing."""
     keystore.require_usable()
     saved: list[str] = []
+    key = case.data_key()
     try:
-        with _rewriting_keyslots(case.folder) as keyslots:
+        with _rewriting_keyslots(
+            case.folder, lambda _slots: key, action=CustodyAction.CASE_KEYRING_ENABLE, actor=case.actor, db=case.db
+        ) as (keyslots, data_key, details):
             old_slots = keyslots.of_type("keyring")
-            slot_id, secret = keyslots.add_keyring_slot(case.data_key())
+            slot_id, secret = keyslots.add_keyring_slot(data_key)
             keystore.save_secret(keyslots.case_id, slot_id, secret)
             saved.append(slot_id)
+            details.update(slot_id=slot_id, slot_type="keyring")
     except BaseException:
         for orphan in saved:  # the slot file was not written: take the secret back out
             with contextlib.suppress(UserError):
@@ -320,15 +371,29 @@ def enable_keyring(case: OpenCase) -> str:
     return keystore.status().backend
 
 
-def disable_keyring(path: Path) -> bool:
-    """Remove the keyring slot and its secret. Needs no key: it only takes a way in away."""
-    with _rewriting_keyslots(path) as keyslots:
-        slots = keyslots.of_type("keyring")
-        keyslots.remove_type("keyring")
+def disable_keyring(case: OpenCase) -> bool:
+    """Remove the keyring slot and its secret (``case.keyring_disable`` in custody).
+
+    It needs the unlocked case (the keyring slot itself unlocks it, so usually nothing is typed):
+    the custody entry is written with the data key, and so is the MAC over the set of slots, which
+    would otherwise show the removal as tampering."""
+    key = case.data_key()
+    try:
+        with _rewriting_keyslots(
+            case.folder, lambda _slots: key, action=CustodyAction.CASE_KEYRING_DISABLE, actor=case.actor, db=case.db
+        ) as (keyslots, _key, details):
+            slots = keyslots.of_type("keyring")
+            if not slots:
+                raise _NoKeyringSlot  # nothing to change or record: the transaction is rolled back
+            keyslots.remove_type("keyring")
+            details.update(slot_id=",".join(s.id for s in slots), slot_type="keyring")
+    except _NoKeyringSlot:
+        return False
     for slot in slots:
         with contextlib.suppress(UserError):
             keystore.delete_secret(keyslots.case_id, slot.id)
-    return bool(slots)
+    case.keyslots = keyslots
+    return True
 
 
 @contextlib.contextmanager

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.exhibits import BlobProblem, verify_blobs
-from caseapp.core.custody import ChainReport
+from caseapp.core.custody import ChainReport, CustodyAction
+from caseapp.core.ports import CustodyQuery, Page
 from caseapp.core.services.chain_records import RecordMismatch
+from caseapp.secrets.keyslots import keyslot_problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,8 @@ class CaseVerification:
     notes: tuple[str, ...]
     record_problems: tuple[RecordMismatch, ...] = ()
     """Records that differ from what the custody chain recorded about them."""
+    keyslot_problems: tuple[str, ...] = ()
+    """Damage to ``keyslots.json`` (any slot, found without the damaged slot's secret)."""
 
     @property
     def ok(self) -> bool:
@@ -38,5 +42,26 @@ def verify_case(
     chain = case.custody.verify()
     integrity = case.db.integrity_check()
     mismatches = tuple(case.custody.record_mismatches())
+    # Once caseapp has rewritten the slots (and so sealed them), a file without MACs is a stripped one.
+    created = case.custody.entries(CustodyQuery(action=CustodyAction.CASE_CREATE, page=Page(limit=1)))
+    sealed = any(e.version >= 2 for e in created)  # made by a caseapp that seals slots from the start
+    sealed = sealed or any(case.custody.count(CustodyQuery(action=action)) for action in _SLOT_ACTIONS)
+    slot_problems, slot_notes = keyslot_problems(case.folder, case.data_key(), require_macs=sealed)
     files = verify_blobs(case, full=full, progress=progress, cancel=cancel)
-    return CaseVerification(chain, integrity, full, files.problems, (*chain.notes, *files.notes), mismatches)
+    return CaseVerification(
+        chain,
+        integrity,
+        full,
+        files.problems,
+        (*chain.notes, *slot_notes, *files.notes),
+        mismatches,
+        tuple(slot_problems),
+    )
+
+
+_SLOT_ACTIONS = (
+    CustodyAction.CASE_PASSPHRASE_CHANGE,
+    CustodyAction.CASE_RECOVER,
+    CustodyAction.CASE_KEYRING_ENABLE,
+    CustodyAction.CASE_KEYRING_DISABLE,
+)

@@ -171,7 +171,11 @@ def cmd_keyring(args: argparse.Namespace) -> int:
         sys.stdout.write(f"system keyring: {ring.backend if ring.usable else 'not available: ' + ring.reason}\n")
         return 0
     if args.action == "disable":
-        removed = case_folder.disable_keyring(path)
+        if not case_folder.has_keyring_slot(path):
+            sys.stdout.write("This case has no keyring slot.\n")
+            return 0
+        with unlock.unlock(args) as case:  # the keyring slot itself usually unlocks it: nothing to type
+            removed = case_folder.disable_keyring(case)
         sys.stdout.write("Keyring slot removed.\n" if removed else "This case has no keyring slot.\n")
         return 0
     keystore.require_usable()  # refuse before asking for a passphrase: typing one cannot fix this

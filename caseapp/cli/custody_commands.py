@@ -73,6 +73,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "files_checked": result.files_checked,
                 "file_problems": result.file_problems,
                 "record_problems": result.record_problems,
+                "keyslot_problems": result.keyslot_problems,
                 "notes": result.notes,
             }
         )
@@ -97,6 +98,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
             sys.stdout.write(f"FILE: {file_problem.message}\n")
         for mismatch in result.record_problems:
             sys.stdout.write(f"RECORD: {mismatch.message}\n")
+        for slot_problem in result.keyslot_problems:
+            sys.stdout.write(f"KEYSLOTS: {slot_problem}\n")
     for note in result.notes:
         sys.stdout.write(f"note: {note}\n")
     return 0 if result.ok else 3

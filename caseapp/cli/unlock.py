@@ -2,7 +2,10 @@
 
 Order for a passphrase: ``--passphrase-file``, then ``$CASEAPP_PASSPHRASE``, then (for unlocking)
 the OS keyring slot if the case has one, then a prompt when a terminal is attached.
-Secrets are never echoed, logged or put in error messages.
+Secrets are never echoed, logged or put in error messages. A secret read from the environment
+is removed from it at once, so no program started later (by us or by a library) inherits it.
+Linux keeps the environment a process started with in ``/proc/PID/environ`` (readable by the same
+user only); only not putting it there in the first place (a file or a prompt) avoids that.
 """
 
 from __future__ import annotations
@@ -65,6 +68,11 @@ def _read_secret_file(path: Path, what: str) -> str:
     return text.removesuffix("\n").removesuffix("\r")
 
 
+def _take_from_environment(name: str) -> str | None:
+    """The variable's value, removed from the environment (and from the C-level environ) as it is read."""
+    return os.environ.pop(name, None)
+
+
 def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
@@ -73,7 +81,7 @@ def given_passphrase(args: argparse.Namespace) -> str | None:
     """A passphrase given without prompting (file or environment), or None."""
     if getattr(args, "passphrase_file", None):
         return _read_secret_file(args.passphrase_file, "passphrase")
-    return os.environ.get(PASSPHRASE_ENV)
+    return _take_from_environment(PASSPHRASE_ENV)
 
 
 def prompt_passphrase(prompt: str = "Passphrase: ") -> str:
@@ -89,9 +97,15 @@ def new_passphrase(args: argparse.Namespace, *, file_attr: str, env: str) -> str
     file = getattr(args, file_attr, None)
     if file:
         return _read_secret_file(file, "passphrase")
-    if os.environ.get(env):
-        return os.environ[env]
-    first = prompt_passphrase("New passphrase (12 characters or more): ")
+    given = _take_from_environment(env)
+    if given:
+        return given
+    if not _interactive():
+        raise UserError(
+            f"a new passphrase is needed: give it with --{file_attr.replace('_', '-')} FILE or in ${env}, "
+            "or run the command in a terminal to type it"
+        )
+    first = getpass.getpass("New passphrase (12 characters or more): ")
     if getpass.getpass("Repeat it: ") != first:
         raise ValidationError("the two passphrases differ; nothing was changed")
     return first
@@ -100,8 +114,9 @@ def new_passphrase(args: argparse.Namespace, *, file_attr: str, env: str) -> str
 def recovery_code(args: argparse.Namespace) -> str:
     if getattr(args, "recovery_code_file", None):
         return _read_secret_file(args.recovery_code_file, "recovery code")
-    if os.environ.get(RECOVERY_ENV):
-        return os.environ[RECOVERY_ENV]
+    given = _take_from_environment(RECOVERY_ENV)
+    if given:
+        return given
     if not _interactive():
         raise UnlockError(f"give the recovery code at a prompt, with --recovery-code-file or in ${RECOVERY_ENV}")
     return getpass.getpass("Recovery code: ")

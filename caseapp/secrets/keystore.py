@@ -3,14 +3,25 @@
 Only a secure backend is used: keyring's ``fail`` backend, anything with priority below 1, and
 the ``keyrings.alt`` file backends (plaintext or weakly protected files) are refused. There is
 never a plaintext fallback; without a secure backend the user types the passphrase.
+
+Backend discovery is our own, not keyring's: keyring 25.7 loads every backend named in its entry
+points, and importing the macOS one on Linux runs ``ctypes.util.find_library``, which starts
+``/sbin/ldconfig``, ``gcc``, ``collect2`` and ``ld`` with the caller's environment (issue 13.8).
+Here only the backend of this platform is imported: macOS Keychain, Windows Credential Locker, or
+the Secret Service over ``secretstorage``/``jeepney`` elsewhere (pure Python: no D-Bus autolaunch,
+no program started; KWallet 5.97+ and KeePassXC answer it too). A backend the user configured for
+``keyring`` ($PYTHON_KEYRING_BACKEND or keyringrc.cfg) is still honoured, and still judged below.
 """
 
 from __future__ import annotations
 
 import base64
+import sys
 from dataclasses import dataclass
 
 import keyring
+import keyring.backends.fail
+import keyring.core
 import keyring.errors
 from keyring.backend import KeyringBackend
 
@@ -26,10 +37,41 @@ class KeyringStatus:
     reason: str
 
 
+def platform_backends(platform: str = sys.platform) -> tuple[str, ...]:
+    """The only keyring backends caseapp considers on ``platform`` (a ``sys.platform`` value)."""
+    if platform == "darwin":
+        return ("keyring.backends.macOS.Keyring",)
+    if platform == "win32":
+        return ("keyring.backends.Windows.WinVaultKeyring",)
+    return ("keyring.backends.SecretService.Keyring",)
+
+
+def _discover() -> KeyringBackend:
+    configured = keyring.core.load_env() or keyring.core.load_config()
+    if configured is not None:
+        return configured
+    found: list[KeyringBackend] = []
+    for name in platform_backends():
+        try:
+            found.append(keyring.core.load_keyring(name))  # raises when the backend is not viable here
+        except Exception:  # noqa: S112 - an unusable backend is simply not a candidate
+            continue
+    if not found:
+        return keyring.backends.fail.Keyring()  # type: ignore[no-untyped-call]
+    return max(found, key=lambda backend: float(backend.priority))
+
+
+def _backend() -> KeyringBackend:
+    """The keyring in use: one set with ``keyring.set_keyring`` (tests, an embedding program), else ours."""
+    if getattr(keyring.core, "_keyring_backend", None) is None:
+        keyring.set_keyring(_discover())
+    return keyring.get_keyring()
+
+
 def status() -> KeyringStatus:
     """Say whether a secure keyring backend exists, which one, and why not if not."""
     try:
-        backend: KeyringBackend = keyring.get_keyring()
+        backend: KeyringBackend = _backend()
     except Exception as error:  # a broken keyring install must not stop caseapp
         return KeyringStatus(False, "none", f"the keyring could not be loaded ({error.__class__.__name__})")
     chained = getattr(backend, "backends", None)

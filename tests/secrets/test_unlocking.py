@@ -69,14 +69,15 @@ def test_slot_moved_from_another_case_is_refused(make_case, folder: Path) -> Non
         case_folder.open_case(folder, passphrase=PASSPHRASE)
 
 
-def test_passwd_rewrites_only_the_keyslots(cli, folder: Path) -> None:  # type: ignore[no-untyped-def]
+def test_passwd_rewrites_the_keyslots_and_records_it(cli, folder: Path) -> None:  # type: ignore[no-untyped-def]
     before = snapshot(folder)
     result = cli(
         "passwd", "--case", str(folder), passphrase=PASSPHRASE, env={"CASEAPP_NEW_PASSPHRASE": "كلمة سر جديدة وطويلة"}
     )
     assert result.code == 0, result.err
     after = snapshot(folder)
-    assert {k for k in after if after[k] != before.get(k)} == {"keyslots.json"}
+    # the key slots, and the custody entry recording the change (the data and the blobs stay as they are)
+    assert {k for k in after if after[k] != before.get(k)} == {"keyslots.json", "case.db", "custody.head"}
     assert cli("person", "list", "--case", str(folder), passphrase=PASSPHRASE).code == 2
     listing = cli("person", "list", "--json", "--case", str(folder), passphrase="كلمة سر جديدة وطويلة")
     assert listing.code == 0 and json.loads(listing.out)[0]["full_name"] == "Hanan"
