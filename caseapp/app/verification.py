@@ -27,7 +27,13 @@ class CaseVerification:
 
     @property
     def ok(self) -> bool:
-        return self.chain.ok and self.database_integrity == "ok" and not self.file_problems and not self.record_problems
+        return (
+            self.chain.ok
+            and self.database_integrity == "ok"
+            and not self.file_problems
+            and not self.record_problems
+            and not self.keyslot_problems
+        )
 
 
 def verify_case(
