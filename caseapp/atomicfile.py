@@ -46,10 +46,11 @@ def make_private_dir(path: Path) -> None:
 
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:
-    """Delete temp files left by an interrupted atomic write; return what was removed."""
+    """Delete temp files left by an interrupted atomic write; return what was removed. Only regular
+    files are touched (a link is never followed, and unlink removes the link, not its target)."""
     removed = []
     for candidate in folder.glob(f"{TEMP_PREFIX}*"):
-        if candidate.is_file():
+        if candidate.is_file() and not candidate.is_symlink():
             candidate.unlink()
             removed.append(candidate)
     return removed

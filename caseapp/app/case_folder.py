@@ -23,7 +23,15 @@ from caseapp.app.startup import local_time_zone
 from caseapp.atomicfile import fsync_dir, make_private_dir, remove_stale_temp_files
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import CaseInfo
-from caseapp.core.errors import CaseDamagedError, NotACaseError, StorageError, UnlockError, UserError
+from caseapp.core.errors import (
+    CaseDamagedError,
+    CaseLockedError,
+    NotACaseError,
+    StorageError,
+    UnlockError,
+    UserError,
+    ValidationError,
+)
 from caseapp.core.services import RecordService
 from caseapp.core.services.base import record, utc_now
 from caseapp.core.services.custody import CustodyService
@@ -36,7 +44,7 @@ from caseapp.secrets import keystore
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params, Keyslots, check_passphrase_strength, derive_subkey
 from caseapp.secrets.keyslots import new_data_key as _new_data_key
 from caseapp.storage.blobs import BlobStore
-from caseapp.storage.case_db import DB_NAME, CaseDatabase
+from caseapp.storage.case_db import DB_NAME, CaseDatabase, refuse_links
 
 KEYSLOTS_NAME = "keyslots.json"
 BLOBS_DIR = "blobs"
@@ -46,13 +54,15 @@ PRIVACY_KEY_PURPOSE = "custody-privacy"
 
 def default_actor() -> str:
     """Who is acting: $CASEAPP_ACTOR if set, else the operating-system account name."""
-    name = os.environ.get("CASEAPP_ACTOR") or getpass.getuser()
-    return clean_text(name, field="actor", max_length=200) or "unknown"
+    from_env = os.environ.get("CASEAPP_ACTOR")
+    name = from_env or getpass.getuser()
+    return clean_text(name, field="$CASEAPP_ACTOR" if from_env else "the account name", max_length=200) or "unknown"
 
 
 @dataclass
 class OpenCase:
-    """An unlocked case: its database and the services over it. ``close()`` locks it again."""
+    """An unlocked case: its database and the services over it. ``lock()`` (or ``close()``) locks it
+    again: every later read or write raises CaseLockedError."""
 
     folder: Path
     keyslots: Keyslots
@@ -64,7 +74,13 @@ class OpenCase:
     """Things noticed at open (e.g. quarantined blobs left by an interrupted import)."""
 
     def __post_init__(self) -> None:
-        self.blobs = BlobStore(self.folder / BLOBS_DIR, self.db.age_identity())
+        self.blobs = BlobStore(self.folder / BLOBS_DIR, self.db.age_identity(), read_only=self.db.read_only)
+
+    @property
+    def read_only(self) -> bool:
+        """True when the case is on read-only media (or was opened read-only): it can be read,
+        verified and exported from; every change raises ReadOnlyCaseError."""
+        return self.db.read_only
 
     @property
     def case_id(self) -> str:
@@ -88,15 +104,26 @@ class OpenCase:
 
     def data_key(self) -> bytes:
         if not self._data_key:
-            raise UnlockError("the case is locked")
+            raise CaseLockedError()
         return bytes(self._data_key)
 
-    def close(self) -> None:
-        """Drop the connections and overwrite the key held here (best effort: Python may keep copies)."""
-        self.db.close()
-        for index in range(len(self._data_key)):
-            self._data_key[index] = 0
+    def lock(self) -> None:
+        """Make this case unusable until it is unlocked again: dispose the engine (its connections
+        and the key its connect function holds), drop the custody-anchor key and the blobs' age
+        identity, and overwrite the data key held here. Best effort: Python cannot overwrite every
+        copy of a key it ever made (README, "What locking cannot promise")."""
+        self.db.lock()
+        if hasattr(self, "blobs"):
+            self.blobs.lock()
+        self._data_key[:] = bytes(len(self._data_key))
         self._data_key.clear()
+
+    @property
+    def locked(self) -> bool:
+        return not self._data_key
+
+    def close(self) -> None:
+        self.lock()
 
     def __enter__(self) -> OpenCase:
         return self
@@ -118,11 +145,19 @@ def _storage_error(error: OSError, path: Path) -> StorageError:
     return StorageError(f"cannot write {path}: {reason}. Nothing was left half-written.")
 
 
-def _open_db(folder: Path, keyslots: Keyslots, data_key: bytes, *, new_case: bool = False) -> CaseDatabase:
+def _open_db(
+    folder: Path, keyslots: Keyslots, data_key: bytes, *, new_case: bool = False, read_only: bool = False
+) -> CaseDatabase:
     head_key = derive_subkey(data_key, HEAD_KEY_PURPOSE)
     privacy_key = derive_subkey(data_key, PRIVACY_KEY_PURPOSE)
     return CaseDatabase(
-        folder, data_key, case_id=keyslots.case_id, head_key=head_key, privacy_key=privacy_key, new_case=new_case
+        folder,
+        data_key,
+        case_id=keyslots.case_id,
+        head_key=head_key,
+        privacy_key=privacy_key,
+        new_case=new_case,
+        read_only=read_only,
     )
 
 
@@ -142,6 +177,11 @@ def create_case(
     zone_name = check_zone(time_zone) if time_zone else local_time_zone()
     who = actor or default_actor()
     path = path.absolute()
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in str(path)):
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        raise ValidationError(
+            f"the folder path {shown} contains bytes that are not valid UTF-8; choose a folder name typed in UTF-8"
+        )
     case_title = clean_text(title or path.name.removesuffix(".caseapp"), field="title", required=True)
     if path.exists():
         raise UserError(f"{path} already exists; choose a new folder for the case")
@@ -189,29 +229,43 @@ def _discard(db: CaseDatabase | None, building: Path) -> None:
     shutil.rmtree(building, ignore_errors=True)
 
 
-def _unlocked(folder: Path, keyslots: Keyslots, data_key: bytes, actor: str) -> OpenCase:
-    db = _open_db(folder, keyslots, data_key)
-    with db.locked():  # a writer in another process may be between its temp file and its rename
-        remove_stale_temp_files(folder)
-    with db.read() as tx:
-        if tx.case_info().case_id != keyslots.case_id:
-            db.close()
-            raise CaseDamagedError(f"{folder / DB_NAME} belongs to another case than {folder / KEYSLOTS_NAME}")
-    case = OpenCase(folder, keyslots, db, actor, bytearray(data_key))
-    case.open_report.extend(sweep_orphans(case))
+def _unlocked(folder: Path, keyslots: Keyslots, data_key: bytes, actor: str, *, read_only: bool = False) -> OpenCase:
+    db = _open_db(folder, keyslots, data_key, read_only=read_only)
+    try:
+        if not db.read_only:
+            with db.locked():  # a writer in another process may be between its temp file and its rename
+                remove_stale_temp_files(folder)
+        with db.read() as tx:
+            if tx.case_info().case_id != keyslots.case_id:
+                raise CaseDamagedError(f"{folder / DB_NAME} belongs to another case than {folder / KEYSLOTS_NAME}")
+        case = OpenCase(folder, keyslots, db, actor, bytearray(data_key))
+    except BaseException:
+        db.close()
+        raise
+    if case.db.read_only_reason == "full":
+        case.open_report.append("the disk is full: the case was opened for reading only; free some space to change it")
+    elif case.db.read_only_reason == "media":
+        case.open_report.append(
+            "this case is on read-only media: it can be read, verified and exported from, not changed"
+        )
+    else:
+        try:
+            case.open_report.extend(sweep_orphans(case))
+        except CaseDamagedError:
+            case.open_report.append("the case database is damaged; run `caseapp verify` to see what is affected")
     return case
 
 
 def sweep_orphans(case: OpenCase) -> list[str]:
     """Quarantine blobs no record references (an import interrupted between the encrypted write
-    and the commit) and remove unfinished temp files. Skipped while another import is running."""
-    if not case.blobs.folder.is_dir():
+    and the commit) and remove unfinished temp files. Skipped while another import is running,
+    and on read-only media. Works only inside the case's own blobs/ (never through a link)."""
+    if case.read_only or not case.blobs.folder.is_dir() or case.blobs.folder.is_symlink():
         return []
     with case.blobs.intake_lock(exclusive=True, wait=False) as alone:
         if not alone:
             return []
-        for temp in case.blobs.leftover_temp_files():
-            temp.unlink()
+        case.blobs.remove_leftover_temp_files()
         with case.db.read() as tx:
             referenced = tx.stored_blob_names()
         moved = case.blobs.quarantine(case.blobs.names() - referenced)
@@ -260,12 +314,33 @@ def unlock_key(keyslots: Keyslots, *, passphrase: str | None = None, recovery_co
     raise UnlockError("the case is locked: give its passphrase")
 
 
+def _check_folder_access(folder: Path) -> None:
+    """A case folder this account cannot enter or list is a permissions problem: say so, naming it."""
+    try:
+        if folder.is_dir():
+            os.listdir(folder)
+    except PermissionError:
+        raise StorageError(
+            f"cannot read {folder}: permission denied. Give your account read access to the case folder, "
+            "or open the case as its owner."
+        ) from None
+
+
 def open_case(
-    path: Path, *, passphrase: str | None = None, recovery_code: str | None = None, actor: str | None = None
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    actor: str | None = None,
+    read_only: bool = False,
 ) -> OpenCase:
+    """Unlock the case at ``path``. ``read_only`` opens it for reading only (chosen by itself when
+    the case is on read-only media). A case folder with symbolic links in it is refused."""
+    _check_folder_access(path.absolute())
+    refuse_links(path.absolute())
     keyslots = load_keyslots(path)
     data_key = unlock_key(keyslots, passphrase=passphrase, recovery_code=recovery_code)
-    return _unlocked(path.absolute(), keyslots, data_key, actor or default_actor())
+    return _unlocked(path.absolute(), keyslots, data_key, actor or default_actor(), read_only=read_only)
 
 
 def has_keyring_slot(path: Path) -> bool:
@@ -397,8 +472,10 @@ def disable_keyring(case: OpenCase) -> bool:
 
 
 @contextlib.contextmanager
-def opened(path: Path, **kwargs: str | None) -> Iterator[OpenCase]:
-    case = open_case(path, **kwargs)
+def opened(
+    path: Path, *, passphrase: str | None = None, recovery_code: str | None = None, read_only: bool = False
+) -> Iterator[OpenCase]:
+    case = open_case(path, passphrase=passphrase, recovery_code=recovery_code, read_only=read_only)
     try:
         yield case
     finally:

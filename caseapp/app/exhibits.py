@@ -79,6 +79,8 @@ class ExportedOriginal:
     sha256: str
     size: int
     changes: Changes
+    recorded: bool = True
+    """False when the case is on read-only media: the export could not be entered in custody."""
 
 
 def _export_target(case: OpenCase, exhibit: Exhibit, blob: BlobRecord, destination: Path) -> Path:
@@ -103,10 +105,78 @@ def _export_target(case: OpenCase, exhibit: Exhibit, blob: BlobRecord, destinati
     return target
 
 
+UNNAMED_TEMP_FILES = hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
+"""Linux: the plaintext is written to a file without a name (O_TMPFILE), given its name only once
+checked and recorded; a killed export leaves nothing. Elsewhere a hidden named file is used, and
+leftovers of killed exports are removed at the next export into the same folder."""
+_LEFTOVER_PREFIX = ".caseapp-export-"
+_LEFTOVER_SUFFIX = ".partial"
+
+
+def _remove_leftovers(destination: Path) -> None:
+    """Delete hidden temp files of killed exports (plain files only, never through a link)."""
+    with contextlib.suppress(OSError), os.scandir(destination) as entries:
+        for entry in entries:
+            if (
+                entry.name.startswith(_LEFTOVER_PREFIX)
+                and entry.name.endswith(_LEFTOVER_SUFFIX)
+                and entry.is_file(follow_symlinks=False)
+            ):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+class _PlaintextOut:
+    """Where the plaintext is written before it gets its name: an unnamed file where the OS allows."""
+
+    def __init__(self, destination: Path) -> None:
+        self.temp: Path | None = None
+        fd = -1
+        if UNNAMED_TEMP_FILES:
+            with contextlib.suppress(OSError):  # e.g. a FAT stick: fall back to a named file
+                fd = os.open(destination, os.O_TMPFILE | os.O_WRONLY, 0o600)
+        if fd < 0:
+            self.temp = destination / f"{_LEFTOVER_PREFIX}{secrets.token_hex(8)}{_LEFTOVER_SUFFIX}"
+            fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        self.handle = os.fdopen(fd, "wb")
+
+    def publish(self, target: Path) -> None:
+        """Give the checked file its name without ever replacing an existing file."""
+        try:
+            if self.temp is not None:
+                os.link(self.temp, target)  # fails if the target appeared meanwhile
+            else:
+                # linkat(..., AT_SYMLINK_FOLLOW) on the /proc magic link names the unnamed file;
+                # Python only uses linkat (not link, which would not follow) when given a dir_fd.
+                root = os.open("/", os.O_RDONLY | os.O_DIRECTORY)
+                try:
+                    os.link(f"/proc/self/fd/{self.handle.fileno()}", target, src_dir_fd=root, follow_symlinks=True)
+                finally:
+                    os.close(root)
+        except FileExistsError:
+            raise UserError(f"{target} already exists; choose another folder") from None
+        except OSError as error:
+            if self.temp is None or error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            if target.exists():  # a file system without hard links (FAT on a USB stick)
+                raise UserError(f"{target} already exists; choose another folder") from None
+            os.rename(self.temp, target)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        if self.temp is not None:
+            with contextlib.suppress(OSError):
+                self.temp.unlink()
+
+
 def export_original(
     case: OpenCase, key: RecordId, destination: Path, *, cancel: Callable[[], bool] | None = None
 ) -> ExportedOriginal:
-    """Decrypt an exhibit's original into ``destination`` (a folder), re-checking its SHA-256."""
+    """Decrypt an exhibit's original into ``destination`` (a folder), re-checking its SHA-256.
+
+    On read-only media the export cannot be entered in custody; it is made anyway (reading is what
+    such a copy is for) and ``recorded`` is False so the caller can say so."""
     with case.db.read() as tx:
         found = resolve(tx, key, RefKind.EXHIBIT)
         assert found.id is not None
@@ -117,40 +187,44 @@ def export_original(
     if blob is None:
         raise UserError(f"{exhibit.ref} is a record without a file; there is no original to export")
     target = _export_target(case, exhibit, blob, destination)
-    # Plaintext leaves the case only here: a private temp file beside the target, checked, then
+    _remove_leftovers(destination)
+    # Plaintext leaves the case only here: a private temp file in the destination, checked, then
     # published in the same transaction as its custody entry (no export without its record).
-    temp = destination / f".caseapp-export-{secrets.token_hex(8)}.partial"
     published = False
+    out: _PlaintextOut | None = None
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            try:
-                digest = case.blobs.decrypt_to(blob.name, blob.size, _CancellableFile(handle, cancel))
-            except CaseDamagedError:
-                digest = ""
-            handle.flush()
-            os.fsync(handle.fileno())
+        out = _PlaintextOut(destination)
+        try:
+            digest = case.blobs.decrypt_to(blob.name, blob.size, _CancellableFile(out.handle, cancel))
+        except CaseDamagedError:
+            digest = ""
+        out.handle.flush()
+        os.fsync(out.handle.fileno())
         if digest != blob.sha256:
             raise IntegrityError(
                 f"{exhibit.ref}: the stored original no longer matches its SHA-256; "
                 "nothing was exported. Run `caseapp verify --full`."
             )
-        with case.db.write() as tx:
-            record(
-                tx,
-                actor=case.actor,
-                at=utc_now(),
-                action=CustodyAction.EXHIBIT_EXPORT,
-                target=exhibit.ref,
-                target_id=exhibit.id,
-                details={
-                    "sha256": blob.sha256,
-                    "size": blob.size,
-                    "to_digest": case.db.privacy_digest(os.fsdecode(os.fsencode(target))),
-                },
-            )
-            _publish(temp, target)
+        if case.read_only:
+            out.publish(target)
             published = True
+        else:
+            with case.db.write() as tx:
+                record(
+                    tx,
+                    actor=case.actor,
+                    at=utc_now(),
+                    action=CustodyAction.EXHIBIT_EXPORT,
+                    target=exhibit.ref,
+                    target_id=exhibit.id,
+                    details={
+                        "sha256": blob.sha256,
+                        "size": blob.size,
+                        "to_digest": case.db.privacy_digest(os.fsdecode(os.fsencode(target))),
+                    },
+                )
+                out.publish(target)
+                published = True
         fsync_dir(destination)
     except OSError as error:
         if published:
@@ -163,23 +237,10 @@ def export_original(
                 target.unlink()
         raise
     finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-    return ExportedOriginal(target, blob.sha256, blob.size, Changes(custody=True))
-
-
-def _publish(temp: Path, target: Path) -> None:
-    """Give the checked file its name without ever replacing an existing file."""
-    try:
-        os.link(temp, target)  # fails if the target appeared meanwhile
-    except FileExistsError:
-        raise UserError(f"{target} already exists; choose another folder") from None
-    except OSError as error:
-        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-            raise
-        if target.exists():  # a file system without hard links (FAT on a USB stick)
-            raise UserError(f"{target} already exists; choose another folder") from None
-        os.rename(temp, target)
+        if out is not None:
+            out.discard()
+    recorded = not case.read_only
+    return ExportedOriginal(target, blob.sha256, blob.size, Changes(custody=recorded), recorded)
 
 
 @dataclass(frozen=True, slots=True)

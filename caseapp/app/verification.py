@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from caseapp.app.case_folder import OpenCase
-from caseapp.app.exhibits import BlobProblem, verify_blobs
-from caseapp.core.custody import ChainReport, CustodyAction
+from caseapp.app.exhibits import BlobProblem, FilesReport, verify_blobs
+from caseapp.core.custody import ChainProblem, ChainReport, CustodyAction
+from caseapp.core.errors import CaseDamagedError
 from caseapp.core.ports import CustodyQuery, Page
 from caseapp.core.services.chain_records import RecordMismatch
 from caseapp.secrets.keyslots import keyslot_problems
@@ -45,15 +46,27 @@ def verify_case(
 ) -> CaseVerification:
     """Recompute the custody chain, check the database, and compare the files with the records
     (``full``: decrypt every blob too). Safe to call from a worker thread; ``cancel`` is polled."""
-    chain = case.custody.verify()
+    try:
+        chain = case.custody.verify()
+    except CaseDamagedError as error:  # a damaged page: reported as damage, the other checks still run
+        chain = ChainReport(0, None, None, problems=(ChainProblem(None, f"the custody log cannot be read: {error}"),))
     integrity = case.db.integrity_check()
-    mismatches = tuple(case.custody.record_mismatches())
+    try:
+        mismatches = tuple(case.custody.record_mismatches())
+    except CaseDamagedError as error:
+        mismatches = (RecordMismatch("CASE", 0, f"the records cannot be compared with the custody log: {error}"),)
     # Once caseapp has rewritten the slots (and so sealed them), a file without MACs is a stripped one.
-    created = case.custody.entries(CustodyQuery(action=CustodyAction.CASE_CREATE, page=Page(limit=1)))
-    sealed = any(e.version >= 2 for e in created)  # made by a caseapp that seals slots from the start
-    sealed = sealed or any(case.custody.count(CustodyQuery(action=action)) for action in _SLOT_ACTIONS)
+    try:
+        created = case.custody.entries(CustodyQuery(action=CustodyAction.CASE_CREATE, page=Page(limit=1)))
+        sealed = any(e.version >= 2 for e in created)  # made by a caseapp that seals slots from the start
+        sealed = sealed or any(case.custody.count(CustodyQuery(action=action)) for action in _SLOT_ACTIONS)
+    except CaseDamagedError:
+        sealed = True
     slot_problems, slot_notes = keyslot_problems(case.folder, case.data_key(), require_macs=sealed)
-    files = verify_blobs(case, full=full, progress=progress, cancel=cancel)
+    try:
+        files = verify_blobs(case, full=full, progress=progress, cancel=cancel)
+    except CaseDamagedError as error:
+        files = FilesReport((BlobProblem(None, f"the evidence records cannot be read: {error}"),), ())
     return CaseVerification(
         chain,
         integrity,

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from caseapp.cli import unlock
 from caseapp.cli.output import print_json, print_table
+
+if TYPE_CHECKING:
+    from caseapp.app.verification import CaseVerification
 from caseapp.core.custody import hashed_fields
 from caseapp.core.ports import CustodyQuery, Page
 from caseapp.core.refs import parse_ref
@@ -57,8 +61,17 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from caseapp.app.verification import verify_case
+    from caseapp.core.errors import CaseDamagedError
 
-    with unlock.unlock(args) as case:
+    try:
+        opened = unlock.unlock(args)
+    except CaseDamagedError as error:  # damage that stops the case from opening is still damage: exit 3
+        if args.json:
+            print_json({"ok": False, "damaged": str(error)})
+        else:
+            sys.stdout.write(f"DAMAGED: {error}\n")
+        return 3
+    with opened as case:
         result = verify_case(case, full=args.full)
     report = result.chain
     if args.json:
@@ -87,19 +100,25 @@ def cmd_verify(args: argparse.Namespace) -> int:
         )
         sys.stdout.write(f"OK: {report.entries} {what}; head {report.last.seq} {report.last.hash}\n")
     else:
-        if result.database_integrity != "ok":
-            sys.stdout.write(f"DATABASE DAMAGED: {result.database_integrity}\n")
-        first = report.first_broken
-        if first is not None:
-            sys.stdout.write(f"BROKEN: {first.message}\n")
-            for problem in report.problems[1:]:
-                sys.stdout.write(f"  also: {problem.message}\n")
-        for file_problem in result.file_problems:
-            sys.stdout.write(f"FILE: {file_problem.message}\n")
-        for mismatch in result.record_problems:
-            sys.stdout.write(f"RECORD: {mismatch.message}\n")
-        for slot_problem in result.keyslot_problems:
-            sys.stdout.write(f"KEYSLOTS: {slot_problem}\n")
+        _print_problems(result)
     for note in result.notes:
         sys.stdout.write(f"note: {note}\n")
     return 0 if result.ok else 3
+
+
+def _print_problems(result: CaseVerification) -> None:
+    """What differs, one line each, the first broken custody entry first."""
+    out = sys.stdout
+    if result.database_integrity != "ok":
+        out.write(f"DATABASE DAMAGED: {result.database_integrity}\n")
+    first = result.chain.first_broken
+    if first is not None:
+        out.write(f"BROKEN: {first.message}\n")
+        for problem in result.chain.problems[1:]:
+            out.write(f"  also: {problem.message}\n")
+    for file_problem in result.file_problems:
+        out.write(f"FILE: {file_problem.message}\n")
+    for mismatch in result.record_problems:
+        out.write(f"RECORD: {mismatch.message}\n")
+    for slot_problem in result.keyslot_problems:
+        out.write(f"KEYSLOTS: {slot_problem}\n")

@@ -1,5 +1,5 @@
-"""Commands about evidence files: import, export-original (listing and showing exhibits are in
-record_commands)."""
+"""Commands about evidence files: import, export-original, quarantine (listing and showing
+exhibits are in record_commands)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caseapp.cli import unlock
-from caseapp.cli.output import print_json, to_jsonable
+from caseapp.cli.output import print_json, print_table, to_jsonable
 from caseapp.core.operations import CancelToken, Task
 from caseapp.core.refs import RefKind, parse_ref_of
 
@@ -36,6 +36,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("destination", type=Path, help="folder to write it to")
     export.add_argument("--json", action="store_true")
     export.set_defaults(func=cmd_export)
+
+    quarantine = subparsers.add_parser(
+        "quarantine", help="encrypted files no record refers to (left by interrupted imports): list or delete them"
+    )
+    actions = quarantine.add_subparsers(metavar="ACTION", parser_class=type(quarantine))
+    quarantine.set_defaults(func=lambda _args, p=quarantine: (p.print_help(), 1)[1])
+    q_list = actions.add_parser("list", help="list the quarantined files and their sizes")
+    unlock.add_case_options(q_list)
+    q_list.add_argument("--json", action="store_true")
+    q_list.set_defaults(func=cmd_quarantine_list)
+    q_purge = actions.add_parser("purge", help="delete every quarantined file (recorded in custody)")
+    unlock.add_case_options(q_purge)
+    q_purge.add_argument("--yes", action="store_true", help="do not ask for confirmation (needed without a terminal)")
+    q_purge.set_defaults(func=cmd_quarantine_purge)
 
 
 class _ProgressLine:
@@ -160,7 +174,58 @@ def cmd_export(args: argparse.Namespace) -> int:
     with unlock.unlock(args) as case:
         result = export_original(case, ref, args.destination)
     if args.json:
-        print_json({"path": str(result.path), "sha256": result.sha256, "size": result.size})
+        print_json(
+            {"path": str(result.path), "sha256": result.sha256, "size": result.size, "recorded": result.recorded}
+        )
     else:
         sys.stdout.write(f"Exported {args.exhibit.upper()} to {result.path}\nsha256 {result.sha256} (checked)\n")
+    if not result.recorded:
+        sys.stderr.write("caseapp: note: the case is on read-only media, so this export was not recorded in custody\n")
+    return 0
+
+
+def cmd_quarantine_list(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from caseapp.app.quarantine import list_quarantine
+
+    with unlock.unlock(args) as case:
+        found = list_quarantine(case)
+    files = [
+        {"name": q.name, "size": q.size, "modified": datetime.fromtimestamp(q.modified, UTC).isoformat()} for q in found
+    ]
+    if args.json:
+        print_json({"files": files, "count": len(files), "bytes": sum(q.size for q in found)})
+        return 0
+    print_table(["file", "size", "modified (UTC)"], [[f["name"], f["size"], str(f["modified"])[:19]] for f in files])
+    total = sum(q.size for q in found)
+    sys.stdout.write(
+        f"{len(found)} encrypted file(s), {total / 2**20:.1f} MiB in quarantine"
+        + (" (delete them with `caseapp quarantine purge`)\n" if found else "\n")
+    )
+    return 0
+
+
+def cmd_quarantine_purge(args: argparse.Namespace) -> int:
+    from caseapp.app.quarantine import NOT_SECURE, list_quarantine, purge_quarantine
+    from caseapp.core.errors import UserError
+
+    with unlock.unlock(args) as case:
+        found = list_quarantine(case)
+        if not found:
+            sys.stdout.write("The quarantine is empty; nothing to delete.\n")
+            return 0
+        if not args.yes:
+            if not (sys.stdin is not None and sys.stdin.isatty()):
+                raise UserError("deleting quarantined files needs confirmation: run again with --yes")
+            total = sum(q.size for q in found)
+            answer = input(f"Delete {len(found)} quarantined file(s) ({total / 2**20:.1f} MiB)? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                sys.stdout.write("Nothing was deleted.\n")
+                return 1
+        purged = purge_quarantine(case)
+    sys.stdout.write(
+        f"Deleted {purged.count} quarantined file(s) ({purged.size / 2**20:.1f} MiB), recorded in custody.\n"
+    )
+    sys.stdout.write(NOT_SECURE + "\n")
     return 0

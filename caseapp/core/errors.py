@@ -57,11 +57,23 @@ class UnlockError(CaseAppError):
     exit_code = 2
 
 
-class CaseLockedError(UnlockError):
-    """The case was locked (closed, or locked after idle): unlock it again to continue."""
-
-
 class IntegrityError(CaseAppError):
     """Evidence of tampering or damage found by verification."""
 
     exit_code = 3
+
+
+class CaseLockedError(UnlockError):
+    """The case was locked (``OpenCase.lock()`` or ``close()``): nothing more can be read or written."""
+
+    def __init__(self, message: str = "the case is locked; unlock it again to continue") -> None:
+        super().__init__(message)
+
+
+class ReadOnlyCaseError(StorageError):
+    """The case is on read-only media: it can be read, verified and exported from, not changed."""
+
+    def __init__(
+        self, message: str = "this case is on read-only media; copy it to a writable disk to change it"
+    ) -> None:
+        super().__init__(message)

@@ -19,6 +19,13 @@ def clean_text(
 ) -> str:
     """Normalise to NFC (the same Arabic word typed on two keyboards compares equal), strip
     surrounding space, and refuse control characters and bidi overrides in one-line fields."""
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in value):
+        # Bytes that are not UTF-8 (a terminal or file in another encoding) reach Python as lone
+        # surrogates; they cannot be stored or shown, so say so instead of failing later.
+        raise ValidationError(
+            f"{field} contains bytes that are not valid UTF-8 text; type it again in UTF-8 "
+            "(check the terminal's or the file's encoding)"
+        )
     text = unicodedata.normalize("NFC", value).strip()
     if required and not text:
         raise ValidationError(f"{field} is required")

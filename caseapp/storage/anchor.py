@@ -16,7 +16,7 @@ from pathlib import Path
 
 from caseapp.atomicfile import atomic_write_bytes
 from caseapp.core.custody import CustodyHead
-from caseapp.core.errors import IntegrityError
+from caseapp.core.errors import CaseLockedError, IntegrityError, StorageError
 
 FORMAT = "caseapp-custody-head"
 
@@ -25,18 +25,35 @@ class CustodyAnchor:
     def __init__(self, path: Path, case_id: str, mac_key: bytes) -> None:
         self._path = path
         self._case_id = case_id
-        self._mac_key = mac_key
+        self._mac_key: bytearray | None = bytearray(mac_key)
+
+    def forget(self) -> None:
+        """Overwrite and drop the MAC key (the case is being locked)."""
+        if self._mac_key is not None:
+            self._mac_key[:] = bytes(len(self._mac_key))
+            self._mac_key = None
 
     def _mac(self, seq: int, head_hash: str) -> str:
+        if self._mac_key is None:
+            raise CaseLockedError()
         message = json.dumps({"case_id": self._case_id, "seq": seq, "hash": head_hash}, sort_keys=True).encode()
-        return hmac.new(self._mac_key, message, sha256).hexdigest()
+        return hmac.new(bytes(self._mac_key), message, sha256).hexdigest()
 
     def read(self) -> CustodyHead | None:
         """The recorded head, None if the file is missing; IntegrityError if it was altered."""
+        if self._mac_key is None:
+            raise CaseLockedError()
         try:
             data = json.loads(self._path.read_bytes())
         except FileNotFoundError:
             return None
+        except PermissionError:
+            raise StorageError(
+                f"cannot read {self._path}: permission denied. Give your account read and write access to it "
+                "(it belongs to the case folder); nothing was changed."
+            ) from None
+        except IsADirectoryError:
+            raise IntegrityError(f"{self._path.name} is a folder, not the custody head file") from None
         except ValueError:
             raise IntegrityError(f"{self._path.name} is damaged") from None
         try:

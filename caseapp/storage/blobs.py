@@ -10,25 +10,37 @@ Anyone holding the case's age identity can decrypt a blob with the standard ``ag
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import errno
 import hashlib
 import io
 import os
 import secrets
 import shutil
+import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+import portalocker
 import pyrage
 
 from caseapp.atomicfile import fsync_dir
-from caseapp.core.errors import CaseDamagedError, StorageError
+from caseapp.core.errors import CaseDamagedError, CaseLockedError, ReadOnlyCaseError, StorageError
 
 SUFFIX = ".age"
 TEMP_PREFIX = ".tmp-"
 QUARANTINE = "quarantine"
 INTAKE_LOCK = ".intake.lock"
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantinedBlob:
+    name: str
+    size: int
+    modified: float  # seconds since the epoch
 
 
 class Readable(Protocol):
@@ -111,27 +123,52 @@ class _TruncatingSink(io.RawIOBase):
 
 
 class BlobStore:
-    def __init__(self, folder: Path, identity: str) -> None:
+    def __init__(self, folder: Path, identity: str, *, read_only: bool = False) -> None:
         self.folder = folder
+        self.read_only = read_only
+        self._identity: pyrage.x25519.Identity | None
         try:
             self._identity = pyrage.x25519.Identity.from_str(identity)
         except pyrage.IdentityError:
             raise CaseDamagedError("the case's age identity is damaged") from None
-        self._recipient = self._identity.to_public()
+        self._recipient: pyrage.x25519.Recipient | None = self._identity.to_public()
+
+    def lock(self) -> None:
+        """Drop the age identity (the key of every blob); every later use raises CaseLockedError.
+        pyrage keeps the key in Rust memory, freed (not promised overwritten) when dropped."""
+        self._identity = None
+        self._recipient = None
+
+    def _key(self) -> pyrage.x25519.Identity:
+        if self._identity is None:
+            raise CaseLockedError()
+        return self._identity
+
+    def _writable(self) -> pyrage.x25519.Recipient:
+        self._key()
+        if self.read_only:
+            raise ReadOnlyCaseError()
+        assert self._recipient is not None
+        return self._recipient
 
     def _path(self, name: str) -> Path:
+        self._key()
         if not name or any(c not in "0123456789abcdef" for c in name):
             raise CaseDamagedError(f"blob name {name!r} is not valid")
         return self.folder / f"{name}{SUFFIX}"
 
     def ensure_folder(self) -> None:
+        self._writable()
         self.folder.mkdir(mode=0o700, exist_ok=True)
+        if self.folder.is_symlink():
+            raise StorageError(f"{self.folder} is a symbolic link; caseapp never writes through one")
 
     # -- writing -----------------------------------------------------------------------------
     def put(self, reader: Readable | BinaryIO) -> str:
         """Encrypt everything ``reader`` yields (then Padmé zero padding) into a new blob; return
         its name once the file is durable. The caller records the plaintext size, which decrypting
         needs to drop the padding (``age -d ... | head -c SIZE``)."""
+        recipient = self._writable()
         self.ensure_folder()
         name = secrets.token_hex(16)
         temp = self.folder / f"{TEMP_PREFIX}{name}"
@@ -139,7 +176,7 @@ class BlobStore:
         try:
             with os.fdopen(fd, "wb") as out:
                 try:
-                    pyrage.encrypt_io(_PaddedReader(reader), out, [self._recipient])
+                    pyrage.encrypt_io(_PaddedReader(reader), out, [recipient])
                 except pyrage.EncryptError as error:
                     cause = error.__cause__ or error.__context__
                     if isinstance(cause, BaseException) and not isinstance(cause, OSError):
@@ -172,6 +209,7 @@ class BlobStore:
         fsync_dir(self.folder)
 
     def discard(self, name: str) -> None:
+        self._writable()
         with contextlib.suppress(FileNotFoundError):
             self._path(name).unlink()
 
@@ -181,9 +219,10 @@ class BlobStore:
 
         Raises CaseDamagedError if the blob holds other than those bytes and their padding."""
         sink = _TruncatingSink(size, writer)
+        identity = self._key()
         with self._path(name).open("rb") as source:
             try:
-                pyrage.decrypt_io(source, sink, [self._identity])
+                pyrage.decrypt_io(source, sink, [identity])
             except (pyrage.DecryptError, ValueError, OSError) as error:
                 if sink.write_error is not None:
                     raise sink.write_error from None
@@ -205,7 +244,7 @@ class BlobStore:
         sink = _TruncatingSink(size)
         try:
             with path.open("rb") as source:
-                pyrage.decrypt_io(source, sink, [self._identity])
+                pyrage.decrypt_io(source, sink, [self._key()])
         except (pyrage.DecryptError, ValueError, OSError) as error:
             return f"its encrypted file does not decrypt ({error.__class__.__name__})"
         if not sink.complete or sink.digest.hexdigest() != sha256:
@@ -213,49 +252,134 @@ class BlobStore:
         return None
 
     # -- housekeeping ------------------------------------------------------------------------
+    # Everything that moves or deletes files works through a descriptor of ``blobs/`` opened
+    # without following links, so a ``blobs/`` swapped for a link never sends it outside the case.
+    @contextlib.contextmanager
+    def _dir(self, *parts: str, create: bool = False) -> Iterator[int | None]:
+        """A descriptor of blobs/ (or a folder under it), never through a link; None if missing."""
+        self._key()
+        fds: list[int] = []
+        try:
+            try:
+                fds.append(os.open(self.folder, os.O_RDONLY | DIRECTORY | NOFOLLOW))
+                for part in parts:
+                    if create:
+                        with contextlib.suppress(FileExistsError):
+                            os.mkdir(part, 0o700, dir_fd=fds[-1])
+                    fds.append(os.open(part, os.O_RDONLY | DIRECTORY | NOFOLLOW, dir_fd=fds[-1]))
+            except FileNotFoundError:
+                yield None
+                return
+            except OSError as error:
+                if error.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise StorageError(
+                        f"{self.folder.joinpath(*parts)} is a symbolic link or not a folder; caseapp refuses to "
+                        "move or delete files through it. Replace it with the real folder."
+                    ) from None
+                raise
+            yield fds[-1]
+        finally:
+            for fd in reversed(fds):
+                os.close(fd)
+
     def exists(self, name: str) -> bool:
         return self._path(name).is_file()
 
     def quarantined(self) -> list[Path]:
-        folder = self.folder / QUARANTINE
-        return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
+        return [self.folder / QUARANTINE / q.name for q in self.quarantine_contents()]
+
+    def quarantine_contents(self) -> list[QuarantinedBlob]:
+        """The blobs in quarantine, by name, with their size on disk."""
+        with self._dir(QUARANTINE) as fd:
+            if fd is None:
+                return []
+            found = []
+            for name in sorted(os.listdir(fd)):
+                info = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                if name.endswith(SUFFIX) and stat.S_ISREG(info.st_mode):
+                    found.append(QuarantinedBlob(name, info.st_size, info.st_mtime))
+            return found
+
+    def purge_quarantine(self, names: list[str]) -> tuple[int, int, OSError | None]:
+        """Delete these quarantined blobs (only regular files inside blobs/quarantine, never through a
+        link). Returns how many were deleted, their total size, and the error that stopped it, if any."""
+        self._writable()
+        removed = size = 0
+        with self._dir(QUARANTINE) as fd:
+            if fd is None:
+                return 0, 0, None
+            try:
+                for name in names:
+                    if "/" in name or not name.endswith(SUFFIX):
+                        continue
+                    with contextlib.suppress(FileNotFoundError):
+                        info = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                        if stat.S_ISREG(info.st_mode):
+                            os.unlink(name, dir_fd=fd)
+                            removed, size = removed + 1, size + info.st_size
+                os.fsync(fd)
+            except OSError as error:
+                return removed, size, error
+        return removed, size, None
+
+    def _entries(self, predicate: str) -> list[str]:
+        with self._dir() as fd:
+            if fd is None:
+                return []
+            return [
+                name
+                for name in os.listdir(fd)
+                if (name.endswith(SUFFIX) if predicate == "blob" else name.startswith(TEMP_PREFIX))
+                and stat.S_ISREG(os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode)
+            ]
 
     def names(self) -> set[str]:
-        if not self.folder.is_dir():
-            return set()
-        return {p.name.removesuffix(SUFFIX) for p in self.folder.iterdir() if p.is_file() and p.name.endswith(SUFFIX)}
+        return {name.removesuffix(SUFFIX) for name in self._entries("blob")}
 
     def leftover_temp_files(self) -> list[Path]:
-        if not self.folder.is_dir():
-            return []
-        return [p for p in self.folder.iterdir() if p.is_file() and p.name.startswith(TEMP_PREFIX)]
+        return [self.folder / name for name in self._entries("temp")]
+
+    def remove_leftover_temp_files(self) -> int:
+        """Delete unfinished encrypted writes (regular files only, inside blobs/)."""
+        self._writable()
+        names = self._entries("temp")
+        with self._dir() as fd:
+            for name in names if fd is not None else []:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(name, dir_fd=fd)
+        return len(names)
 
     def quarantine(self, names: set[str]) -> list[Path]:
         """Move blobs that no record references out of the way (kept, never silently deleted)."""
-        target = self.folder / QUARANTINE
+        self._writable()
+        if not names:
+            return []
         moved = []
-        for name in sorted(names):
-            target.mkdir(mode=0o700, exist_ok=True)
-            destination = target / f"{name}{SUFFIX}"
-            os.rename(self._path(name), destination)
-            moved.append(destination)
-        if moved:
-            fsync_dir(target)
-            fsync_dir(self.folder)
+        with self._dir() as source, self._dir(QUARANTINE, create=True) as target:
+            assert source is not None and target is not None
+            for name in sorted(names):
+                self._path(name)  # a valid blob name
+                os.rename(f"{name}{SUFFIX}", f"{name}{SUFFIX}", src_dir_fd=source, dst_dir_fd=target)
+                moved.append(self.folder / QUARANTINE / f"{name}{SUFFIX}")
+            os.fsync(target)
+            os.fsync(source)
         return moved
 
     @contextlib.contextmanager
     def intake_lock(self, *, exclusive: bool, wait: bool = True) -> Iterator[bool]:
-        """Importers hold it shared; the orphan sweep takes it exclusive, and skips if it cannot."""
+        """Importers hold it shared; the orphan sweep takes it exclusive, and skips if it cannot.
+        On read-only media nobody can import, so the lock is not needed (and cannot be created)."""
+        self._key()
+        if self.read_only:
+            yield True
+            return
         self.ensure_folder()
-        fd = os.open(self.folder / INTAKE_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            flags = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        fd = os.open(self.folder / INTAKE_LOCK, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o600)
+        with os.fdopen(fd, "r+b") as handle:  # closing releases the lock
+            flags = portalocker.LOCK_EX if exclusive else portalocker.LOCK_SH
             try:
-                fcntl.flock(fd, flags if wait else flags | fcntl.LOCK_NB)
-            except BlockingIOError:
+                portalocker.lock(handle, flags if wait else flags | portalocker.LOCK_NB)
+            except portalocker.exceptions.LockException:
                 yield False
                 return
             yield True
-        finally:
-            os.close(fd)
