@@ -19,7 +19,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, TypeDecorator, Uuid
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, TypeDecorator, Uuid, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -151,6 +151,8 @@ class ExhibitRow(TombstoneMixin, Base):
         Index("ix_exhibits_acquired", "acquired_at"),
         Index("ix_exhibits_sha256", "sha256"),
         Index("ix_exhibits_number", "number"),
+        Index("ix_exhibits_live_title", "title", "number", sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_exhibits_live_number", "number", "ref", sqlite_where=text("deleted_at IS NULL")),
     )
     id: Mapped[uuid.UUID] = _key()
     ref: Mapped[str] = _ref()
@@ -197,6 +199,7 @@ class TaggingRow(TombstoneMixin, Base):
         CheckConstraint(f"{_ONE_TARGET} = 1", name="one_target"),
         Index("ux_taggings_target", "tag_id", "exhibit_id", "person_id", "incident_id", "source_id", unique=True),
         Index("ix_taggings_exhibit", "exhibit_id"),
+        Index("ix_taggings_tag_live", "tag_id", "deleted_at", "exhibit_id", "id"),
     )
     id: Mapped[uuid.UUID] = _key()
     tag_id: Mapped[uuid.UUID] = _fk("tags.id", nullable=False)
@@ -262,7 +265,7 @@ class CustodyRow(Base):
     __tablename__ = "custody"
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(27))
-    actor: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(Text, index=True)
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(32), index=True)
     details: Mapped[str] = mapped_column(Text)

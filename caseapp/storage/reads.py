@@ -270,7 +270,10 @@ class SqlReadTx(EvidenceReads):
         if statement is None:
             return []
         order = _EXHIBIT_ORDER[query.sort]
-        statement = statement.order_by(order.desc() if query.descending else order, ExhibitRow.number)
+        # The tie-break must differ from the sort column, or SQLite sorts every row instead of
+        # walking the index (bench/store.py: a page at offset 90 000 went from 169 to 7 ms).
+        tie = ExhibitRow.ref if query.sort is ExhibitSort.REF else ExhibitRow.number
+        statement = statement.order_by(order.desc() if query.descending else order, tie)
         rows = list(self.session.scalars(_page(statement, query.page)))
         return self._exhibits(rows, self._tags(RefKind.EXHIBIT, [r.id for r in rows]))
 
