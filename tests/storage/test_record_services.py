@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from caseapp.core.changes import Changes
 from caseapp.core.entities import ExhibitKind, InformationCredibility, PersonRole, ProtectionLevel, SourceReliability
 from caseapp.core.ports import CustodyQuery, ExhibitQuery
@@ -78,3 +80,26 @@ def test_record_exhibits_are_found_by_full_text_search(make_case) -> None:  # ty
     assert search("مستشفى") == ["شظية قذيفة"]
     assert search("%") == []  # no LIKE wildcards: a percent sign is not a word
     assert search("steel") == ["Fragment"]
+
+
+def test_notes_and_links_are_bound_in_custody_by_keyed_digests(make_case) -> None:  # type: ignore[no-untyped-def]
+    case, _ = make_case()
+    records = case.records
+    incident = records.add_incident(title="Strike").value
+    exhibit = records.add_exhibit(title="Fragment").value
+    note = records.add_note(incident.id, "الشاهد رأى القصف").value
+    link = records.link(exhibit.id, incident.id, reasoning="found at the crater").value
+    (note_entry,) = case.custody.entries(CustodyQuery(target_id=note.id))
+    assert (note_entry.action, note_entry.target, note.ref) == ("note.add", "NOTE-1", "NOTE-1")
+    assert note_entry.details == {
+        "note": "NOTE-1",
+        "on": incident.ref,
+        "text_digest": case.db.privacy_digest("الشاهد رأى القصف"),
+    }
+    (link_entry,) = case.custody.entries(CustodyQuery(target_id=link.id))
+    assert (link_entry.action, link_entry.target, link.ref) == ("link.add", "LNK-1", "LNK-1")
+    assert link_entry.details["reasoning_digest"] == case.db.privacy_digest("found at the crater")
+    assert (link_entry.details["exhibit"], link_entry.details["to"]) == (exhibit.ref, incident.ref)
+    assert "found at the crater" not in str(link_entry.details)
+    # The digest is keyed: it is not the plain SHA-256 a recipient of the log could confirm a guess with.
+    assert hashlib.sha256(b"found at the crater").hexdigest() not in str(link_entry.details)
