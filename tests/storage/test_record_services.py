@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 
 from caseapp.core.changes import Changes
 from caseapp.core.entities import ExhibitKind, InformationCredibility, PersonRole, ProtectionLevel, SourceReliability
@@ -103,3 +104,13 @@ def test_notes_and_links_are_bound_in_custody_by_keyed_digests(make_case) -> Non
     assert "found at the crater" not in str(link_entry.details)
     # The digest is keyed: it is not the plain SHA-256 a recipient of the log could confirm a guess with.
     assert hashlib.sha256(b"found at the crater").hexdigest() not in str(link_entry.details)
+
+
+def test_incident_times_without_a_zone_are_read_in_the_case_zone(make_case) -> None:  # type: ignore[no-untyped-def]
+    case, _ = make_case(time_zone="Asia/Damascus")
+    day = case.records.add_incident(title="Strike", when="2016-12-13").value
+    assert (day.time_start, day.time_zone) == (datetime(2016, 12, 12, 22, 0, tzinfo=UTC), "Asia/Damascus")
+    assert day.time_end == datetime(2016, 12, 13, 21, 59, 59, 999999, tzinfo=UTC)
+    given = case.records.add_incident(title="Shelling", when="2016-12-13T06:41Z").value
+    assert (given.time_start, given.time_zone) == (datetime(2016, 12, 13, 6, 41, tzinfo=UTC), "UTC")
+    assert [i.time_zone for i in case.records.incidents()] == ["Asia/Damascus", "UTC"]
