@@ -288,6 +288,40 @@ def _unexpected_files(case: OpenCase) -> list[BlobProblem]:
     return found
 
 
+def _check_files(
+    case: OpenCase,
+    files: list[tuple[str, str, int]],
+    needs: dict[tuple[str, int], list[BlobRecord]],
+    *,
+    full: bool,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> list[BlobProblem]:
+    """Each encrypted file present (and with ``full``, decrypting to its recorded content)."""
+    problems: list[BlobProblem] = []
+    present = case.blobs.names()
+    for index, (name, sha256, size) in enumerate(files):
+        if cancel is not None and cancel():
+            raise Cancelled("verification cancelled")
+        if progress is not None:
+            progress(index, len(files))
+        if full:
+            trouble = case.blobs.check(name, sha256, size)
+        else:
+            trouble = None if name in present else "its encrypted file is missing"
+        if trouble is None:
+            continue
+        for blob in needs.get((sha256, size), []):
+            problems.append(BlobProblem(blob.exhibit_ref, f"{blob.exhibit_ref}: the {_role(blob)}: {trouble}"))
+        if (sha256, size) not in needs:
+            problems.append(BlobProblem(None, f"blobs/{name}.age: {trouble}"))
+    return problems
+
+
+def _role(blob: BlobRecord) -> str:
+    return "original" if blob.role == "original" else f"{blob.role} derivative"
+
+
 def verify_blobs(
     case: OpenCase,
     *,
@@ -300,25 +334,21 @@ def verify_blobs(
     every blob and compare it with its recorded SHA-256."""
     with case.db.read() as tx:
         records = tx.referenced_blobs()
-        known = tx.stored_blob_names()
+        files = tx.blob_files()
+    known = {name for name, _, _ in files}
+    # Records name content (SHA-256, size); every encrypted file holding a content is checked,
+    # and each problem is told against every record that needs that content.
+    needs: dict[tuple[str, int], list[BlobRecord]] = {}
+    for blob in records:
+        needs.setdefault((blob.sha256, blob.size), []).append(blob)
     problems: list[BlobProblem] = []
     notes: list[str] = []
-    present = case.blobs.names()
-    for index, blob in enumerate(records):
-        if cancel is not None and cancel():
-            raise Cancelled("verification cancelled")
-        if progress is not None:
-            progress(index, len(records))
-        trouble: str | None
+    for blob in records:
         if not blob.name:
-            trouble = "no encrypted file on this computer holds it"
-        elif full:
-            trouble = case.blobs.check(blob.name, blob.sha256, blob.size)
-        else:
-            trouble = None if blob.name in present else "its encrypted file is missing"
-        if trouble is not None:
-            what = "original" if blob.role == "original" else f"{blob.role} derivative"
-            problems.append(BlobProblem(blob.exhibit_ref, f"{blob.exhibit_ref}: the {what}: {trouble}"))
+            problems.append(
+                BlobProblem(blob.exhibit_ref, f"{blob.exhibit_ref}: the {_role(blob)}: no encrypted file holds it")
+            )
+    problems += _check_files(case, files, needs, full=full, progress=progress, cancel=cancel)
     with case.blobs.intake_lock(exclusive=True, wait=False) as alone:
         if alone:
             for orphan in sorted(case.blobs.names() - known):

@@ -30,16 +30,22 @@ LINK_ACTIONS = ("add", "list", "show", "edit", "delete", "restore", "-h", "--hel
 
 
 def rewrite_link_shorthand(argv: Sequence[str]) -> list[str]:
-    """``link EX-1 INC-2 ...`` means ``link add EX-1 INC-2 ...``."""
+    """``link EX-1 INC-2 ...`` means ``link add EX-1 INC-2 ...`` (options may come first)."""
     args = list(argv)
-    index = 0
+    index = _skip_options(args, 0)
+    if index < len(args) and args[index] == "link":
+        position = index + 1
+        first = _skip_options(args, position)
+        if first < len(args) and args[first] not in LINK_ACTIONS:
+            args.insert(position, "add")
+    return args
+
+
+def _skip_options(args: list[str], index: int) -> int:
+    """The index of the first word from ``index`` on that is not an option (or an option's value)."""
     while index < len(args) and args[index].startswith("-"):
         index += 2 if args[index] in ("--case", "--passphrase-file") else 1
-    if index < len(args) and args[index] == "link":
-        following = args[index + 1] if index + 1 < len(args) else ""
-        if following and following not in LINK_ACTIONS and not following.startswith("-"):
-            args.insert(index + 1, "add")
-    return args
+    return index
 
 
 def register(subparsers: Subparsers) -> None:

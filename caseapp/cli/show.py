@@ -39,7 +39,7 @@ def show_record(case: OpenCase, ref: Ref, *, as_json: bool, reveal: bool = False
     links: list[Link] = records.links(ref) if ref.kind in (RefKind.PERSON, RefKind.INCIDENT) else []
     notes: list[Note] = records.notes(ref) if ref.kind in (RefKind.PERSON, RefKind.INCIDENT, RefKind.SOURCE) else []
     if as_json:
-        print_json({"record": record, "links": links, "notes": notes} if links or notes else record)
+        print_json({"record": record, "links": links, "notes": notes})  # one shape, whatever the data
         return 0
     print_plain(record)
     print_links(links)

@@ -77,6 +77,11 @@ def ref_prefix(ref: str) -> str:
     return ref.split("-", 1)[0]
 
 
+def a_kind(kind: RefKind) -> str:
+    """``an exhibit``, ``a person``: a kind of record with its article, for messages."""
+    return ("an " if kind.value[0] in "aeiou" else "a ") + kind.value
+
+
 def parse_ref(text: str) -> Ref:
     """Parse a typed reference; raise ValidationError naming the bad value."""
     value = text.strip().upper()
@@ -97,6 +102,6 @@ def parse_ref_of(text: str, *kinds: RefKind) -> Ref:
     """Parse a ref that must be of one of ``kinds``."""
     ref = parse_ref(text)
     if ref.kind not in kinds:
-        wanted = " or ".join(k.value for k in kinds)
-        raise ValidationError(f"{text!r} is a {ref.kind.value}, not a {wanted}")
+        wanted = " or ".join(a_kind(k) for k in kinds)
+        raise ValidationError(f"{text!r} is {a_kind(ref.kind)}, not {wanted}")
     return ref

@@ -109,6 +109,11 @@ class EvidenceReads:
         ]
         return records
 
+    def blob_files(self) -> list[tuple[str, str, int]]:
+        """(name, SHA-256, size) of every encrypted file of this laptop's local map."""
+        query = select(BlobFileRow.name, BlobFileRow.sha256, BlobFileRow.size).order_by(BlobFileRow.created_at)
+        return [(name, sha256, size) for name, sha256, size in self.session.execute(query)]
+
     def stored_blob_names(self) -> set[str]:
         """Names of every encrypted file the local map knows (whether or not a record needs it)."""
         return set(self.session.scalars(select(BlobFileRow.name)))

@@ -31,7 +31,7 @@ def test_read_back_and_correct_everything_from_the_command_line(cli: Callable[..
     # the incident time keeps its zone
     assert "2016-04-27 14:05 +0300" in run("incident", "show", "INC-1").out
     shown = json.loads(run("incident", "show", "INC-1", "--json").out)
-    record = shown.get("record", shown)
+    record = shown["record"]
     assert record["time_start"] == "2016-04-27T14:05:00+03:00" and record["time_zone"] == "Asia/Damascus"
 
     # a protected name only on request, and the request is in the log

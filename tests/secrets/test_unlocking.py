@@ -84,7 +84,7 @@ def test_passwd_rewrites_the_keyslots_and_records_it(cli, folder: Path) -> None:
     listing = cli("person", "list", "--json", "--case", str(folder), passphrase=new)
     assert listing.code == 0 and json.loads(listing.out)[0]["name_hidden"] is True
     shown = cli("person", "show", "V-001", "--reveal", "--json", "--case", str(folder), passphrase=new)
-    assert shown.code == 0 and json.loads(shown.out)["full_name"] == "Hanan"
+    assert shown.code == 0 and json.loads(shown.out)["record"]["full_name"] == "Hanan"
     # The recovery code still works after a passphrase change.
     with case_folder.open_case(folder, recovery_code=recovery(folder)) as case:
         assert case.records.reveal_person(case.records.persons()[0].id).value.full_name == "Hanan"

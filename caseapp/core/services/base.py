@@ -13,7 +13,7 @@ from uuid import UUID
 from caseapp.core import custody
 from caseapp.core.errors import NotFoundError, ValidationError
 from caseapp.core.ports import CaseStore, ReadTx, Target, WriteTx
-from caseapp.core.refs import CASE_REF, RecordId, Ref, RefKind
+from caseapp.core.refs import CASE_REF, RecordId, Ref, RefKind, a_kind
 
 Clock = Callable[[], datetime]
 E = TypeVar("E", bound=enum.StrEnum)
@@ -58,10 +58,10 @@ def resolve(tx: ReadTx, key: RecordId, *kinds: RefKind) -> Target:
     if isinstance(key, Ref):
         if key == CASE_REF:
             if kinds and RefKind.CASE not in kinds:
-                raise ValidationError(f"CASE is not a {' or '.join(k.value for k in kinds)}")
+                raise ValidationError(f"CASE is not {' or '.join(a_kind(k) for k in kinds)}")
             return Target(RefKind.CASE, None, "CASE")
         if kinds and key.kind not in kinds:
-            raise ValidationError(f"{key} is a {key.kind.value}, not a {' or '.join(k.value for k in kinds)}")
+            raise ValidationError(f"{key} is {a_kind(key.kind)}, not {' or '.join(a_kind(k) for k in kinds)}")
         found = tx.find(key.kind, key.text)
         if found is None:
             raise NotFoundError(f"there is no {key.kind.value} {key} in this case")

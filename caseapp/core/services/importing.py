@@ -59,7 +59,7 @@ class _Prepared:
     # kind, media type, blob, sha256, size, note
 
     def blobs(self) -> list[str]:
-        return ([self.blob] if self.blob else []) + [d[2] for d in self.derivatives]
+        return ([self.blob] if self.blob else []) + [d[2] for d in self.derivatives if d[2]]
 
 
 BATCH_FILES = 64
@@ -219,16 +219,13 @@ class _Job:
         if facts.problems:
             self.content_problems[prepared.sha256] = (candidate.display_path, facts.problems)
         for derivative in facts.derivatives:
-            name = self.blob_store.put_bytes(derivative.data)
+            digest = hashlib.sha256(derivative.data).hexdigest()
+            if digest == prepared.sha256 and len(derivative.data) == prepared.size:
+                name = ""  # the same bytes as the original (a UTF-8 text file): stored once
+            else:
+                name = self.blob_store.put_bytes(derivative.data)
             prepared.derivatives.append(
-                (
-                    derivative.kind.value,
-                    derivative.media_type,
-                    name,
-                    hashlib.sha256(derivative.data).hexdigest(),
-                    len(derivative.data),
-                    derivative.note,
-                )
+                (derivative.kind.value, derivative.media_type, name, digest, len(derivative.data), derivative.note)
             )
 
     def _discard(self, names: list[str]) -> None:
@@ -355,7 +352,8 @@ class _Job:
                 DerivativeInfo(uuid.uuid4(), exhibit_id, kind, media_type, digest, length, note),
                 at=now,
             )
-            tx.add_blob_file(name, sha256=digest, size=length, at=now)
+            if name:
+                tx.add_blob_file(name, sha256=digest, size=length, at=now)
         self._acquisition(tx, (exhibit_id, ref), prepared, now)
         text = facts.derivative(DerivativeKind.TEXT)
         tx.index_text(exhibit_id, new.title, text.data.decode("utf-8", "replace") if text else "")
