@@ -252,7 +252,7 @@ def _unlocked(folder: Path, keyslots: Keyslots, data_key: bytes, actor: str, *, 
         try:
             case.open_report.extend(sweep_orphans(case))
         except CaseDamagedError:
-            case.open_report.append("the case database is damaged; run `caseapp verify` to see what is affected")
+            case.open_report.append("the case database is damaged; verify the case to see what is affected")
     return case
 
 
@@ -284,7 +284,7 @@ def load_keyslots(path: Path) -> Keyslots:
     path = path.absolute()
     try:
         if not path.is_dir():
-            raise NotACaseError(f"{path} is not a case folder (create one with `caseapp init {path}`)")
+            raise NotACaseError(f"{path} is not a case folder; create a case there first")
         has_slots = os.path.lexists(path / KEYSLOTS_NAME)  # a link is there, and refused by Keyslots.load
         has_db = os.path.lexists(path / DB_NAME)
         os.listdir(path)  # lexists says False, not "permission denied", in a folder that cannot be read

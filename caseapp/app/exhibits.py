@@ -94,7 +94,8 @@ def _export_target(case: OpenCase, exhibit: Exhibit, blob: BlobRecord, destinati
         raise UserError(f"{destination} is inside the case folder; plaintext must never be written there")
     if not blob.name or not case.blobs.exists(blob.name):
         raise IntegrityError(
-            f"{exhibit.ref}: the stored original is missing; nothing was exported. Run `caseapp verify --full`."
+            f"{exhibit.ref}: the stored original is missing; nothing was exported. "
+            "A full verification of the case shows what else is affected."
         )
     name = _safe_name(exhibit.original_name or "", f"{exhibit.ref}.bin")
     target = destination / name
@@ -203,7 +204,7 @@ def export_original(
         if digest != blob.sha256:
             raise IntegrityError(
                 f"{exhibit.ref}: the stored original no longer matches its SHA-256; "
-                "nothing was exported. Run `caseapp verify --full`."
+                "nothing was exported. A full verification of the case shows what else is affected."
             )
         if case.read_only:
             out.publish(target)

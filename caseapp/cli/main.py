@@ -54,6 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _hint(error: CaseAppError) -> str:
+    """What to type next, for the errors the command line can help with (messages are about the
+    case; the commands that help are the CLI's to say)."""
+    from caseapp.core.errors import IntegrityError, NotACaseError
+
+    if isinstance(error, NotACaseError):
+        return " (`caseapp init PATH` creates one)"
+    if isinstance(error, IntegrityError):
+        return " (`caseapp verify --full` shows what differs)"
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     private_files()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
@@ -67,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except CaseAppError as error:
-        sys.stderr.write(f"caseapp: {error}\n")
+        sys.stderr.write(f"caseapp: {error}{_hint(error)}\n")
         return error.exit_code
     except BrokenPipeError:
         # Output piped into `head` or a closed pager: stop quietly, as other command-line tools do.

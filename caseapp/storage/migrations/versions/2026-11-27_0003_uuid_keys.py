@@ -405,7 +405,7 @@ def _refuse_damaged_case() -> None:
         tables = sorted({str(row[0]) for row in broken})
         raise CaseDamagedError(
             f"this case cannot be upgraded: {len(broken)} record(s) in {', '.join(tables)} point at records "
-            "that are missing. Nothing was changed; run `caseapp verify` and restore the case from a backup."
+            "that are missing. Nothing was changed; verify the case and restore the case from a backup."
         )
     missing = _sql(
         "SELECT count(*) FROM exhibits WHERE blob IS NOT NULL AND (sha256 IS NULL OR size IS NULL)"
@@ -413,7 +413,7 @@ def _refuse_damaged_case() -> None:
     if missing:
         raise CaseDamagedError(
             f"this case cannot be upgraded: {missing} exhibit file(s) have no recorded SHA-256 or size. "
-            "Nothing was changed; run `caseapp verify` and restore the case from a backup."
+            "Nothing was changed; verify the case and restore the case from a backup."
         )
 
 
