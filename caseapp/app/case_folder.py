@@ -36,6 +36,7 @@ from caseapp.core.services import RecordService
 from caseapp.core.services.base import record, utc_now
 from caseapp.core.services.custody import CustodyService
 from caseapp.core.services.evidence import EvidenceService
+from caseapp.core.services.exporting import ExportService
 from caseapp.core.services.importing import ImportService
 from caseapp.core.text import clean_text
 from caseapp.core.timeinput import check_zone
@@ -97,6 +98,10 @@ class OpenCase:
     @property
     def evidence(self) -> EvidenceService:
         return EvidenceService(self.db)
+
+    @property
+    def exports(self) -> ExportService:
+        return ExportService(self.db, self.blobs, self.actor, read_only=self.db.read_only)
 
     @property
     def imports(self) -> ImportService:

@@ -38,23 +38,25 @@ def no_progress(_done: int, _total: int, _label: str) -> None:
 class CancelToken:
     """Asks a long operation to stop at its next safe point. Thread-safe; cannot be reset."""
 
-    def __init__(self) -> None:
+    def __init__(self, poll: Callable[[], bool] | None = None) -> None:
+        """``poll``: also cancelled when it answers True (e.g. a flag a signal handler sets)."""
         self._event = threading.Event()
+        self._poll = poll
 
     def cancel(self) -> None:
         self._event.set()
 
     @property
     def cancelled(self) -> bool:
-        return self._event.is_set()
+        return self._event.is_set() or (self._poll is not None and self._poll())
 
     def __call__(self) -> bool:
         """The token as a plain ``() -> bool`` poll, for code that only needs to ask."""
-        return self._event.is_set()
+        return self.cancelled
 
     def check(self, message: str = "cancelled; what was saved before stays saved") -> None:
         """Raise :class:`Cancelled` if cancellation was asked for."""
-        if self._event.is_set():
+        if self.cancelled:
             raise Cancelled(message)
 
 
