@@ -9,17 +9,28 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 from typing import Any
 
+from caseapp.cli.legal_display import (
+    clause_dict,
+    context_dict,
+    context_footnotes,
+    intro_dict,
+    print_all_introductions,
+    print_clause,
+    print_context,
+    print_search_notes,
+    search_notes,
+    wrap,
+)
 from caseapp.core.errors import NotFoundError
 from caseapp.core.legal.ids import normalise_ref, parse_crime_ref, split_element_id
 from caseapp.core.legal.jurisdiction import JurisdictionAnswer, check_jurisdiction
+from caseapp.core.legal.lexicon import load_lexicon
 from caseapp.core.legal.loader import load_catalogue
 from caseapp.core.legal.model import Catalogue, Crime, Element, LiabilityMode, VerificationStatus
 from caseapp.core.legal.search import SearchIndex
 
-WIDTH = 100
 _CONFLICT = {"IAC": "international armed conflict", "NIAC": "non-international armed conflict"}
 _MARK = {"met": "[met]", "not met": "[not met]", "uncertain": "[uncertain]"}
 
@@ -35,6 +46,11 @@ def register(subparsers: Any) -> None:
     elements.add_argument("--search", metavar="TEXT", help="only crimes whose title, Statute text or elements match")
     elements.add_argument(
         "--modes", action="store_true", help="list the modes of liability (Arts 25(3), 28) and the Art 30 default"
+    )
+    elements.add_argument(
+        "--introduction",
+        action="store_true",
+        help="print the General Introduction and the Art 6, 7 and 8 Introductions of the Elements of Crimes",
     )
     elements.add_argument("--json", action="store_true", help="print JSON")
     elements.set_defaults(func=list_elements)
@@ -65,6 +81,11 @@ def register(subparsers: Any) -> None:
     )
     jur.add_argument("--date", required=True, help="date of the conduct, YYYY-MM-DD")
     jur.add_argument("--crime", help="crime id, e.g. 8(2)(e)(i), 7(1)(d) or '8 bis'")
+    jur.add_argument(
+        "--victim-state",
+        metavar="CC",
+        help="for the crime of aggression ('8 bis'): the State against which the act of aggression was committed",
+    )
     jur.add_argument("--json", action="store_true", help="print JSON")
     jur.set_defaults(func=jurisdiction)
 
@@ -80,7 +101,7 @@ def _select(catalogue: Catalogue, article: str | None, search: str | None) -> li
         if not crimes:
             raise NotFoundError(f"no crime under '{article}' in the Rome Statute catalogue")
     if search:
-        order = SearchIndex(catalogue).matching_crimes(search)
+        order = SearchIndex(catalogue, lexicon=load_lexicon(catalogue)).matching_crimes(search)
         wanted = {c.id for c in crimes}
         crimes = [c for cid in order if cid in wanted and (c := catalogue.crime(cid)) is not None]
     return crimes
@@ -90,10 +111,22 @@ def list_elements(args: argparse.Namespace) -> int:
     catalogue = load_catalogue()
     if args.modes:
         return _list_modes(catalogue, as_json=args.json)
+    if args.introduction:
+        if args.json:
+            _print_json({"introductions": [intro_dict(i) for i in catalogue.introductions]})
+        else:
+            print_all_introductions(catalogue)
+        return 0
     crimes = _select(catalogue, args.article, args.search)
     if args.json:
-        _print_json({"edition": catalogue.edition, "count": len(crimes), "crimes": [_crime_summary(c) for c in crimes]})
+        payload: dict[str, Any] = {"edition": catalogue.edition, "count": len(crimes)}
+        if args.search:
+            payload.update(search_notes(catalogue, args.search))
+        payload["crimes"] = [_crime_summary(c) for c in crimes]
+        _print_json(payload)
         return 0
+    if args.search:
+        print_search_notes(catalogue, args.search)
     if not crimes:
         print(f"No crime matches '{args.search}'." if args.search else "No crime matches.")
         return 0
@@ -153,22 +186,7 @@ def _lookup(catalogue: Catalogue, value: str) -> tuple[Crime, Element | None]:
     raise NotFoundError(f"no crime or element '{value}' in the Rome Statute catalogue")
 
 
-def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
-    lines = []
-    for i, para in enumerate(text.splitlines() or [""]):
-        lead = first if (first is not None and i == 0) else indent
-        lines.append(
-            textwrap.fill(
-                para,
-                WIDTH,
-                initial_indent=lead,
-                subsequent_indent=indent,
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-            or lead.rstrip()
-        )
-    return "\n".join(lines)
+_wrap = wrap
 
 
 def _mode_dict(mode: LiabilityMode) -> dict[str, Any]:
@@ -190,6 +208,7 @@ def _list_modes(catalogue: Catalogue, *, as_json: bool) -> int:
             {
                 "modes_of_liability": [_mode_dict(m) for m in catalogue.modes_of_liability],
                 "mental_element": {"article": mental.article, "title": mental.title, "text": mental.text.en},
+                "leadership_clause": clause_dict(catalogue.leadership_clause),
             }
         )
         return 0
@@ -197,6 +216,8 @@ def _list_modes(catalogue: Catalogue, *, as_json: bool) -> int:
         flag = "" if mode.elements else "  [elements not available]"
         print(f"{mode.id:<18} Art {mode.provision}: {mode.label}{flag}")
     print(_wrap(f"Art {mental.article}: {mental.title}. {mental.note}", first="\n"))
+    print()
+    print_clause(catalogue.leadership_clause)
     return 0
 
 
@@ -222,9 +243,11 @@ def _show_mode(mode: LiabilityMode, *, as_json: bool) -> int:
     return 0
 
 
-def _footnote_refs(crime: Crime) -> list[int]:
+def _footnote_refs(catalogue: Catalogue, crime: Crime) -> list[int]:
     refs = {n for e in crime.elements for n in (*e.footnotes, *(f for a in e.alternatives for f in a.footnotes))}
-    return sorted(refs | set(crime.heading_footnotes))
+    return sorted(
+        refs | set(crime.heading_footnotes) | set(crime.paragraph_footnotes) | context_footnotes(catalogue, crime)
+    )
 
 
 def _print_crime(catalogue: Catalogue, crime: Crime, highlight: str | None) -> None:
@@ -244,10 +267,13 @@ def _print_crime(catalogue: Catalogue, crime: Crime, highlight: str | None) -> N
     for line in crime.introduction:
         print(_wrap(line))
     _print_elements(crime, highlight)
-    group = catalogue.group(crime.contextual_group) if crime.contextual_group else None
-    if group:
+    if crime.paragraph_footnotes:
+        fns = ", ".join(map(str, crime.paragraph_footnotes))
+        print(_wrap(f"The heading of Art {crime.paragraph} carries footnote {fns} (below).", first=""))
+    print_context(catalogue, crime)
+    if crime.amendment == "RC/Res.6":
         print()
-        print(_wrap(f"Context shared with the other crimes of Art {group.article}: {group.title}", first=""))
+        print_clause(catalogue.leadership_clause)
     print()
     print(
         _wrap(
@@ -255,7 +281,7 @@ def _print_crime(catalogue: Catalogue, crime: Crime, highlight: str | None) -> N
             first="",
         )
     )
-    refs = _footnote_refs(crime)
+    refs = _footnote_refs(catalogue, crime)
     if refs:
         print("\nFootnotes:")
     for number in refs:
@@ -326,7 +352,10 @@ def _element_dict(element: Element) -> dict[str, Any]:
 
 def _crime_detail(catalogue: Catalogue, crime: Crime) -> dict[str, Any]:
     out = _crime_summary(crime)
-    refs = _footnote_refs(crime)
+    refs = _footnote_refs(catalogue, crime)
+    out.update(context_dict(catalogue, crime))
+    if crime.amendment == "RC/Res.6":
+        out["leadership_clause"] = clause_dict(catalogue.leadership_clause)
     out.update(
         statute_text=crime.statute_text.en,
         statute_text_note=crime.statute_text_note,
@@ -351,6 +380,7 @@ def jurisdiction(args: argparse.Namespace) -> int:
         element_territories=args.element_territory,
         nationalities=args.nationality,
         crime=args.crime,
+        victim_state=args.victim_state,
     )
     if args.json:
         _print_json(answer.as_dict())
@@ -370,6 +400,8 @@ def _print_answer(answer: JurisdictionAnswer) -> None:
         asked.append("accused national of " + ", ".join(q.nationalities))
     if q.crime:
         asked.append(f"crime {q.crime} ({answer.crime_title})")
+    if q.victim_state:
+        asked.append(f"victim State {q.victim_state}")
     print("Question: " + "; ".join(asked))
     print(f"\nAnswer: {answer.verdict.value.upper()}")
     print(_wrap(answer.summary))

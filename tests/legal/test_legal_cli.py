@@ -178,6 +178,8 @@ def test_jurisdiction_json(capsys: pytest.CaptureFixture[str]) -> None:
         "2022-02-24",
         "--crime",
         "8 bis",
+        "--victim-state",
+        "ua",
         "--json",
     )
     assert code == 0
@@ -189,6 +191,7 @@ def test_jurisdiction_json(capsys: pytest.CaptureFixture[str]) -> None:
         "element_territories": [],
         "nationalities": ["RU"],
         "crime": "8 bis",
+        "victim_state": "UA",
     }
     kinds = {g["kind"]: g for g in payload["grounds"]}
     assert kinds["aggression"]["status"] == "not met"

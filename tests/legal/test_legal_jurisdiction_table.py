@@ -33,6 +33,7 @@ class Case:
     nationals: tuple[str, ...] = ()
     crime: str | None = None
     statuses: dict[GroundKind, GroundStatus] = field(default_factory=dict)
+    victim: str | None = None
 
 
 MET, NOT, UNC = GroundStatus.MET, GroundStatus.NOT_MET, GroundStatus.UNCERTAIN
@@ -738,6 +739,31 @@ CASES = [
         territory="LI",
         nationals=("LI",),
         crime="8 bis",
+        victim="LI",
+    ),
+    Case(
+        "aggression-victim-state-not-given",
+        "2018-07-17",
+        DEP,
+        "victim State is not given",
+        "Art 15 bis(5)",
+        "Art 15 bis(5), ICC-ASP/16/Res.5 para 2: turns on the victim State's acceptance",
+        territory="LI",
+        nationals=("LI",),
+        crime="8 bis",
+        statuses={GroundKind.AGGRESSION: UNC},
+    ),
+    Case(
+        "aggression-against-armenia-before-it-was-a-party",
+        "2022-09-13",
+        OUT,
+        "Armenia (AM) (the victim State) is not a State Party on 2022-09-13",
+        "Art 15 bis(5)",
+        "Art 15 bis(5): an Art 12(3) declaration does not make Armenia a State Party",
+        territory="AM",
+        nationals=("AZ",),
+        crime="8 bis",
+        victim="AM",
     ),
     Case(
         "aggression-party-acceptance-unknown",
@@ -893,6 +919,7 @@ def test_real_situation(case: Case) -> None:
         element_territories=case.elements,
         nationalities=case.nationals,
         crime=case.crime,
+        victim_state=case.victim,
     )
     assert answer.verdict is case.verdict, answer.summary
     reasons = " ".join(g.reason for g in answer.grounds)

@@ -17,11 +17,20 @@ from caseapp.core.legal.grounds import Ground, GroundKind
 from caseapp.core.legal.model import Crime
 from caseapp.core.legal.states import JurisdictionData
 
+REFERRAL_124 = (
+    " But the situation is before the Court on a Security Council referral (Art 13(b)), and a referral does not "
+    "rest on a State's acceptance of jurisdiction, which is all an Art 124 declaration withholds; whether the "
+    "declaration limits the Court on a referral is not settled, so it cannot exclude the crime here."
+)
+
 
 def article_124(
-    data: JurisdictionData, day: dt.date, places: Sequence[str], nationalities: Sequence[str]
+    data: JurisdictionData, day: dt.date, places: Sequence[str], nationalities: Sequence[str], *, referral: bool = False
 ) -> list[Ground]:
-    """A condition ground for every Art 124 declaration that reaches the conduct (war crimes only)."""
+    """A condition ground for every Art 124 declaration that reaches the conduct (war crimes only).
+
+    With a live Security Council referral the ground is at most UNCERTAIN: the referral does not rest on the
+    declaring State's acceptance."""
     out: list[Ground] = []
     for decl in data.art124:
         state = decl.status_on(day)
@@ -38,6 +47,9 @@ def article_124(
             if status is GroundStatus.UNCERTAIN
             else ""
         )
+        if referral:
+            status = GroundStatus.UNCERTAIN
+            doubt += REFERRAL_124
         out.append(
             Ground(
                 GroundKind.ARTICLE_124,
@@ -45,7 +57,7 @@ def article_124(
                 f"Art 124 declaration by {name(data, decl.state)}",
                 f"{decl.text} The conduct is alleged {how}.{doubt} Crimes against humanity and genocide are "
                 "not affected.",
-                (*decl.sources, "Rome Statute Art 124"),
+                (*decl.sources, "Rome Statute Art 124", *(("Rome Statute Art 13(b)",) if referral else ())),
                 decl.state,
             )
         )

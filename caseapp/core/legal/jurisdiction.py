@@ -23,6 +23,7 @@ from typing import Any
 
 from caseapp.core.errors import NotFoundError, ValidationError
 from caseapp.core.legal import conditions
+from caseapp.core.legal.aggression import aggression_ground
 from caseapp.core.legal.consent import (
     Consent,
     GroundStatus,
@@ -30,7 +31,6 @@ from caseapp.core.legal.consent import (
     accepted,
     amendment_accepted,
     as_party,
-    best,
     name,
     worst,
 )
@@ -54,6 +54,7 @@ class JurisdictionQuery:
     element_territories: tuple[str, ...] = ()
     nationalities: tuple[str, ...] = ()
     crime: str | None = None
+    victim_state: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +63,7 @@ class JurisdictionQuery:
             "element_territories": list(self.element_territories),
             "nationalities": list(self.nationalities),
             "crime": self.crime,
+            "victim_state": self.victim_state,
         }
 
 
@@ -134,10 +136,13 @@ def check_jurisdiction(
     element_territories: Sequence[str] = (),
     nationalities: Sequence[str] = (),
     crime: str | None = None,
+    victim_state: str | None = None,
     data: JurisdictionData | None = None,
     catalogue: Catalogue | None = None,
 ) -> JurisdictionAnswer:
-    """Validate the inputs (errors name the bad value) and assess the preconditions to jurisdiction."""
+    """Validate the inputs (errors name the bad value) and assess the preconditions to jurisdiction.
+
+    ``victim_state`` is the State against which an act of aggression was committed (crime 8 bis only)."""
     data = data or load_jurisdiction_data()
     catalogue = catalogue or load_catalogue()
     day = parse_date(date, data)
@@ -150,7 +155,13 @@ def check_jurisdiction(
     ref = None
     if crime:
         ref, crimes = resolve_crime(crime, catalogue)
-    query = JurisdictionQuery(day, terr, elems, nats, ref)
+    victim = data.country(victim_state).iso2 if victim_state else None
+    if victim is not None and not (crimes and crimes[0].amendment == "RC/Res.6"):
+        raise ValidationError(
+            "a victim State is asked for only for the crime of aggression: "
+            "give --crime '8 bis' or drop the victim State"
+        )
+    query = JurisdictionQuery(day, terr, elems, nats, ref, victim)
     return assess(query, crimes, data)
 
 
@@ -161,12 +172,21 @@ def assess(query: JurisdictionQuery, crimes: Sequence[Crime], data: Jurisdiction
     grounds.extend(_bases(query, crimes, data))
     amendment_id = crimes[0].amendment if crimes else None
     if amendment_id == "RC/Res.6":
-        grounds.append(_aggression(query, data, grounds))
+        grounds.append(
+            aggression_ground(
+                data,
+                day,
+                _involved(query),
+                nationalities=query.nationalities,
+                victim_state=query.victim_state,
+                live_referral=_live_referral(grounds),
+            )
+        )
     elif amendment_id:
         grounds.append(_amendment(amendment_id, query, data, grounds))
     places = [p for p in (query.territory, *query.element_territories) if p]
     if crimes and crimes[0].article == "8":
-        grounds.extend(conditions.article_124(data, day, places, query.nationalities))
+        grounds.extend(conditions.article_124(data, day, places, query.nationalities, referral=_live_referral(grounds)))
     for extra in (conditions.inoperative(crimes, data), conditions.after_data_date(data, day)):
         if extra is not None:
             grounds.append(extra)
@@ -353,59 +373,6 @@ def _live_referral(grounds: Sequence[Ground]) -> bool:
 def _live_territorial(grounds: Sequence[Ground], iso2: str) -> bool:
     kinds = (GroundKind.TERRITORY, GroundKind.ELEMENT_TERRITORY)
     return any(g.kind in kinds and g.state == iso2 and g.status is not GroundStatus.NOT_MET for g in grounds)
-
-
-def _aggression(query: JurisdictionQuery, data: JurisdictionData, grounds: list[Ground]) -> Ground:
-    day = query.date
-    amendment = data.amendment("RC/Res.6")
-    sources = (data.aggression_source, "Rome Statute Art 15 bis(5)", "Rome Statute Art 15 ter", *amendment.sources)
-    title = "Crime of aggression: Arts 15 bis and 15 ter"
-    if day < data.aggression_activation:
-        return Ground(
-            GroundKind.AGGRESSION,
-            GroundStatus.NOT_MET,
-            title,
-            f"Jurisdiction over the crime of aggression was activated only from {data.aggression_activation} "
-            f"(ICC-ASP/16/Res.5); {day} is earlier.",
-            sources,
-        )
-    statuses: list[GroundStatus] = []
-    lines: list[str] = []
-    if not query.nationalities:
-        statuses.append(GroundStatus.UNCERTAIN)
-        lines.append(
-            "The nationality of the accused is not given: Art 15 bis(5) excludes nationals of non-party States."
-        )
-    for iso in _involved(query):
-        party = as_party(data, iso, day)
-        if party.via is not Via.PARTY:
-            statuses.append(GroundStatus.NOT_MET)
-            lines.append(
-                f"{name(data, iso)} is not a State Party on {day}: in respect of a State that is not a party, "
-                "the Court shall not exercise its jurisdiction over the crime of aggression when committed by that "
-                "State's nationals or on its territory (Art 15 bis(5))."
-            )
-            continue
-        consent = amendment_accepted(amendment, data, iso, day)
-        statuses.append(consent.status)
-        lines.append(
-            consent.reason + " (ICC-ASP/16/Res.5 para 2: no jurisdiction for States Parties that have not accepted.)"
-        )
-    status = worst(*statuses) if statuses else GroundStatus.MET
-    if _live_referral(grounds):
-        status = best(GroundStatus.UNCERTAIN, status)
-        lines = [
-            "The situation is before the Court on a Security Council referral (Art 13(b)). The consent limits of "
-            "Art 15 bis(4) and (5) govern only State referrals and proprio motu investigations (Art 15 bis(1); "
-            "ICC-ASP/16/Res.5 para 2); on a referral Art 15 ter applies, which has no such limit. Whether this "
-            "referral, adopted before the activation and not naming aggression, reaches the crime of aggression "
-            "is unsettled. Without the referral:",
-            *lines,
-        ]
-        sources = (*sources, "Rome Statute Art 15 bis(1)")
-    return Ground(
-        GroundKind.AGGRESSION, status, title, " ".join(lines) or "The conditions of Art 15 bis are met.", sources
-    )
 
 
 def _verdict(grounds: Sequence[Ground]) -> Verdict:

@@ -22,10 +22,13 @@ from caseapp.core.legal.model import (
     Crime,
     Element,
     Footnote,
+    Introduction,
+    IntroParagraph,
     LiabilityElement,
     LiabilityMode,
     LocalText,
     MentalElement,
+    Provision,
     Role,
     Source,
     Verification,
@@ -130,6 +133,25 @@ def _build(raw: Record) -> Catalogue:
         )
         for m in raw.children("modes_of_liability")
     )
+    introductions = tuple(
+        Introduction(
+            article=i.string("article"),
+            title=i.string("title"),
+            paragraphs=tuple(
+                IntroParagraph(p.string("label"), _text(p, "text"), p.integers("footnotes"), p.integer("level"))
+                for p in i.children("paragraphs")
+            ),
+        )
+        for i in raw.children("introductions", "article")
+    )
+    clause_raw = raw.child("leadership_clause")
+    clause = Provision(
+        provision=clause_raw.string("provision"),
+        title=clause_raw.string("title"),
+        text=_text(clause_raw, "text"),
+        applies_to=clause_raw.strings("applies_to"),
+        sources=srcs(clause_raw),
+    )
     mental_raw = raw.child("mental_element")
     mental = MentalElement(
         article=mental_raw.string("article"),
@@ -148,6 +170,8 @@ def _build(raw: Record) -> Catalogue:
         footnotes=MappingProxyType(footnotes),
         sources=MappingProxyType(sources),
         corrections=raw.strings("corrections"),
+        introductions=introductions,
+        leadership_clause=clause,
         _by_id=MappingProxyType(by_id),
         _elements=MappingProxyType(elements),
     )
@@ -190,4 +214,5 @@ def _crime(c: Record, sources: tuple[Source, ...]) -> Crime:
         verification=_verification(c.child("verification")),
         notes=c.strings("notes"),
         statute_text_note=c.opt_string("statute_text_note"),
+        paragraph_footnotes=c.integers("paragraph_footnotes"),
     )

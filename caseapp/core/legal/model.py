@@ -146,6 +146,38 @@ class ContextualGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class IntroParagraph:
+    """One paragraph of an Elements of Crimes introduction: ``label`` is "1.", "(a)" or "" (unnumbered)."""
+
+    label: str
+    text: LocalText
+    footnotes: tuple[int, ...] = ()
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    """The EoC General Introduction (``article`` "general") or the Introduction to Art 6, 7 or 8.
+
+    The article introductions explain the contextual elements of that article (e.g. the Art 7 "policy")."""
+
+    article: str
+    title: str
+    paragraphs: tuple[IntroParagraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """A Statute provision shown beside the catalogue, e.g. Art 25(3 bis) for the crime of aggression."""
+
+    provision: str
+    title: str
+    text: LocalText
+    applies_to: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Crime:
     """One crime of Arts 6, 7, 8 or 8 bis as the Elements of Crimes split them (e.g. ``7(1)(g)-1``)."""
 
@@ -166,6 +198,7 @@ class Crime:
     verification: Verification
     notes: tuple[str, ...] = ()
     statute_text_note: str | None = None
+    paragraph_footnotes: tuple[int, ...] = ()
 
     @property
     def specific_elements(self) -> tuple[Element, ...]:
@@ -219,6 +252,8 @@ class Catalogue:
     footnotes: Mapping[int, Footnote]
     sources: Mapping[str, Source]
     corrections: tuple[str, ...]
+    introductions: tuple[Introduction, ...]
+    leadership_clause: Provision
     _by_id: Mapping[str, Crime] = field(repr=False, compare=False)
     _elements: Mapping[str, Element] = field(repr=False, compare=False)
 
@@ -236,6 +271,10 @@ class Catalogue:
 
     def group(self, group_id: str) -> ContextualGroup | None:
         return next((g for g in self.contextual_groups if g.id == group_id), None)
+
+    def introduction(self, article: str) -> Introduction | None:
+        """The EoC introduction of ``article`` ("6", "7", "8"), or the General Introduction ("general")."""
+        return next((i for i in self.introductions if i.article == article), None)
 
     def mode(self, mode_id: str) -> LiabilityMode | None:
         return next((m for m in self.modes_of_liability if m.id == mode_id), None)

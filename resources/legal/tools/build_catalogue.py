@@ -5,7 +5,8 @@ Run from the repository root (standard library only, no network):
     python resources/legal/tools/build_catalogue.py [--src FOLDER] [--out FOLDER]
 
 Inputs, all inside the repository in resources/legal/ (byte copies from ../shared/reference/legal/, see
-../PROVENANCE.md): elements-of-crimes.source.json, RomeStatute.public-law.json,
+../PROVENANCE.md): elements-of-crimes.source.json (with elements-of-crimes.icc-alpha.html, the HTML it was
+parsed from, to restore and check what the parse lost), RomeStatute.public-law.json,
 elements-amendments-2017-2019.json, modes-of-liability.json, states-parties.source.csv,
 states-parties.crosscheck.md and aba-icc-countries.csv.
 Outputs (into resources/legal/, or --out): catalogue.json, countries.csv, states-parties.csv,
@@ -42,6 +43,14 @@ from catalogue_tables import (  # the sibling file; this folder is on sys.path w
     STATE_COLUMNS,
     STATE_FIXES,
     UNVERIFIED_EOC,
+)
+from catalogue_texts import (
+    fix_article_28,
+    fix_texts,
+    introductions,
+    leadership_clause,
+    paragraph_footnotes,
+    provision_text_of,
 )
 
 HERE = Path(__file__).resolve().parent.parent  # resources/legal: inputs, and outputs by default
@@ -119,10 +128,14 @@ def build_catalogue(src: Path, corrections: list[str]) -> dict[str, object]:
     statute = json.loads((src / "RomeStatute.public-law.json").read_text("utf-8"))
     amend = json.loads((src / "elements-amendments-2017-2019.json").read_text("utf-8"))
     modes = json.loads((src / "modes-of-liability.json").read_text("utf-8"))
+    html = (src / "elements-of-crimes.icc-alpha.html").read_text("utf-8")
     items = statute_items(statute_articles(statute))
     amend_by_id = {c["id"]: c for c in amend["crimes"]}
     crimes = [_crime(raw, items, amend_by_id, corrections) for raw in eoc["crimes"]]
     crimes.sort(key=_statute_order)
+    seen: set[str] = set()
+    for crime in crimes:
+        crime["paragraph_footnotes"] = paragraph_footnotes(str(crime["paragraph"]), html, corrections, seen)
     groups = [
         {
             "id": g["id"],
@@ -142,20 +155,22 @@ def build_catalogue(src: Path, corrections: list[str]) -> dict[str, object]:
         "note": "EoC General Introduction para 2: where an element states no mental element, Art 30 applies.",
         "sources": [SRC_STATUTE],
     }
-    return {
+    catalogue: dict[str, object] = {
         "schema": 1,
         "languages": ["en"],
         "edition": eoc["edition"],
         "sources": SOURCES,
-        "general_introduction": eoc["general_introduction"],
-        "introductions": eoc["introductions"],
+        "introductions": introductions(eoc, html, corrections),
         "footnotes": eoc["footnotes"],
         "contextual_groups": groups,
         "crimes": crimes,
         "modes_of_liability": modes_out,
+        "leadership_clause": leadership_clause(modes["articles"]["25"]),
         "mental_element": mental,
-        "corrections": list(corrections),
     }
+    fix_texts(catalogue, corrections)
+    catalogue["corrections"] = list(corrections)
+    return catalogue
 
 
 def _placement(cid: str, raw: dict[str, Any]) -> tuple[str, str, str | None]:
@@ -304,7 +319,7 @@ def _modes(modes: dict[str, Any], corrections: list[str]) -> list[dict[str, obje
     modes_out: list[dict[str, object]] = []
     for s in modes["structures"]:
         mid, label, provision = MODE_IDS[s["mode"]]
-        provision_text = provision_text_of(art25, art28, provision)
+        provision_text = provision_text_of(art25, art28, provision, corrections)
         ver = s["verified"]
         status = "verified-source" if ver is True else ("partial" if ver == "partial" else "unverified")
         basis = s.get("source") or s.get("basis") or ""
@@ -350,53 +365,6 @@ def _statute_order(crime: dict[str, object]) -> tuple[int, str, int, int]:
     if not m:
         raise SystemExit(f"cannot order {cid}")
     return (int(m.group(1)), m.group(2), _roman(m.group(3) or ""), int(m.group(4) or 0))
-
-
-def fix_article_28(text: str, corrections: list[str]) -> str:
-    """The Public.Law copy numbers Art 28's two limbs '1.'/'2.' and their conditions (a)/(b)(/(c)).
-
-    The official text labels them (a)/(b) with conditions (i)/(ii)(/(iii)); the Statute itself proves it:
-    28(b) refers to 'relationships not described in paragraph (a)'."""
-    lines = text.splitlines()
-    out: list[str] = []
-    limb = ""
-    for line in lines:
-        m = re.match(r"^([12])\. (.*)$", line)
-        if m:
-            limb = m.group(1)
-            out.append(("(a) " if limb == "1" else "(b) ") + m.group(2))
-            continue
-        m = re.match(r"^\(([abc])\) (.*)$", line)
-        if m and limb:
-            out.append("(" + {"a": "i", "b": "ii", "c": "iii"}[m.group(1)] + ") " + m.group(2))
-            continue
-        out.append(line)
-    fixed = "\n".join(out)
-    if fixed != text:
-        corrections.append(
-            "Art 28 text (modes of liability): the Public.Law copy numbers the two limbs '1.'/'2.' and their "
-            "conditions '(a)'-'(c)'; relabelled '(a)'/'(b)' and '(i)'-'(iii)' as in the official Statute "
-            "(28(b) itself refers to 'paragraph (a)')."
-        )
-    return fixed
-
-
-def provision_text_of(art25: str, art28: str, provision: str) -> str:
-    if provision.startswith("25(3)("):
-        letter = provision[6]
-        for line in art25.splitlines():
-            if line.startswith(f"({letter}) "):
-                return line
-        raise SystemExit(f"no text for {provision}")
-    letter = provision[3]
-    chunk: list[str] = []
-    on = False
-    for line in art28.splitlines():
-        if re.match(r"^\([ab]\) ", line):
-            on = line.startswith(f"({letter}) ")
-        if on:
-            chunk.append(line)
-    return "\n".join(chunk)
 
 
 def build_countries(src: Path) -> list[tuple[str, str]]:
@@ -477,6 +445,7 @@ def build(src: Path, out: Path) -> tuple[int, int]:
 
 INPUT_FILES = (
     "elements-of-crimes.source.json",
+    "elements-of-crimes.icc-alpha.html",
     "RomeStatute.public-law.json",
     "elements-amendments-2017-2019.json",
     "modes-of-liability.json",

@@ -261,3 +261,25 @@ STATE_COLUMNS = [
     "withdrawal_sources",
     "notes",
 ]
+
+
+# Transcription artefacts, replaced in every Elements of Crimes text (elements, footnotes, introductions):
+# (wrong, right, why). Each was read against the structure of the sentence; none changes a word's meaning.
+TEXT_FIXES = (
+    ("suchan extent", "such an extent", "two words run together in the source HTML"),
+    ("age- related", "age-related", "a line-end hyphenation left as 'age- related' in the source HTML"),
+    ("non- international", "non-international", "a line-end hyphenation left as 'non- international'"),
+)
+
+# Introduction items the source JSON lost: the HTML leaves the last <li> of the Art 8 Introduction
+# unclosed before the next heading, and the parser dropped it. The text is read from the HTML (checked).
+INTRO_ITEMS_MISSING = {
+    "Article 8": "There is only a requirement for the awareness of the factual circumstances that established the "
+    "existence of an armed conflict that is implicit in the terms “took place in the context of and was associated "
+    "with”.",
+}
+
+# Footnote markers the source JSON dropped, with the HTML fragment that carries each (checked by the builder).
+# Introduction paragraphs are keyed (article, label); Statute paragraphs by their reference.
+INTRO_FOOTNOTES = {("7", "3."): ((6,), "against a civilian population.[^6]</li>")}
+PARAGRAPH_FOOTNOTES = {"8(2)(e)": ((60,), '<h2 id="article8-2e">Article 8 (2) (e)[^60]</h2>')}
