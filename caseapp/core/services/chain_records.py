@@ -65,7 +65,7 @@ def expected_values(entries: Iterable[CustodyEntry]) -> dict[tuple[RefKind, str]
         kind = _KINDS.get(kind_name)
         if kind is None:
             continue
-        key = (kind, entry.target_id or entry.target)
+        key = (kind, entry.target_id or _v1_target(kind, entry))
         fields = expected.setdefault(key, {})
         details = entry.details
         if verb in ("add", "import"):
@@ -79,6 +79,17 @@ def expected_values(entries: Iterable[CustodyEntry]) -> dict[tuple[RefKind, str]
     return expected
 
 
+def _v1_target(kind: RefKind, entry: CustodyEntry) -> str:
+    """The record a version 1 entry is about: before schema 0003 a note's and a link's entries
+    targeted the record they were on (``W-001``, ``EX-3``) and named the note or link by its number,
+    which the migration kept as ``NOTE-n`` / ``LNK-n``."""
+    if entry.version == 1 and kind in (RefKind.NOTE, RefKind.LINK):
+        number = entry.details.get("note" if kind is RefKind.NOTE else "link")
+        if isinstance(number, int):
+            return f"{'NOTE' if kind is RefKind.NOTE else 'LNK'}-{number}"
+    return entry.target
+
+
 def _added_values(kind: RefKind, verb: str, details: dict[str, Any], seq: int) -> dict[str, tuple[str, Any, int]]:
     fields: dict[str, tuple[str, Any, int]] = {}
     for detail, field in _ADDED.get(kind, {}).items():
@@ -89,6 +100,8 @@ def _added_values(kind: RefKind, verb: str, details: dict[str, Any], seq: int) -
             fields[field] = ("digest", details[detail], seq)
     if kind is RefKind.NOTE and "text_sha256" in details:  # entries written before keyed digests
         fields["text"] = ("sha256", details["text_sha256"], seq)
+    if kind is RefKind.LINK and "reasoning_sha256" in details:
+        fields["reasoning"] = ("sha256", details["reasoning_sha256"], seq)
     if verb == "import":
         fields["sha256"] = ("plain", details.get("sha256"), seq)
         fields["size"] = ("plain", details.get("size"), seq)
