@@ -195,6 +195,9 @@ class ReadTx(Protocol):
 
 
 class WriteTx(ReadTx, Protocol):
+    committed: bool
+    """Set once the transaction is durable: callers must not undo their side effects after that."""
+
     def set_case_info(self, info: CaseInfo) -> None: ...
     def next_ref(self, prefix: str) -> str:
         """Allocate the next ref of a prefix (``EX`` -> ``EX-13``); never given twice."""

@@ -210,11 +210,12 @@ class SqlReadTx(EvidenceReads):
     # -- listings --------------------------------------------------------------------------
     def _list(self, kind: RefKind, query: RecordQuery, order: Any) -> list[Any]:
         model = MODEL[kind]
-        statement = _page(_deleted(select(model), model, query.deleted).order_by(order, model.id), query.page)
+        orders = order if isinstance(order, tuple) else (order,)
+        statement = _page(_deleted(select(model), model, query.deleted).order_by(*orders, model.id), query.page)
         return self._convert(kind, list(self.session.scalars(statement)))
 
     def persons(self, query: RecordQuery) -> list[Person]:
-        return self._list(RefKind.PERSON, query, PersonRow.ref)
+        return self._list(RefKind.PERSON, query, (func.length(PersonRow.ref), PersonRow.ref))
 
     def incidents(self, query: RecordQuery) -> list[Incident]:
         return self._list(RefKind.INCIDENT, query, IncidentRow.created_at)

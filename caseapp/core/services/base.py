@@ -75,6 +75,12 @@ def resolve(tx: ReadTx, key: RecordId, *kinds: RefKind) -> Target:
     raise NotFoundError(f"there is no record {key} in this case")
 
 
+def searchable_heading(title: str, description: str) -> str:
+    """What the search index holds as an exhibit's heading: its title and its description (both
+    typed by people; an imported file's extracted text is the index's body)."""
+    return f"{title}\n{description}" if description else title
+
+
 def choice(enum_type: type[E], value: str | E, field: str) -> E:
     try:
         return enum_type(value)

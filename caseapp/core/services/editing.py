@@ -19,9 +19,11 @@ from caseapp.core.changes import Changes
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import (
     CaseInfo,
+    Exhibit,
     ExhibitKind,
     InformationCredibility,
     LinkStance,
+    Person,
     PersonRole,
     PlacePrecision,
     ProtectionLevel,
@@ -33,7 +35,7 @@ from caseapp.core.errors import UserError, ValidationError
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import Record, Revision, Target, WriteTx
 from caseapp.core.refs import RecordId, Ref, RefKind
-from caseapp.core.services.base import ServiceBase, choice, record, resolve
+from caseapp.core.services.base import ServiceBase, choice, record, resolve, searchable_heading
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 from caseapp.core.timeinput import check_coordinates, check_zone, parse_time_range
 
@@ -249,8 +251,10 @@ class RecordEditing(ServiceBase):
             raise ValidationError(f"{target.ref} already has these values; nothing was changed")
         old = {field: old[field] for field in changed}
         tx.update(target.kind, target.id, changed)
-        if target.kind is RefKind.EXHIBIT and "title" in changed:
-            tx.index_text(target.id, changed["title"], None)
+        if target.kind is RefKind.EXHIBIT and ("title" in changed or "description" in changed):
+            exhibit = tx.get(RefKind.EXHIBIT, target.id)
+            assert isinstance(exhibit, Exhibit)
+            tx.index_text(target.id, searchable_heading(exhibit.title, exhibit.description), None)
         specs = EDITABLE[target.kind]
         log: dict[str, Any] = {}
         for field, value in changed.items():
@@ -278,7 +282,7 @@ class RecordEditing(ServiceBase):
                 why,
             )
         )
-        updated = tx.get(target.kind, target.id)
+        updated = _shown(tx.get(target.kind, target.id))
         assert updated is not None
         undo = Undo(
             "edit",
@@ -355,7 +359,7 @@ class RecordEditing(ServiceBase):
         with self.store.write() as tx:
             target = resolve(tx, key)
             seq, reason = self._restore(tx, target, now)
-            restored = tx.get(target.kind, target.id) if target.id else None
+            restored = _shown(tx.get(target.kind, target.id)) if target.id else None
         assert restored is not None and target.id is not None
         undo = Undo("delete", target.kind, target.id, target.ref, seq, f"delete {target.ref} again", {"reason": reason})
         return OpResult(restored, Changes.of(target.kind), undo)
@@ -376,6 +380,14 @@ class RecordEditing(ServiceBase):
             tx, actor=self.actor, at=now, action=action, target=target.ref, details=details, target_id=target.id
         )
         return seq, current.deleted.reason
+
+
+def _shown(found: Record | None) -> Record | None:
+    """A record as an operation returns it: a protected person's name stays hidden (reading it
+    is a reveal, recorded in custody)."""
+    from caseapp.core.services.records import hide_name
+
+    return hide_name(found) if isinstance(found, Person) else found
 
 
 def _parse(ref: str) -> Ref:

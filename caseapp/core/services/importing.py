@@ -261,7 +261,7 @@ class _Job:
                         recorded.setdefault(prepared.sha256, exhibit)
             committed = True
         except BaseException:
-            if not committed and not getattr(transaction, "committed", False):
+            if not committed and not (transaction is not None and transaction.committed):
                 for prepared in batch:  # never delete what a commit refers to
                     self._discard(prepared.blobs())
             raise

@@ -32,7 +32,7 @@ from caseapp.core.errors import NotFoundError, ValidationError
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import ExhibitQuery, Record, RecordQuery, Target, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind
-from caseapp.core.services.base import ServiceBase, choice, record, resolve
+from caseapp.core.services.base import ServiceBase, choice, record, resolve, searchable_heading
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 from caseapp.core.timeinput import check_coordinates, parse_time_range
 
@@ -242,7 +242,7 @@ class RecordAdds(ServiceBase):
                 source_ref=source_target.ref if source_target else None,
             )
             tx.add_exhibit(exhibit)
-            tx.index_text(exhibit.id, clean_title, text)
+            tx.index_text(exhibit.id, searchable_heading(clean_title, text), "")
             details: dict[str, object] = {"kind": kind_value.value, "title": clean_title}
             if source_target is not None:
                 details["source"] = source_target.ref
