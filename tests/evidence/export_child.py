@@ -10,6 +10,7 @@ from pathlib import Path
 
 from caseapp.app import exhibits
 from caseapp.app.case_folder import open_case
+from caseapp.core.refs import parse_ref
 
 
 def main() -> None:
@@ -26,7 +27,7 @@ def main() -> None:
         return False
 
     with open_case(folder, passphrase=os.environ["CRASH_PASSPHRASE"]) as case:
-        exhibits.export_original(case, "EX-1", destination, cancel=cancel)
+        exhibits.export_original(case, parse_ref("EX-1"), destination, cancel=cancel)
 
 
 if __name__ == "__main__":
