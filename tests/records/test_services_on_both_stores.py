@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 from uuid import UUID, uuid4
 
 import pytest
@@ -69,6 +69,11 @@ IGNORED = frozenset(
     {"id", "exhibit_id", "target_id", "source_id", "job_id", "record_id", "case_id", "job", "hash", "prev_hash"}
     | {"device", "at", "created_at", "acquired_at", "seen_at"}
 )
+
+
+class LocalBlobMap(Protocol):
+    def blob_files(self) -> list[tuple[str, str, int]]: ...
+    def stored_blob_names(self) -> set[str]: ...
 
 
 @dataclass
@@ -330,9 +335,10 @@ def _corrections(t: Transcript, records: RecordService, refs: dict[str, RecordId
     t.log("undo of map deletion", records.undo(map_deleted.undo).value if map_deleted.undo else None)
     t.log("reveal witness", records.reveal_person(refs["witness"]).value)
     t.log("persons keep names hidden", [p.full_name for p in records.persons()])
+    t.log("edit arabic's acquisition", records.edit(refs["arabic"], {"acquired": "2016-12-20"}, reason="x").value)
     t.log("edit case", records.edit_case(title="Aleppo 2016", time_zone="Asia/Damascus", reason="rename").value)
     t.log("incident in the case's zone", records.add_incident(title="Night raid", when="2016-12-20T02:00").value)
-    for step in range(4):
+    for step in range(5):
         entry, undo = records.last_undo()
         t.log(f"last undo {step}", (entry.action, entry.target, undo))
         t.log(f"undo last {step}", records.undo_last().value)
@@ -372,6 +378,18 @@ def _files(t: Transcript, backend: Backend, evidence: Path) -> None:
         blobs = tx.referenced_blobs()
         t.log("referenced blobs", [(b.exhibit_ref, b.role, b.sha256, b.size, bool(b.name)) for b in blobs])
         t.log("by sha256", sorted(ref for _, ref in tx.exhibits_by_sha256().values()))
+        text_id, photo_id = (records.target(parse_ref(ref)).id for ref in (text_ref, photo_ref))
+        assert text_id is not None and photo_id is not None
+        derived = [tx.derivative_blob(text_id, "text"), tx.derivative_blob(photo_id, "thumbnail")]
+        t.log("derivative blobs", [(d.exhibit_ref, d.role, d.sha256, d.size, bool(d.name)) for d in derived if d])
+        t.log("no such derivative", tx.derivative_blob(photo_id, "text"))
+        t.log("original of a record without a file", tx.original_blob(records.target(parse_ref("EX-2")).id or text_id))
+        local = cast(LocalBlobMap, tx)  # not in the ReadTx port: used by verify and the orphan sweep in app
+        files = local.blob_files()
+        assert {name for name, _, _ in files} == local.stored_blob_names()
+        t.log("blob files", sorted((sha, size) for _, sha, size in files))
+        wanted = [b.sha256 for b in blobs[:1]] + ["0" * 64]
+        t.log("by some sha256", sorted(ref for _, ref in tx.exhibits_by_sha256(wanted).values()))
         t.log("acquired files", sorted((path, size, ref) for (path, size, _), (_, ref) in tx.acquired_files().items()))
     for blob in blobs:
         if blob.name:
@@ -419,7 +437,7 @@ def test_use_cases_keep_the_chain_and_the_records_in_step(backend: Backend, evid
         assert verify_chain(entries, backend.store.custody_anchor()).problems == ()
         assert record_mismatches(tx, entries, backend.store.privacy_digest) == []
         counts = tx.counts()
-    assert counts["custody_entries"] == len(entries) == 66
+    assert counts["custody_entries"] == len(entries) == 68
     assert counts["exhibits"] == 7  # five added by hand and three files; EX-1 deleted again by the last undo
 
 
