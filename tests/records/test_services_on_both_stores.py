@@ -490,7 +490,6 @@ def test_a_failed_write_changes_nothing(backend: Backend) -> None:
     assert CustodyService(backend.store).verify().ok
 
 
-@pytest.mark.xfail(strict=True, reason="editing an exhibit's description does not re-index it (reported to the lead)")
 def test_search_finds_an_exhibit_by_its_edited_description(backend: Backend) -> None:
     records = RecordService(backend.store, ACTOR)
     ref = parse_ref(records.add_exhibit(title="Map", description="drawn by the council").value.ref)
@@ -499,7 +498,6 @@ def test_search_finds_an_exhibit_by_its_edited_description(backend: Backend) -> 
     assert [e.ref for e in records.exhibits(ExhibitQuery(text="field team"))] == [str(ref)]
 
 
-@pytest.mark.xfail(strict=True, reason="restore and edit return a protected name without a reveal entry (reported)")
 def test_restore_and_edit_of_a_protected_person_keep_the_name_hidden(backend: Backend) -> None:
     records = RecordService(backend.store, ACTOR)
     witness = records.add_person(role=PersonRole.WITNESS, full_name="Secret Name").value

@@ -62,12 +62,6 @@ def test_stored_case_of_an_old_schema_opens_and_upgrades(fixture: Path, tmp_path
     assert FIXTURES, "no stored schema fixtures found"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="caseapp bug: chain_records.expected_values reads note.add/link.add entries written before schema 0003 "
-    "(target = the annotated record, details note/link = the number) as the note/link itself, so verify reports "
-    "'CASE/EX-1: the custody log records it, but the record is gone' on an untouched upgraded case (exit 3)",
-)
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
 def test_verify_finds_nothing_wrong_in_an_upgraded_case(fixture: Path, tmp_path: Path) -> None:
     folder = tmp_path / fixture.name
