@@ -8,7 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
-from caseapp.app import exhibits
+from caseapp.app import exhibits, export_folder
 from caseapp.app.case_folder import open_case
 from caseapp.core.refs import parse_ref
 
@@ -16,7 +16,7 @@ from caseapp.core.refs import parse_ref
 def main() -> None:
     folder, destination, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
     if mode == "named":
-        exhibits.UNNAMED_TEMP_FILES = False  # the path taken where the OS has no O_TMPFILE
+        export_folder.UNNAMED_TEMP_FILES = False  # the path taken where the OS has no O_TMPFILE
     calls = 0
 
     def cancel() -> bool:

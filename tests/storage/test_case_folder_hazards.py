@@ -96,7 +96,7 @@ def test_forced_read_only_reads_verifies_exports_and_refuses_writes(make_case, t
         assert len(case.records.exhibits()) == 1
         assert verify_case(case, full=True).ok
         exported = export_original(case, parse_ref("EX-1"), out)
-        assert exported.path.read_text(encoding="utf-8") == "a statement" and not exported.recorded
+        assert Path(exported.path).read_text(encoding="utf-8") == "a statement" and not exported.recorded
         message = "this case is on read-only media; copy it to a writable disk to change it"
         with pytest.raises(ReadOnlyCaseError, match=message):
             case.records.add_person(role=PersonRole.WITNESS, full_name="Rami")
