@@ -1,4 +1,4 @@
-"""Run every benchmark: ``python -m bench [store]``."""
+"""Run every benchmark: ``python -m bench [store|intake] [options]``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from bench import intake, store
 def main() -> None:
     benches = {"store": store.main, "intake": intake.main}
     if len(sys.argv) > 1:
-        benches[sys.argv[1]](*([sys.argv[2:]] if sys.argv[1] == "intake" else []))
+        benches[sys.argv[1]](sys.argv[2:])
         return
     for run in benches.values():
         run()

@@ -65,11 +65,14 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture
 def make_case(tmp_path: Path) -> Iterator[Callable[..., tuple[OpenCase, str]]]:
-    """Create a real case folder (fast KDF); returns (open case, recovery code)."""
+    """Create a real case folder (fast KDF); returns (open case, recovery code). Its time zone is
+    UTC unless given, so times typed without a zone read the same on every machine."""
     opened: list[OpenCase] = []
 
-    def factory(name: str = "Aleppo-2016.caseapp", passphrase: str = PASSPHRASE) -> tuple[OpenCase, str]:
-        case, code = create_case(tmp_path / name, passphrase, kdf=FAST_KDF, actor="tester")
+    def factory(
+        name: str = "Aleppo-2016.caseapp", passphrase: str = PASSPHRASE, time_zone: str = "UTC"
+    ) -> tuple[OpenCase, str]:
+        case, code = create_case(tmp_path / name, passphrase, kdf=FAST_KDF, actor="tester", time_zone=time_zone)
         opened.append(case)
         return case, code
 

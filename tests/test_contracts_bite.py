@@ -60,7 +60,7 @@ STORAGE_INTERNALS = Violation(
     "caseapp.export._violation_orm",
     "from caseapp.storage import orm",
 )
-# VIOLATIONS.append(STORAGE_INTERNALS)
+VIOLATIONS.append(STORAGE_INTERNALS)
 
 
 def _contract_names() -> list[str]:

@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from caseapp.app.startup import local_time_zone
 from caseapp.atomicfile import fsync_dir, make_private_dir, remove_stale_temp_files
-from caseapp.core import custody
+from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import CaseInfo
 from caseapp.core.errors import (
     CaseDamagedError,
@@ -31,19 +32,25 @@ from caseapp.core.errors import (
     UserError,
     ValidationError,
 )
+from caseapp.core.services import RecordService
+from caseapp.core.services.base import record, utc_now
 from caseapp.core.services.custody import CustodyService
-from caseapp.core.services.records import RecordService, record, utc_now
+from caseapp.core.services.evidence import EvidenceService
+from caseapp.core.services.exporting import ExportService
+from caseapp.core.services.importing import ImportService
 from caseapp.core.text import clean_text
+from caseapp.core.timeinput import check_zone
+from caseapp.intake.adapter import FileIntake
 from caseapp.secrets import keystore
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params, Keyslots, check_passphrase_strength, derive_subkey
 from caseapp.secrets.keyslots import new_data_key as _new_data_key
-from caseapp.storage import evidence
 from caseapp.storage.blobs import BlobStore
 from caseapp.storage.case_db import DB_NAME, CaseDatabase, refuse_links
 
 KEYSLOTS_NAME = "keyslots.json"
 BLOBS_DIR = "blobs"
 HEAD_KEY_PURPOSE = "custody-head"
+PRIVACY_KEY_PURPOSE = "custody-privacy"
 
 
 def default_actor() -> str:
@@ -87,6 +94,18 @@ class OpenCase:
     @property
     def custody(self) -> CustodyService:
         return CustodyService(self.db)
+
+    @property
+    def evidence(self) -> EvidenceService:
+        return EvidenceService(self.db)
+
+    @property
+    def exports(self) -> ExportService:
+        return ExportService(self.db, self.blobs, self.actor, read_only=self.db.read_only)
+
+    @property
+    def imports(self) -> ImportService:
+        return ImportService(self.db, self.blobs, FileIntake(), self.actor, self.folder)
 
     def data_key(self) -> bytes:
         if not self._data_key:
@@ -135,8 +154,15 @@ def _open_db(
     folder: Path, keyslots: Keyslots, data_key: bytes, *, new_case: bool = False, read_only: bool = False
 ) -> CaseDatabase:
     head_key = derive_subkey(data_key, HEAD_KEY_PURPOSE)
+    privacy_key = derive_subkey(data_key, PRIVACY_KEY_PURPOSE)
     return CaseDatabase(
-        folder, data_key, case_id=keyslots.case_id, head_key=head_key, new_case=new_case, read_only=read_only
+        folder,
+        data_key,
+        case_id=keyslots.case_id,
+        head_key=head_key,
+        privacy_key=privacy_key,
+        new_case=new_case,
+        read_only=read_only,
     )
 
 
@@ -147,11 +173,13 @@ def create_case(
     title: str = "",
     actor: str | None = None,
     kdf: Argon2Params = STRONG_ARGON2,
+    time_zone: str | None = None,
 ) -> tuple[OpenCase, str]:
     """Create a case folder at ``path`` (which must not exist) and return it open, with the
     recovery code to show once. Built in a hidden sibling folder and renamed into place at the
     end, so a failure (full disk, read-only folder, power loss) never leaves a half-made case."""
     check_passphrase_strength(passphrase)
+    zone_name = check_zone(time_zone) if time_zone else local_time_zone()
     who = actor or default_actor()
     path = path.absolute()
     if any(0xD800 <= ord(char) <= 0xDFFF for char in str(path)):
@@ -176,17 +204,16 @@ def create_case(
         keyslots.save(building / KEYSLOTS_NAME)
         db = _open_db(building, keyslots, data_key, new_case=True)
         now = utc_now()
-        db.initialise(CaseInfo(case_id, case_title, "", now, who))
+        db.initialise(CaseInfo(case_id, case_title, "", now, who, zone_name))
         with db.write() as tx:
-            entry = custody.next_entry(
-                None,
-                at=now,
+            record(
+                tx,
                 actor=who,
-                action="case.create",
+                at=now,
+                action=CustodyAction.CASE_CREATE,
                 target="CASE",
-                details={"case_id": case_id, "title": case_title},
+                details={"case_id": case_id, "title": case_title, "time_zone": zone_name},
             )
-            tx.append_custody(entry)
         db.close()
         db = None
         fsync_dir(building)
@@ -230,7 +257,7 @@ def _unlocked(folder: Path, keyslots: Keyslots, data_key: bytes, actor: str, *, 
         try:
             case.open_report.extend(sweep_orphans(case))
         except CaseDamagedError:
-            case.open_report.append("the case database is damaged; run `caseapp verify` to see what is affected")
+            case.open_report.append("the case database is damaged; verify the case to see what is affected")
     return case
 
 
@@ -245,7 +272,7 @@ def sweep_orphans(case: OpenCase) -> list[str]:
             return []
         case.blobs.remove_leftover_temp_files()
         with case.db.read() as tx:
-            referenced = {record.name for record in evidence.referenced_blobs(tx)}
+            referenced = tx.stored_blob_names()
         moved = case.blobs.quarantine(case.blobs.names() - referenced)
     return (
         [
@@ -262,7 +289,7 @@ def load_keyslots(path: Path) -> Keyslots:
     path = path.absolute()
     try:
         if not path.is_dir():
-            raise NotACaseError(f"{path} is not a case folder (create one with `caseapp init {path}`)")
+            raise NotACaseError(f"{path} is not a case folder; create a case there first")
         has_slots = os.path.lexists(path / KEYSLOTS_NAME)  # a link is there, and refused by Keyslots.load
         has_db = os.path.lexists(path / DB_NAME)
         os.listdir(path)  # lexists says False, not "permission denied", in a folder that cannot be read
@@ -378,7 +405,11 @@ def change_passphrase(
     change is recorded in custody as ``case.passphrase_change``."""
     check_passphrase_strength(new)
     unlock = lambda keyslots: keyslots.unlock_with_passphrase(old)  # noqa: E731
-    with _rewriting_keyslots(path, unlock, action="case.passphrase_change", actor=actor) as (keyslots, key, details):
+    with _rewriting_keyslots(path, unlock, action=CustodyAction.CASE_PASSPHRASE_CHANGE, actor=actor) as (
+        keyslots,
+        key,
+        details,
+    ):
         details.update(slot_id=keyslots.set_passphrase(key, new, kdf), slot_type="passphrase")
 
 
@@ -389,7 +420,7 @@ def recover(
     recorded in custody as ``case.recover``."""
     check_passphrase_strength(new)
     unlock = lambda keyslots: keyslots.unlock_with_recovery_code(recovery_code)  # noqa: E731
-    with _rewriting_keyslots(path, unlock, action="case.recover", actor=actor) as (keyslots, key, details):
+    with _rewriting_keyslots(path, unlock, action=CustodyAction.CASE_RECOVER, actor=actor) as (keyslots, key, details):
         details.update(slot_id=keyslots.set_passphrase(key, new, kdf), slot_type="passphrase", unlocked_with="recovery")
 
 
@@ -401,7 +432,7 @@ def enable_keyring(case: OpenCase) -> str:
     key = case.data_key()
     try:
         with _rewriting_keyslots(
-            case.folder, lambda _slots: key, action="case.keyring_enable", actor=case.actor, db=case.db
+            case.folder, lambda _slots: key, action=CustodyAction.CASE_KEYRING_ENABLE, actor=case.actor, db=case.db
         ) as (keyslots, data_key, details):
             old_slots = keyslots.of_type("keyring")
             slot_id, secret = keyslots.add_keyring_slot(data_key)
@@ -429,7 +460,7 @@ def disable_keyring(case: OpenCase) -> bool:
     key = case.data_key()
     try:
         with _rewriting_keyslots(
-            case.folder, lambda _slots: key, action="case.keyring_disable", actor=case.actor, db=case.db
+            case.folder, lambda _slots: key, action=CustodyAction.CASE_KEYRING_DISABLE, actor=case.actor, db=case.db
         ) as (keyslots, _key, details):
             slots = keyslots.of_type("keyring")
             if not slots:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.changes import Changes
+from caseapp.core.custody import CustodyAction
 from caseapp.core.errors import ReadOnlyCaseError, StorageError, UserError
-from caseapp.core.services.records import record, utc_now
+from caseapp.core.services.base import record, utc_now
 from caseapp.storage.blobs import QuarantinedBlob
 
 NOT_SECURE = (
@@ -46,7 +47,7 @@ def purge_quarantine(case: OpenCase) -> Purged:
                 tx,
                 actor=case.actor,
                 at=utc_now(),
-                action="blobs.purge",
+                action=CustodyAction.BLOBS_PURGE,
                 target="CASE",
                 details={"count": count, "bytes": size},
             )

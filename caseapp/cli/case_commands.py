@@ -24,9 +24,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     init = subparsers.add_parser("init", help="create a new encrypted case folder")
     init.add_argument("path", type=Path, nargs="?", help="folder to create (default: the default case location)")
     init.add_argument("--title", default="", help="case title (default: the folder name)")
+    init.add_argument(
+        "--timezone", help="IANA time zone for times typed without one, e.g. Asia/Damascus (default: this computer's)"
+    )
     init.add_argument("--passphrase-file", type=Path, metavar="FILE", help="read the passphrase from FILE")
     init.add_argument("--json", action="store_true", help="print the result as JSON")
     init.set_defaults(func=cmd_init)
+
+    case = subparsers.add_parser("case", help="the case itself: edit its title, description or time zone")
+    case_actions = case.add_subparsers(metavar="ACTION", parser_class=type(case))
+    case.set_defaults(func=lambda _args, p=case: (p.print_help(), 1)[1])
+    edit = case_actions.add_parser("edit", help="change the case's title, description or time zone (recorded)")
+    unlock.add_case_options(edit)
+    edit.add_argument("--title")
+    edit.add_argument("--description")
+    edit.add_argument("--timezone", help="IANA name, e.g. Asia/Damascus: times typed without a zone are read in it")
+    edit.add_argument("--reason", required=True)
+    edit.set_defaults(func=cmd_case_edit)
 
     info = subparsers.add_parser("info", help="show a case's summary, keyslots and custody head")
     unlock.add_case_options(info)
@@ -62,7 +76,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             f"Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters, e.g. four or five words.\n"
         )
         passphrase = unlock.new_passphrase(args, file_attr="passphrase_file", env=unlock.PASSPHRASE_ENV)
-    case, code = case_folder.create_case(path, passphrase, title=args.title)
+    case, code = case_folder.create_case(path, passphrase, title=args.title, time_zone=args.timezone)
     with case, case.db.read() as tx:
         title = tx.case_info().title
     if args.json:
@@ -92,6 +106,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         "title": info.title,
         "created_at": info.created_at,
         "created_by": info.created_by,
+        "time_zone": info.time_zone,
         "schema": summary.schema,
         "counts": counts,
         "keyslots": list(slots),
@@ -104,7 +119,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     out.write(f"Case      {info.title}\nPath      {folder}\nCase id   {info.case_id}\n")
-    out.write(f"Created   {when(info.created_at)} UTC by {info.created_by}\nSchema    {result['schema']}\n")
+    out.write(f"Created   {when(info.created_at)} by {info.created_by}\nSchema    {result['schema']}\n")
+    out.write(f"Time zone {info.time_zone} (for times typed without one)\n")
     out.write("Records   " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()) + "\n")
     if head:
         out.write(f"Custody   {head.seq} entries, head {head.hash}\n")
@@ -166,4 +182,13 @@ def cmd_keyring(args: argparse.Namespace) -> int:
     with unlock.unlock(args) as case:
         backend = case_folder.enable_keyring(case)
     sys.stdout.write(f"Keyring slot added ({backend}); this account can now open the case without typing.\n")
+    return 0
+
+
+def cmd_case_edit(args: argparse.Namespace) -> int:
+    with unlock.unlock(args) as case:
+        info = case.records.edit_case(
+            title=args.title, description=args.description, time_zone=args.timezone, reason=args.reason
+        ).value
+    sys.stdout.write(f"Case {info.title!r}, time zone {info.time_zone}\n")
     return 0

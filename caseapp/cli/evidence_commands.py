@@ -1,4 +1,5 @@
-"""Commands about evidence files: import, list, show, export-original, quarantine."""
+"""Commands about evidence files: import, export-original, quarantine (listing and showing
+exhibits are in record_commands)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caseapp.cli import unlock
-from caseapp.cli.output import print_json, print_table, to_jsonable, when
+from caseapp.cli.output import print_json, print_table, to_jsonable
+from caseapp.core.operations import CancelToken, Task
+from caseapp.core.refs import RefKind, parse_ref_of
 
 if TYPE_CHECKING:
-    from caseapp.app.importing import FileOutcome, ImportProgress, ImportReport
     from caseapp.core.evidence import Problem
+    from caseapp.core.services.import_report import FileOutcome, ImportReport
 
 KINDS = ["document", "image", "video", "audio", "testimony", "physical", "other"]
 
@@ -26,20 +29,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     take.add_argument("--note", default="", help="acquisition note: how, where and from whom")
     take.add_argument("--json", action="store_true", help="print the full report as JSON")
     take.set_defaults(func=cmd_import)
-
-    listing = subparsers.add_parser("list", help="list exhibits; search their names and extracted text")
-    unlock.add_case_options(listing)
-    listing.add_argument("--type", choices=KINDS, help="only this kind of exhibit")
-    listing.add_argument("--search", metavar="TEXT", help="words in the file name or the extracted text")
-    listing.add_argument("--tag")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=cmd_list)
-
-    show = subparsers.add_parser("show", help="show one exhibit: hashes, metadata, derivatives, acquisitions")
-    unlock.add_case_options(show)
-    show.add_argument("exhibit", help="EX-n")
-    show.add_argument("--json", action="store_true")
-    show.set_defaults(func=cmd_show)
 
     export = subparsers.add_parser("export-original", help="decrypt an exhibit's original into a folder")
     unlock.add_case_options(export)
@@ -70,15 +59,12 @@ class _ProgressLine:
         self.enabled = sys.stderr.isatty()
         self.width = shutil.get_terminal_size((80, 20)).columns
 
-    def __call__(self, progress: ImportProgress) -> None:
+    def __call__(self, done: int, total: int, label: str) -> None:
         if not self.enabled:
             return
-        share = progress.bytes_done / progress.bytes_total if progress.bytes_total else 1.0
+        share = done / total if total else 1.0
         bar = "#" * int(share * 20)
-        text = (
-            f"[{bar:<20}] {progress.files_done}/{progress.files_total} files, "
-            f"{progress.bytes_done / 2**20:.1f}/{progress.bytes_total / 2**20:.1f} MiB {progress.current}"
-        )
+        text = f"[{bar:<20}] {done / 2**20:.1f}/{total / 2**20:.1f} MiB, {label}"
         sys.stderr.write("\r" + text[: self.width - 1].ljust(self.width - 1))
         sys.stderr.flush()
 
@@ -94,16 +80,17 @@ class _FirstInterruptCancels:
     """Ctrl-C once: finish the file being read, keep everything complete, stop. Twice: stop now."""
 
     def __init__(self) -> None:
-        self.asked = False
+        self.token = CancelToken()
         self.previous: Any = None
 
-    def requested(self) -> bool:
-        return self.asked
+    @property
+    def asked(self) -> bool:
+        return self.token.cancelled
 
     def _handle(self, _signum: int, _frame: object) -> None:
         if self.asked:
             raise KeyboardInterrupt
-        self.asked = True
+        self.token.cancel()
         sys.stderr.write("\ncaseapp: stopping; every file read to the end is kept (Ctrl-C again to stop at once)\n")
 
     def __enter__(self) -> _FirstInterruptCancels:
@@ -127,18 +114,17 @@ def _outcome_line(outcome: FileOutcome) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from caseapp.app.importing import FileStatus, import_paths
+    from caseapp.core.services.import_report import FileStatus
 
     bar = _ProgressLine()
     stop = _FirstInterruptCancels()
+    source = parse_ref_of(args.source, RefKind.SOURCE) if args.source else None
     with unlock.unlock(args) as case:
-        for line in case.open_report:
-            sys.stderr.write(f"caseapp: note: {line}\n")
         try:
             with stop:
-                report = import_paths(
-                    case, args.paths, source=args.source, note=args.note, progress=bar, cancel=stop.requested
-                )
+                report = case.imports.import_paths(
+                    args.paths, source=source, note=args.note, task=Task(progress=bar, cancel=stop.token)
+                ).value
         finally:
             bar.close()
     if args.json:
@@ -161,7 +147,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _report_json(report: ImportReport) -> dict[str, Any]:
     return {
-        "job": report.job_id,
+        "job": str(report.job_id),
         "cancelled": report.cancelled,
         "summary": report.summary,
         "files": [{**to_jsonable(o), "problems": [_problem_json(p) for p in o.problems]} for o in report.outcomes],
@@ -181,95 +167,12 @@ def _problem_json(problem: Problem) -> dict[str, str]:
     }
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    from caseapp.app.exhibits import list_exhibits
-
-    with unlock.unlock(args) as case:
-        exhibits = list_exhibits(case, kind=args.type, search=args.search, tag=args.tag)
-    if args.json:
-        print_json(exhibits)
-    else:
-        print_table(
-            ["ref", "kind", "type", "size", "captured", "tags", "title"],
-            [
-                [
-                    e.ref,
-                    e.kind.value,
-                    e.mime or "",
-                    e.size if e.size is not None else "",
-                    e.captured or "",
-                    ",".join(e.tags),
-                    e.title,
-                ]
-                for e in exhibits
-            ],
-        )
-    return 0
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    from caseapp.app.exhibits import detail
-
-    with unlock.unlock(args) as case:
-        found = detail(case, args.exhibit)
-    if args.json:
-        print_json(found)
-        return 0
-    e = found.exhibit
-    out = sys.stdout
-    out.write(f"{e.ref}  {_shown(e.title)}\n")
-    rows = [
-        ("kind", e.kind.value),
-        ("type", e.mime),
-        ("sha256", e.sha256),
-        ("size", e.size),
-        ("original name", e.original_name),
-        ("found at", e.relative_path),
-        ("file modified", e.file_modified),
-        ("captured", e.captured),
-        ("GPS", f"{e.latitude:.6f}, {e.longitude:.6f}" if e.latitude is not None and e.longitude is not None else None),
-        ("imported by", e.imported_by),
-        ("imported at", when(e.created_at) + " UTC"),
-        ("source", f"SRC-{e.source_id}" if e.source_id else None),
-        ("note", e.acquisition_note),
-        ("tags", ", ".join(e.tags) or None),
-    ]
-    detected = found.metadata.get("detected") or {}
-    if detected.get("extension_matches") is False:
-        rows.insert(2, ("warning", "the file's extension does not match its content"))
-    for label, value in rows:
-        if value not in (None, ""):
-            out.write(f"  {label:<14} {_shown(value)}\n")
-    fields = found.metadata.get("fields") or {}
-    if fields:
-        out.write("Metadata (as found in the file; control characters shown escaped)\n")
-        for key, value in fields.items():
-            out.write(f"  {key:<14} {_shown(value)}\n")
-    if found.derivatives:
-        out.write("Derivatives\n")
-        for d in found.derivatives:
-            out.write(
-                f"  {d.kind:<10} {d.media_type:<28} {d.size:>9} bytes  sha256 {d.sha256[:16]}…  {_shown(d.note)}\n"
-            )
-    out.write("Acquisitions\n")
-    for a in found.acquisitions:
-        note = f" — {_shown(a.note)}" if a.note else ""
-        out.write(f"  {when(a.seen_at)} UTC by {_shown(a.actor)}: {a.relative_path} ({a.size} bytes){note}\n")
-    return 0
-
-
-def _shown(value: object) -> str:
-    """Text from a file is never printed raw: a crafted value could fake lines or drive the terminal."""
-    from caseapp.intake.names import escape_name
-
-    return escape_name(value if isinstance(value, str) else str(value))
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from caseapp.app.exhibits import export_original
 
+    ref = parse_ref_of(args.exhibit, RefKind.EXHIBIT)
     with unlock.unlock(args) as case:
-        result = export_original(case, args.exhibit, args.destination)
+        result = export_original(case, ref, args.destination)
     if args.json:
         print_json(
             {"path": str(result.path), "sha256": result.sha256, "size": result.size, "recorded": result.recorded}

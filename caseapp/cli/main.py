@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from caseapp import __version__
+from caseapp.app.startup import private_files
 from caseapp.cli.unlock import add_case_options
 from caseapp.core.errors import CaseAppError
 
@@ -23,6 +24,7 @@ from caseapp.core.errors import CaseAppError
 COMMAND_MODULES: tuple[str, ...] = (
     "case_commands",
     "record_commands",
+    "annotation_commands",
     "evidence_commands",
     "custody_commands",
     "legal_commands",
@@ -52,18 +54,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _hint(error: CaseAppError) -> str:
+    """What to type next, for the errors the command line can help with (messages are about the
+    case; the commands that help are the CLI's to say)."""
+    from caseapp.core.errors import IntegrityError, NotACaseError
+
+    if isinstance(error, NotACaseError):
+        return " (`caseapp init PATH` creates one)"
+    if isinstance(error, IntegrityError):
+        return " (`caseapp verify --full` shows what differs)"
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    os.umask(0o077)  # every file caseapp creates is private to the user (architecture §2)
+    private_files()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    from caseapp.cli.annotation_commands import rewrite_link_shorthand
+
+    args = parser.parse_args(rewrite_link_shorthand(sys.argv[1:] if argv is None else argv))
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
     try:
         code: int = args.func(args)
     except CaseAppError as error:
-        sys.stderr.write(f"caseapp: {error}\n")
+        sys.stderr.write(f"caseapp: {error}{_hint(error)}\n")
         return error.exit_code
     except BrokenPipeError:
         # Output piped into `head` or a closed pager: stop quietly, as other command-line tools do.

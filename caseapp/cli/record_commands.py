@@ -1,29 +1,97 @@
-"""Commands that add and list records: person, incident, source, exhibit, tag, note, link."""
+"""Commands on the records of a case, one shape for every kind (person, incident, source,
+exhibit, note):
+
+    KIND add ...            KIND list [--deleted] [--json]      KIND show REF [--json]
+    KIND edit REF --FIELD VALUE ... --reason TEXT               KIND delete REF --reason TEXT
+    KIND restore REF
+
+``caseapp list`` and ``caseapp show`` are the exhibit listing and detail (the same commands as
+``exhibit list`` and ``exhibit show``)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import TypeAlias
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
 from caseapp.cli import unlock
 from caseapp.cli.output import print_json, print_table, when
-from caseapp.core.entities import ExhibitKind, PersonRole, ProtectionLevel, Sensitivity
-from caseapp.core.ports import ExhibitQuery
+from caseapp.cli.show import show_record
+from caseapp.core.entities import (
+    ExhibitKind,
+    InformationCredibility,
+    LinkStance,
+    PersonRole,
+    PlacePrecision,
+    ProtectionLevel,
+    Sensitivity,
+    SourceReliability,
+)
+from caseapp.core.ports import Deleted, ExhibitQuery, ExhibitSort, Page, RecordQuery
+from caseapp.core.refs import RefKind, parse_ref, parse_ref_of
+from caseapp.core.services.editing import Dependents
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
+# Command-line option -> edit field, per kind (what `KIND edit` accepts).
+EDIT_OPTIONS: dict[RefKind, list[tuple[str, str, dict[str, Any]]]] = {
+    RefKind.PERSON: [
+        ("--role", "role", {"choices": [r.value for r in PersonRole]}),
+        ("--protection", "protection", {"choices": [p.value for p in ProtectionLevel]}),
+        ("--name", "full_name", {}),
+        ("--description", "description", {}),
+    ],
+    RefKind.INCIDENT: [
+        ("--title", "title", {}),
+        ("--description", "description", {}),
+        ("--when", "when", {"help": "2016, 2016-12, 2016-12-13 or 2016-12-13T14:05 (the case's zone unless given)"}),
+        ("--until", "until", {}),
+        ("--place", "place_name", {}),
+        ("--lat", "latitude", {"type": float}),
+        ("--lon", "longitude", {"type": float}),
+        ("--place-precision", "place_precision", {"choices": [p.value for p in PlacePrecision]}),
+    ],
+    RefKind.SOURCE: [
+        ("--name", "name", {}),
+        ("--description", "description", {}),
+        ("--reliability", "reliability", {"choices": [r.value for r in SourceReliability]}),
+        ("--credibility", "credibility", {"choices": [c.value for c in InformationCredibility]}),
+    ],
+    RefKind.EXHIBIT: [
+        ("--title", "title", {}),
+        ("--description", "description", {}),
+        ("--kind", "kind", {"choices": [k.value for k in ExhibitKind]}),
+        ("--sensitivity", "sensitivity", {"choices": [s.value for s in Sensitivity]}),
+        ("--source", "source", {"help": "SRC-n, or '' for none"}),
+        ("--acquired", "acquired", {}),
+    ],
+    RefKind.NOTE: [("--text", "text", {})],
+    RefKind.LINK: [
+        ("--stance", "stance", {"choices": [s.value for s in LinkStance]}),
+        ("--reasoning", "reasoning", {}),
+    ],
+}
+KIND_WORD = {
+    RefKind.PERSON: "person",
+    RefKind.INCIDENT: "incident",
+    RefKind.SOURCE: "source",
+    RefKind.EXHIBIT: "exhibit",
+    RefKind.NOTE: "note",
+    RefKind.LINK: "link",
+}
 
-def _group(subparsers: Subparsers, name: str, help_text: str) -> Subparsers:
+
+def group(subparsers: Subparsers, name: str, help_text: str) -> Subparsers:
     parser = subparsers.add_parser(name, help=help_text)
     parser.set_defaults(func=lambda _args, p=parser: (p.print_help(), 1)[1])
     return parser.add_subparsers(metavar="ACTION", parser_class=type(parser))
 
 
-def _command(
-    group: Subparsers, name: str, help_text: str, func: object, *, json: bool = False
+def command(
+    group_: Subparsers, name: str, help_text: str, func: Callable[[argparse.Namespace], int], *, json: bool = True
 ) -> argparse.ArgumentParser:
-    parser = group.add_parser(name, help=help_text)
+    parser = group_.add_parser(name, help=help_text)
     unlock.add_case_options(parser)
     if json:
         parser.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -31,226 +99,229 @@ def _command(
     return parser
 
 
+def add_listing_options(parser: argparse.ArgumentParser) -> None:
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--deleted", action="store_true", help="show deleted records too")
+    shown.add_argument("--only-deleted", action="store_true", help="show only deleted records")
+    parser.add_argument("--limit", type=int, help="at most this many")
+    parser.add_argument("--offset", type=int, default=0, help="skip this many first")
+
+
+def deleted_choice(args: argparse.Namespace) -> Deleted:
+    if getattr(args, "only_deleted", False):
+        return Deleted.ONLY
+    return Deleted.INCLUDE if getattr(args, "deleted", False) else Deleted.HIDE
+
+
+def page(args: argparse.Namespace) -> Page:
+    return Page(offset=max(0, args.offset or 0), limit=args.limit)
+
+
+def register_common(group_: Subparsers, kind: RefKind) -> None:
+    """show / edit / delete / restore for one kind of record."""
+    word = KIND_WORD[kind]
+    show = command(group_, "show", f"show one {word}", cmd_show)
+    show.add_argument("ref")
+    if kind is RefKind.PERSON:
+        show.add_argument("--reveal", action="store_true", help="show the real name (recorded in custody)")
+    edit = command(group_, "edit", f"change fields of a {word}, saying why (recorded in custody)", cmd_edit)
+    edit.add_argument("ref")
+    for option, field, extra in EDIT_OPTIONS[kind]:
+        edit.add_argument(option, dest=f"field_{field}", **extra)
+    edit.add_argument("--reason", required=True, help="why the change is made")
+    delete = command(group_, "delete", f"delete a {word} (a tombstone; `restore` takes it back)", cmd_delete)
+    delete.add_argument("ref")
+    delete.add_argument("--reason", required=True, help="why it is deleted")
+    what = delete.add_mutually_exclusive_group()
+    what.add_argument("--with-dependents", action="store_true", help="also delete the links and notes on it")
+    what.add_argument("--keep-dependents", action="store_true", help="delete it alone; its links and notes stay")
+    restore = command(group_, "restore", f"restore a deleted {word}", cmd_restore)
+    restore.add_argument("ref")
+    for parser in (show, edit, delete, restore):
+        parser.set_defaults(kind=kind)
+
+
 def register(subparsers: Subparsers) -> None:
-    _register_records(subparsers)
-    _register_annotations(subparsers)
+    from caseapp.cli import record_adds
+
+    for kind, help_text in (
+        (RefKind.PERSON, "persons: victims, witnesses, suspects (protected names stay hidden)"),
+        (RefKind.INCIDENT, "incidents: what happened, when and where"),
+        (RefKind.SOURCE, "sources of evidence with their Admiralty grading"),
+        (RefKind.EXHIBIT, "exhibits: items of evidence (files come in with `import`)"),
+        (RefKind.NOTE, "notes on a record or on the CASE"),
+    ):
+        group_ = group(subparsers, KIND_WORD[kind], help_text)
+        record_adds.register_add(group_, kind)
+        listing = command(group_, "list", f"list {KIND_WORD[kind]}s", cmd_list)
+        listing.set_defaults(kind=kind)
+        add_listing_options(listing)
+        if kind is RefKind.EXHIBIT:
+            add_exhibit_filters(listing)
+        if kind is RefKind.NOTE:
+            listing.add_argument("ref", nargs="?", help="only the notes on this record (or CASE)")
+        register_common(group_, kind)
+    listing = subparsers.add_parser("list", help="list exhibits (the same as `exhibit list`)")
+    unlock.add_case_options(listing)
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_listing_options(listing)
+    add_exhibit_filters(listing)
+    listing.set_defaults(func=cmd_list, kind=RefKind.EXHIBIT)
+    show = subparsers.add_parser("show", help="show any record by its ref (EX-1, W-001, INC-2, LNK-3 ...)")
+    unlock.add_case_options(show)
+    show.add_argument("ref")
+    show.add_argument("--json", action="store_true", help="print JSON for scripts")
+    show.add_argument("--reveal", action="store_true", help="for a person: show the real name (recorded)")
+    show.set_defaults(func=cmd_show, kind=None)
 
 
-def _register_records(subparsers: Subparsers) -> None:
-    persons = _group(subparsers, "person", "add or list persons (victims, witnesses, suspects)")
-    add = _command(
-        persons, "add", "add a person; a pseudonym such as W-001 is given automatically", cmd_person_add, json=True
-    )
-    add.add_argument("--role", required=True, choices=[r.value for r in PersonRole])
-    add.add_argument("--name", default="", help="full name (kept encrypted; never in shared documents if protected)")
-    add.add_argument("--description", default="")
-    add.add_argument(
-        "--protection", choices=[p.value for p in ProtectionLevel], help="default: protected for victims and witnesses"
-    )
-    _command(persons, "list", "list persons", cmd_person_list, json=True)
-
-    incidents = _group(subparsers, "incident", "add or list incidents")
-    add = _command(incidents, "add", "add an incident", cmd_incident_add, json=True)
-    add.add_argument("--title", required=True)
-    add.add_argument("--description", default="")
-    add.add_argument("--when", help="2016, 2016-12, 2016-12-13 or 2016-12-13T14:05Z")
-    add.add_argument("--until", help="end of the time range, same forms")
-    add.add_argument("--place", default="", help="place name")
-    add.add_argument("--lat", type=float, help="latitude, decimal degrees")
-    add.add_argument("--lon", type=float, help="longitude, decimal degrees")
-    add.add_argument("--place-precision", choices=["exact", "vicinity", "locality", "region", "unknown"])
-    _command(incidents, "list", "list incidents", cmd_incident_list, json=True)
-
-    sources = _group(subparsers, "source", "add or list sources with their Admiralty grading")
-    add = _command(sources, "add", "add a source", cmd_source_add, json=True)
-    add.add_argument("--name", required=True)
-    add.add_argument("--reliability", default="F", help="A (completely reliable) to F (cannot be judged)")
-    add.add_argument("--credibility", default="6", help="1 (confirmed) to 6 (cannot be judged)")
-    add.add_argument("--description", default="")
-    _command(sources, "list", "list sources", cmd_source_list, json=True)
-
-    exhibits = _group(subparsers, "exhibit", "add or list exhibit records (files come in with `import`)")
-    add = _command(exhibits, "add", "add an exhibit record, e.g. a physical item", cmd_exhibit_add, json=True)
-    add.add_argument("--title", required=True)
-    add.add_argument("--kind", default="other", choices=[k.value for k in ExhibitKind])
-    add.add_argument("--description", default="")
-    add.add_argument("--source", help="SRC-n")
-    add.add_argument("--sensitivity", default="none", choices=[s.value for s in Sensitivity])
-    add.add_argument("--acquired", help="when it was acquired: 2016-12-13 or 2016-12-13T14:05Z")
-    listing = _command(exhibits, "list", "list exhibit records", cmd_exhibit_list, json=True)
-    listing.add_argument("--kind", choices=[k.value for k in ExhibitKind])
-    listing.add_argument("--tag")
-    listing.add_argument("--search", help="text in the title or description")
+def add_exhibit_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kind", "--type", dest="exhibit_kind", choices=[k.value for k in ExhibitKind])
+    parser.add_argument("--tag")
+    parser.add_argument("--search", metavar="TEXT", help="words in titles, descriptions and extracted text")
+    parser.add_argument("--source", help="only exhibits from this source (SRC-n)")
+    parser.add_argument("--sort", choices=[s.value for s in ExhibitSort], default=ExhibitSort.REF.value)
+    parser.add_argument("--descending", action="store_true")
 
 
-def _register_annotations(subparsers: Subparsers) -> None:
-    tag = subparsers.add_parser("tag", help="tag a record (EX-1, W-001, INC-2, SRC-3), or list tags")
-    unlock.add_case_options(tag)
-    tag.add_argument("ref", nargs="?", help="record to tag; without it, list all tags with counts")
-    tag.add_argument("tags", nargs="*", help="tags to add")
-    tag.add_argument("--remove", action="store_true", help="remove the tags instead")
-    tag.add_argument("--json", action="store_true")
-    tag.set_defaults(func=cmd_tag)
-
-    notes = _group(subparsers, "note", "add or list notes on a record or on the CASE")
-    add = _command(notes, "add", "add a note", cmd_note_add, json=True)
-    add.add_argument("ref", help="EX-1, W-001, INC-2, SRC-3 or CASE")
-    add.add_argument("text")
-    listing = _command(notes, "list", "list notes", cmd_note_list, json=True)
-    listing.add_argument("ref", nargs="?")
-
-    link = subparsers.add_parser("link", help="link an exhibit to a person or incident, saying what it shows")
-    unlock.add_case_options(link)
-    link.add_argument("exhibit", help="EX-n")
-    link.add_argument("target", help="a person (W-001) or an incident (INC-n)")
-    link.add_argument("--reasoning", required=True, help="what this exhibit shows about the target")
-    link.add_argument("--stance", default="supports", choices=["supports", "contradicts", "context"])
-    link.add_argument("--json", action="store_true")
-    link.set_defaults(func=cmd_link)
-
-
-def _done(args: argparse.Namespace, value: object, message: str) -> int:
-    if getattr(args, "json", False):
-        print_json(value)
-    else:
-        sys.stdout.write(message + "\n")
+def cmd_list(args: argparse.Namespace) -> int:
+    kind: RefKind = args.kind
+    query = RecordQuery(deleted=deleted_choice(args), page=page(args))
+    with unlock.unlock(args) as case:
+        records = case.records
+        if kind is RefKind.EXHIBIT:
+            source = records.target(parse_ref_of(args.source, RefKind.SOURCE)).id if args.source else None
+            exhibit_query = ExhibitQuery(
+                kind=ExhibitKind(args.exhibit_kind) if args.exhibit_kind else None,
+                tag=args.tag,
+                text=args.search,
+                source_id=source,
+                sort=ExhibitSort(args.sort),
+                descending=args.descending,
+                deleted=query.deleted,
+                page=query.page,
+            )
+            found: list[Any] = records.exhibits(exhibit_query)
+        elif kind is RefKind.PERSON:
+            found = records.persons(query)
+        elif kind is RefKind.INCIDENT:
+            found = records.incidents(query)
+        elif kind is RefKind.SOURCE:
+            found = records.sources(query)
+        else:
+            found = records.notes(parse_ref(args.ref) if args.ref else None, query)
+    if args.json:
+        print_json(found)
+        return 0
+    print_listing(kind, found)
     return 0
 
 
-def cmd_person_add(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        person, _ = case.records.add_person(
-            role=args.role, full_name=args.name, description=args.description, protection=args.protection
-        )
-    return _done(args, person, f"Added {person.pseudonym} ({person.role.value}, {person.protection.value})")
+def _deleted_mark(record: Any) -> str:
+    return " (deleted)" if getattr(record, "deleted", None) is not None else ""
 
 
-def cmd_person_list(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        persons = case.records.persons()
-    if args.json:
-        print_json(persons)
-    else:
-        print_table(
-            ["pseudonym", "role", "protection", "name"],
-            [[p.pseudonym, p.role.value, p.protection.value, p.full_name] for p in persons],
-        )
-    return 0
-
-
-def cmd_incident_add(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        incident, _ = case.records.add_incident(
-            title=args.title,
-            description=args.description,
-            when=args.when,
-            until=args.until,
-            place_name=args.place,
-            latitude=args.lat,
-            longitude=args.lon,
-            place_precision=args.place_precision,
-        )
-    return _done(args, incident, f"Added {incident.ref}: {incident.title}")
-
-
-def cmd_incident_list(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        incidents = case.records.incidents()
-    if args.json:
-        print_json(incidents)
-    else:
+def print_listing(kind: RefKind, found: list[Any]) -> None:
+    if kind is RefKind.PERSON:
+        rows = [
+            [
+                p.ref + _deleted_mark(p),
+                p.role.value,
+                p.protection.value,
+                "(hidden)" if p.name_hidden else p.full_name,
+                ",".join(p.tags),
+            ]
+            for p in found
+        ]
+        print_table(["ref", "role", "protection", "name", "tags"], rows)
+    elif kind is RefKind.INCIDENT:
         rows = []
-        for i in incidents:
+        for i in found:
             where = i.place_name + (f" ({i.latitude:.5f}, {i.longitude:.5f})" if i.latitude is not None else "")
-            rows.append([i.ref, when(i.time_start), i.time_precision.value, where, i.title])
-        print_table(["ref", "from", "precision", "place", "title"], rows)
-    return 0
-
-
-def cmd_source_add(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        source, _ = case.records.add_source(
-            name=args.name, reliability=args.reliability, credibility=args.credibility, description=args.description
+            day = i.time_precision.value in ("day", "month", "year")
+            rows.append(
+                [
+                    i.ref + _deleted_mark(i),
+                    when(i.time_start, day_only=day, keep_zone=True),
+                    i.time_precision.value,
+                    where,
+                    i.title,
+                    ",".join(i.tags),
+                ]
+            )
+        print_table(["ref", "from", "precision", "place", "title", "tags"], rows)
+    elif kind is RefKind.SOURCE:
+        print_table(
+            ["ref", "grading", "name", "tags"],
+            [[s.ref + _deleted_mark(s), s.grading, s.name, ",".join(s.tags)] for s in found],
         )
-    return _done(args, source, f"Added {source.ref}: {source.name} ({source.grading})")
-
-
-def cmd_source_list(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        sources = case.records.sources()
-    if args.json:
-        print_json(sources)
-    else:
-        print_table(["ref", "grading", "name"], [[s.ref, s.grading, s.name] for s in sources])
-    return 0
-
-
-def cmd_exhibit_add(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        exhibit, _ = case.records.add_exhibit(
-            title=args.title,
-            kind=args.kind,
-            description=args.description,
-            source=args.source,
-            sensitivity=args.sensitivity,
-            acquired=args.acquired,
+    elif kind is RefKind.NOTE:
+        print_table(
+            ["ref", "on", "when", "author", "text"],
+            [[n.ref + _deleted_mark(n), n.target_ref, when(n.created_at), n.author, n.text] for n in found],
         )
-    return _done(args, exhibit, f"Added {exhibit.ref}: {exhibit.title}")
-
-
-def cmd_exhibit_list(args: argparse.Namespace) -> int:
-    query = ExhibitQuery(kind=ExhibitKind(args.kind) if args.kind else None, tag=args.tag, text=args.search)
-    with unlock.unlock(args) as case:
-        exhibits = case.records.exhibits(query)
-    if args.json:
-        print_json(exhibits)
     else:
         print_table(
-            ["ref", "kind", "acquired", "tags", "title"],
-            [[e.ref, e.kind.value, when(e.acquired_at), ",".join(e.tags), e.title] for e in exhibits],
+            ["ref", "kind", "type", "size", "captured", "source", "links", "tags", "title"],
+            [
+                [
+                    e.ref + _deleted_mark(e),
+                    e.kind.value,
+                    e.mime or "",
+                    e.size if e.size is not None else "",
+                    e.captured or "",
+                    e.source_ref or "",
+                    e.link_count or "",
+                    ",".join(e.tags),
+                    e.title,
+                ]
+                for e in found
+            ],
+        )
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    ref = parse_ref(args.ref) if args.kind is None else parse_ref_of(args.ref, args.kind)
+    with unlock.unlock(args) as case:
+        return show_record(case, ref, as_json=args.json, reveal=getattr(args, "reveal", False))
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    kind: RefKind = args.kind
+    values = {field: getattr(args, f"field_{field}") for _, field, _ in EDIT_OPTIONS[kind]}
+    values = {field: value for field, value in values.items() if value is not None}
+    ref = parse_ref_of(args.ref, kind)
+    with unlock.unlock(args) as case:
+        result = case.records.edit(ref, values, reason=args.reason)
+    if args.json:
+        print_json(result.value)
+    else:
+        sys.stdout.write(f"Changed {', '.join(values)} of {ref}\n")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    ref = parse_ref_of(args.ref, args.kind)
+    dependents = (
+        Dependents.DELETE if args.with_dependents else Dependents.KEEP if args.keep_dependents else Dependents.REFUSE
+    )
+    with unlock.unlock(args) as case:
+        result = case.records.delete(ref, reason=args.reason, dependents=dependents)
+    if args.json:
+        print_json({"id": result.value.id, "ref": result.value.ref, "deleted": True})
+    else:
+        sys.stdout.write(
+            f"Deleted {result.value.ref} (`{KIND_WORD[args.kind]} restore {result.value.ref}` takes it back)\n"
         )
     return 0
 
 
-def cmd_tag(args: argparse.Namespace) -> int:
+def cmd_restore(args: argparse.Namespace) -> int:
+    ref = parse_ref_of(args.ref, args.kind)
     with unlock.unlock(args) as case:
-        if args.ref is None:
-            counts = case.records.tag_counts()
-            if args.json:
-                print_json([{"tag": name, "count": count} for name, count in counts])
-            else:
-                print_table(["tag", "count"], counts)
-            return 0
-        if args.tags:
-            case.records.tag(args.ref, args.tags, remove=args.remove)
-        tags = case.records.tags_of(args.ref)
+        result = case.records.restore(ref)
     if args.json:
-        print_json({"ref": args.ref.upper(), "tags": tags})
+        print_json(result.value)
     else:
-        sys.stdout.write(f"{args.ref.upper()}: {', '.join(tags) if tags else '(no tags)'}\n")
+        sys.stdout.write(f"Restored {result.value.ref}\n")
     return 0
-
-
-def cmd_note_add(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        note, _ = case.records.add_note(args.ref, args.text)
-    return _done(args, note, f"Added note {note.id} on {note.target}")
-
-
-def cmd_note_list(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        notes = case.records.notes(args.ref)
-    if args.json:
-        print_json(notes)
-    else:
-        print_table(
-            ["id", "on", "when", "author", "text"],
-            [[n.id, n.target, when(n.created_at), n.author, n.text] for n in notes],
-        )
-    return 0
-
-
-def cmd_link(args: argparse.Namespace) -> int:
-    with unlock.unlock(args) as case:
-        link, _ = case.records.link(args.exhibit, args.target, reasoning=args.reasoning, stance=args.stance)
-    return _done(args, link, f"Linked EX-{link.exhibit_id} to {link.target} ({link.stance.value})")

@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_path
-
+from caseapp.app import startup
 from caseapp.core.errors import UnlockError, UserError, ValidationError
 
 if TYPE_CHECKING:
@@ -27,15 +26,11 @@ if TYPE_CHECKING:
 PASSPHRASE_ENV = "CASEAPP_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "CASEAPP_NEW_PASSPHRASE"
 RECOVERY_ENV = "CASEAPP_RECOVERY_CODE"
-CASE_ENV = "CASEAPP_CASE"
+CASE_ENV = startup.CASE_ENV
 
 
 def default_case_path() -> Path:
-    """The case used when none is named: $CASEAPP_CASE, else one in the user's data folder."""
-    configured = os.environ.get(CASE_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    return user_data_path("caseapp", appauthor=False) / "cases" / "default.caseapp"
+    return startup.default_case_path()
 
 
 def add_case_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:

@@ -1,4 +1,4 @@
-"""The `Changes` value every mutating service returns (architecture §4, Anki's OpChanges).
+"""The `Changes` value every operation returns (architecture §4, Anki's OpChanges).
 
 A view refreshes only what changed instead of reloading everything.
 """
@@ -6,6 +6,8 @@ A view refreshes only what changed instead of reloading everything.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+
+from caseapp.core.refs import RefKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +32,17 @@ class Changes:
     def names(self) -> tuple[str, ...]:
         """The names of what changed, e.g. ``("persons", "custody")``."""
         return tuple(f.name for f in fields(self) if getattr(self, f.name))
+
+    @staticmethod
+    def of(kind: RefKind, *, tags: bool = False) -> Changes:
+        """What changes when a record of ``kind`` changes (its custody entry included)."""
+        field_name = {
+            RefKind.CASE: "case",
+            RefKind.PERSON: "persons",
+            RefKind.INCIDENT: "incidents",
+            RefKind.SOURCE: "sources",
+            RefKind.EXHIBIT: "exhibits",
+            RefKind.NOTE: "notes",
+            RefKind.LINK: "links",
+        }[kind]
+        return Changes(**{field_name: True, "custody": True, "tags": tags})

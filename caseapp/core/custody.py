@@ -6,14 +6,21 @@ prev_hash})``, where canonical JSON means keys sorted, no spaces, UTF-8 without 
 strings, integers, booleans, null, lists and objects only (no floats), so the bytes are the same
 in any language; anyone can re-check an exported entry with ``jq -cjS 'del(.hash)' | sha256sum``.
 The first entry's ``prev_hash`` is 64 zeros.
+
+Version 2 entries (from schema 0003 on) also hash ``v`` (2), ``device`` (the id of the device that
+wrote the entry) and ``target_id`` (the UUID of the record acted on, or null for the case), so a
+later format can add per-device chains and signatures without breaking this chain. Version 1
+entries keep exactly the bytes they were hashed with. ``caseapp log --json`` prints each entry
+with exactly its hashed keys plus ``hash``, so the ``jq`` recipe works for both versions.
 """
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +28,51 @@ from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import ValidationError
 
 GENESIS_HASH = "0" * 64
+FORMAT_VERSION = 2
+
+
+class CustodyAction(enum.StrEnum):
+    """Every action the custody log records. The values are stored and hashed: never change one."""
+
+    CASE_CREATE = "case.create"
+    CASE_EDIT = "case.edit"
+    CASE_PASSPHRASE_CHANGE = "case.passphrase_change"
+    CASE_RECOVER = "case.recover"
+    CASE_KEYRING_ENABLE = "case.keyring_enable"
+    CASE_KEYRING_DISABLE = "case.keyring_disable"
+    CASE_MIGRATE = "case.migrate"
+    PERSON_ADD = "person.add"
+    PERSON_EDIT = "person.edit"
+    PERSON_DELETE = "person.delete"
+    PERSON_RESTORE = "person.restore"
+    PERSON_REVEAL = "person.reveal"
+    INCIDENT_ADD = "incident.add"
+    INCIDENT_EDIT = "incident.edit"
+    INCIDENT_DELETE = "incident.delete"
+    INCIDENT_RESTORE = "incident.restore"
+    SOURCE_ADD = "source.add"
+    SOURCE_EDIT = "source.edit"
+    SOURCE_DELETE = "source.delete"
+    SOURCE_RESTORE = "source.restore"
+    EXHIBIT_ADD = "exhibit.add"
+    EXHIBIT_EDIT = "exhibit.edit"
+    EXHIBIT_DELETE = "exhibit.delete"
+    EXHIBIT_RESTORE = "exhibit.restore"
+    EXHIBIT_IMPORT = "exhibit.import"
+    EXHIBIT_ACQUIRE = "exhibit.acquire"
+    EXHIBIT_EXPORT = "exhibit.export"
+    NOTE_ADD = "note.add"
+    NOTE_EDIT = "note.edit"
+    NOTE_DELETE = "note.delete"
+    NOTE_RESTORE = "note.restore"
+    LINK_ADD = "link.add"
+    LINK_EDIT = "link.edit"
+    LINK_DELETE = "link.delete"
+    LINK_RESTORE = "link.restore"
+    TAG_ADD = "tag.add"
+    TAG_REMOVE = "tag.remove"
+    BLOBS_PURGE = "blobs.purge"
+    UNDO = "undo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +132,14 @@ def _check_json_value(value: Any, where: str) -> None:
 
 def canonical_bytes(entry: CustodyEntry) -> bytes:
     """The exact bytes that are hashed for an entry."""
-    body = {
+    return json.dumps(
+        hashed_fields(entry), sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode()
+
+
+def hashed_fields(entry: CustodyEntry) -> dict[str, Any]:
+    """The fields an entry's hash covers, by its format version (see the module docstring)."""
+    body: dict[str, Any] = {
         "seq": entry.seq,
         "at": entry.at,
         "actor": entry.actor,
@@ -89,7 +148,9 @@ def canonical_bytes(entry: CustodyEntry) -> bytes:
         "details": entry.details,
         "prev_hash": entry.prev_hash,
     }
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+    if entry.version >= 2:
+        body.update(v=entry.version, device=entry.device, target_id=entry.target_id)
+    return body
 
 
 def entry_hash(entry: CustodyEntry) -> str:
@@ -104,28 +165,27 @@ def next_entry(
     action: str,
     target: str,
     details: dict[str, Any],
+    device: str | None = None,
+    target_id: str | None = None,
 ) -> CustodyEntry:
-    """Build the entry that follows ``previous`` (or the first one), with its hash."""
-    _check_json_value(details, action)
+    """Build the entry that follows ``previous`` (or the first one), with its hash.
+
+    With ``device`` the entry is of format version 2 (every entry caseapp writes from schema
+    0003 on); without it, version 1 (kept for tests of old chains)."""
+    _check_json_value(details, str(action))
     draft = CustodyEntry(
         seq=1 if previous is None else previous.seq + 1,
         at=utc_timestamp(at),
         actor=actor,
-        action=action,
+        action=str(action),
         target=target,
         details=dict(details),
         prev_hash=GENESIS_HASH if previous is None else previous.hash,
+        version=FORMAT_VERSION if device is not None else 1,
+        device=device,
+        target_id=target_id,
     )
-    return CustodyEntry(
-        seq=draft.seq,
-        at=draft.at,
-        actor=draft.actor,
-        action=draft.action,
-        target=draft.target,
-        details=draft.details,
-        prev_hash=draft.prev_hash,
-        hash=entry_hash(draft),
-    )
+    return replace(draft, hash=entry_hash(draft))
 
 
 def verify_chain(entries: Iterable[CustodyEntry], anchor: CustodyHead | None) -> ChainReport:

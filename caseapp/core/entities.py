@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 
 class PersonRole(enum.StrEnum):
@@ -118,33 +119,44 @@ class CaseInfo:
     description: str
     created_at: datetime
     created_by: str
+    time_zone: str = "UTC"
+    """IANA name (e.g. ``Asia/Damascus``) used for times typed without a zone."""
 
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    id: int
-    pseudonym: str
+    """A person in the case. ``full_name`` is None when it was not revealed: a protected
+    identity is read only on request, and the request is recorded in custody."""
+
+    id: UUID
+    ref: str  # the pseudonym, e.g. W-001
     role: PersonRole
     protection: ProtectionLevel
-    full_name: str
+    full_name: str | None
     description: str
     created_at: datetime
     deleted: Tombstone | None = None
+    tags: tuple[str, ...] = ()
 
     @property
-    def ref(self) -> str:
-        return self.pseudonym
+    def pseudonym(self) -> str:
+        return self.ref
+
+    @property
+    def name_hidden(self) -> bool:
+        return self.full_name is None
 
     def display_name(self, *, shareable: bool) -> str:
         """The name to show: a protected identity is never shown where the output is shared."""
         if shareable and self.protection is not ProtectionLevel.NONE:
-            return self.pseudonym
-        return self.full_name or self.pseudonym
+            return self.ref
+        return self.full_name or self.ref
 
 
 @dataclass(frozen=True, slots=True)
 class Incident:
-    id: int
+    id: UUID
+    ref: str
     title: str
     description: str
     time_start: datetime | None
@@ -156,25 +168,22 @@ class Incident:
     place_precision: PlacePrecision
     created_at: datetime
     deleted: Tombstone | None = None
-
-    @property
-    def ref(self) -> str:
-        return f"INC-{self.id}"
+    tags: tuple[str, ...] = ()
+    time_zone: str = "UTC"
+    """The zone the times were given in; they are stored as instants and shown in this zone."""
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    id: int
+    id: UUID
+    ref: str
     name: str
     description: str
     reliability: SourceReliability
     credibility: InformationCredibility
     created_at: datetime
     deleted: Tombstone | None = None
-
-    @property
-    def ref(self) -> str:
-        return f"SRC-{self.id}"
+    tags: tuple[str, ...] = ()
 
     @property
     def grading(self) -> str:
@@ -186,11 +195,12 @@ class Source:
 class Exhibit:
     """An item of evidence. File intake fills the hash/size fields; a physical item may not."""
 
-    id: int
+    id: UUID
+    ref: str
     title: str
     kind: ExhibitKind
     description: str
-    source_id: int | None
+    source_id: UUID | None
     sensitivity: Sensitivity
     acquired_at: datetime | None
     created_at: datetime
@@ -207,33 +217,36 @@ class Exhibit:
     imported_by: str | None = None
     acquisition_note: str | None = None
     file_modified: str | None = None
-    has_file: bool = False
+    source_ref: str | None = None
+    warnings: tuple[str, ...] = ()
+    """What intake reported about the file when it was taken in (kept for good)."""
+    link_count: int = 0
 
     @property
-    def ref(self) -> str:
-        return f"EX-{self.id}"
+    def has_file(self) -> bool:
+        return self.sha256 is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Acquisition:
     """One sighting of an exhibit's file: where, when, by whom, from which source."""
 
-    id: int
-    exhibit_id: int
+    id: UUID
+    exhibit_id: UUID
     seen_at: datetime
     actor: str
-    source_id: int | None
+    source_id: UUID | None
     original_path: str
     relative_path: str
     size: int
     note: str
-    job_id: int | None
+    job_id: UUID | None
 
 
 @dataclass(frozen=True, slots=True)
 class DerivativeInfo:
-    id: int
-    exhibit_id: int
+    id: UUID
+    exhibit_id: UUID
     kind: str  # thumbnail | text
     media_type: str
     sha256: str
@@ -242,33 +255,50 @@ class DerivativeInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class ExhibitDetail:
-    exhibit: Exhibit
-    metadata: dict[str, Any]
-    derivatives: tuple[DerivativeInfo, ...]
-    acquisitions: tuple[Acquisition, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Note:
-    id: int
-    target: str  # a record reference such as "EX-3", "W-001", "INC-2", "SRC-1" or "CASE"
+    id: UUID
+    ref: str
+    target_kind: str  # a RefKind value: exhibit, person, incident, source or case
+    target_id: UUID | None  # None for a note on the case itself
+    target_ref: str  # "EX-3", "W-001", "INC-2", "SRC-1" or "CASE"
     text: str
     author: str
     created_at: datetime
     deleted: Tombstone | None = None
 
+    @property
+    def target(self) -> str:
+        return self.target_ref
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    id: int
-    exhibit_id: int
-    target: str  # "W-001" or "INC-2"
+    id: UUID
+    ref: str
+    exhibit_id: UUID
+    exhibit_ref: str
+    target_kind: str  # person | incident
+    target_id: UUID
+    target_ref: str  # "W-001" or "INC-2"
     stance: LinkStance
     reasoning: str
     author: str
     created_at: datetime
     deleted: Tombstone | None = None
+
+    @property
+    def target(self) -> str:
+        return self.target_ref
+
+
+@dataclass(frozen=True, slots=True)
+class ExhibitDetail:
+    exhibit: Exhibit
+    metadata: dict[str, Any]
+    derivatives: tuple[DerivativeInfo, ...]
+    acquisitions: tuple[Acquisition, ...]
+    links: tuple[Link, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +309,11 @@ class CustodyEntry:
     at: str  # UTC, ISO 8601 with microseconds and "Z"; kept as the exact string that was hashed
     actor: str
     action: str
-    target: str
+    target: str  # the ref of the record acted on ("EX-3", "W-001", "CASE")
     details: dict[str, Any] = field(default_factory=dict)
     prev_hash: str = ""
     hash: str = ""
+    version: int = 1
+    """1: entries written before schema 0003; 2: also carry (and hash) device and target_id."""
+    device: str | None = None  # the id of the device that wrote the entry (version 2)
+    target_id: str | None = None  # the UUID of the record acted on (version 2), None for the case

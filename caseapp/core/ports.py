@@ -1,142 +1,236 @@
-"""What the services need from storage, declared as Protocols (storage implements them).
+"""What the use cases need from storage, declared as Protocols (storage implements them).
 
-A service opens one transaction, reads and writes through it, appends its custody entry in the
-same transaction, and the storage commits all of it or nothing. Only one write transaction runs
-at a time for a case (across processes too); reads may run beside it.
+An operation opens one transaction, reads and writes through it, appends its custody entry in
+the same transaction, and the storage commits all of it or nothing. Only one write transaction
+runs at a time for a case (across processes too); reads may run beside it. Records cross this
+boundary as the dataclasses of :mod:`caseapp.core.entities`; rows never leave storage.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import enum
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
+from uuid import UUID
 
 from caseapp.core.custody import CustodyHead
 from caseapp.core.entities import (
+    Acquisition,
     CaseInfo,
     CustodyEntry,
+    DerivativeInfo,
     Exhibit,
     ExhibitKind,
     Incident,
-    InformationCredibility,
     Link,
-    LinkStance,
     Note,
     Person,
-    PersonRole,
-    PlacePrecision,
-    ProtectionLevel,
     Sensitivity,
     Source,
-    SourceReliability,
-    TimePrecision,
+    Tombstone,
 )
+from caseapp.core.evidence import FileFacts, FileIdentity, StreamResult, WalkResult
 from caseapp.core.refs import RefKind
+
+Record = Person | Incident | Source | Exhibit | Note | Link
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A resolved record: its kind and database id (0 for the case itself)."""
+    """A resolved record: its kind, UUID (None for the case itself) and ref."""
 
     kind: RefKind
-    id: int
+    id: UUID | None
     ref: str
+
+
+class Deleted(enum.StrEnum):
+    """Which records a listing shows: live ones (the default), deleted ones, or both."""
+
+    HIDE = "hide"
+    ONLY = "only"
+    INCLUDE = "include"
+
+
+class ExhibitSort(enum.StrEnum):
+    REF = "ref"
+    TITLE = "title"
+    KIND = "kind"
+    ACQUIRED = "acquired"
+    CAPTURED = "captured"
+    SIZE = "size"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A window onto a listing: ``limit`` None means all from ``offset`` on."""
+
+    offset: int = 0
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordQuery:
+    """A listing of persons, incidents, sources, notes or links."""
+
+    deleted: Deleted = Deleted.HIDE
+    target: Target | None = None  # notes and links: only those on (or of) this record
+    page: Page = Page()
 
 
 @dataclass(frozen=True, slots=True)
 class ExhibitQuery:
+    """A listing of exhibits, filtered, sorted and paged by the database (100 000 rows stay lazy)."""
+
     kind: ExhibitKind | None = None
     tag: str | None = None
-    text: str | None = None
-    order_by: str = "id"  # id | title | acquired_at
+    text: str | None = None  # full-text search over titles, descriptions and extracted text
+    source_id: UUID | None = None
+    sort: ExhibitSort = ExhibitSort.REF
     descending: bool = False
-    limit: int | None = None
-    offset: int = 0
-    include_deleted: bool = False
+    deleted: Deleted = Deleted.HIDE
+    page: Page = Page()
+
+
+@dataclass(frozen=True, slots=True)
+class CustodyQuery:
+    """A listing of custody entries, filtered in SQL."""
+
+    target_id: UUID | None = None
+    target_ref: str | None = None  # entries about this ref (also those written before UUIDs)
+    actor: str | None = None
+    action: str | None = None
+    since_seq: int = 0  # entries after this sequence number
+    page: Page = Page()
+    newest_first: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """The values an edit replaced and set (kept in the encrypted database, read by undo)."""
+
+    custody_seq: int
+    kind: RefKind
+    record_id: UUID
+    old: dict[str, Any]
+    new: dict[str, Any]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewFile:
+    """What intake learnt about a file, ready to be recorded as a new exhibit."""
+
+    title: str
+    kind: ExhibitKind
+    sha256: str
+    size: int
+    original_name: str
+    relative_path: str
+    mime: str
+    file_modified: str | None
+    file_changed: str | None
+    captured: str | None
+    latitude: float | None
+    longitude: float | None
+    metadata: dict[str, Any]
+    source_id: UUID | None
+    note: str
+    warnings: tuple[str, ...] = ()
+    sensitivity: Sensitivity = Sensitivity.NONE
+
+
+@dataclass(frozen=True, slots=True)
+class BlobRecord:
+    """An encrypted file the records need, with what it must decrypt to."""
+
+    name: str
+    exhibit_id: UUID
+    exhibit_ref: str
+    role: str  # original | thumbnail | text
+    sha256: str
+    size: int
 
 
 class ReadTx(Protocol):
     def case_info(self) -> CaseInfo: ...
-    def persons(self, *, include_deleted: bool = False) -> list[Person]: ...
-    def person_by_pseudonym(self, pseudonym: str) -> Person | None: ...
-    def max_pseudonym_number(self, prefix: str) -> int: ...
-    def incidents(self, *, include_deleted: bool = False) -> list[Incident]: ...
-    def incident(self, incident_id: int) -> Incident | None: ...
-    def sources(self, *, include_deleted: bool = False) -> list[Source]: ...
-    def source(self, source_id: int) -> Source | None: ...
+    def device_id(self) -> str: ...
+    def find(self, kind: RefKind, key: UUID | str) -> Target | None:
+        """The record of ``kind`` with this UUID or ref (deleted ones included), or None."""
+        ...
+
+    def get(self, kind: RefKind, record_id: UUID) -> Record | None: ...
+    def persons(self, query: RecordQuery) -> list[Person]: ...
+    def incidents(self, query: RecordQuery) -> list[Incident]: ...
+    def sources(self, query: RecordQuery) -> list[Source]: ...
+    def notes(self, query: RecordQuery) -> list[Note]: ...
+    def links(self, query: RecordQuery) -> list[Link]: ...
     def exhibits(self, query: ExhibitQuery) -> list[Exhibit]: ...
-    def exhibit(self, exhibit_id: int) -> Exhibit | None: ...
-    def notes(self, target: Target | None = None) -> list[Note]: ...
-    def links(self, exhibit_id: int | None = None) -> list[Link]: ...
+    def count_exhibits(self, query: ExhibitQuery) -> int: ...
     def tags_of(self, target: Target) -> list[str]: ...
     def tag_counts(self) -> list[tuple[str, int]]: ...
     def counts(self) -> dict[str, int]: ...
-    def custody_entries(self) -> Iterator[CustodyEntry]: ...
+    def custody_entries(self, query: CustodyQuery | None = None) -> Iterator[CustodyEntry]: ...
+    def count_custody(self, query: CustodyQuery | None = None) -> int: ...
+    def custody_entry(self, seq: int) -> CustodyEntry | None: ...
     def last_custody_entry(self) -> CustodyEntry | None: ...
+    def revision(self, custody_seq: int) -> Revision | None: ...
+    def dependents(self, kind: RefKind, record_id: UUID) -> list[str]:
+        """Refs of live records that depend on this one (links, notes, exhibits of a source)."""
+        ...
+
+    # -- evidence files
+    def derivatives(self, exhibit_id: UUID) -> list[DerivativeInfo]: ...
+    def acquisitions(self, exhibit_id: UUID) -> list[Acquisition]: ...
+    def exhibit_metadata(self, exhibit_id: UUID) -> dict[str, Any]: ...
+    def original_blob(self, exhibit_id: UUID) -> BlobRecord | None: ...
+    def derivative_blob(self, exhibit_id: UUID, kind: str) -> BlobRecord | None: ...
+    def referenced_blobs(self) -> list[BlobRecord]: ...
+    def exhibits_by_sha256(self, hashes: Sequence[str] | None = None) -> dict[str, tuple[UUID, str]]: ...
+    def acquired_files(self) -> dict[tuple[str, int, int], tuple[UUID, str]]: ...
+    def blob_for(self, sha256: str, size: int) -> str | None: ...
 
 
 class WriteTx(ReadTx, Protocol):
+    committed: bool
+    """Set once the transaction is durable: callers must not undo their side effects after that."""
+
     def set_case_info(self, info: CaseInfo) -> None: ...
-    def add_person(
-        self,
-        *,
-        pseudonym: str,
-        role: PersonRole,
-        protection: ProtectionLevel,
-        full_name: str,
-        description: str,
-        created_at: datetime,
-    ) -> Person: ...
-    def add_incident(
-        self,
-        *,
-        title: str,
-        description: str,
-        time_start: datetime | None,
-        time_end: datetime | None,
-        time_precision: TimePrecision,
-        place_name: str,
-        latitude: float | None,
-        longitude: float | None,
-        place_precision: PlacePrecision,
-        created_at: datetime,
-    ) -> Incident: ...
-    def add_source(
-        self,
-        *,
-        name: str,
-        description: str,
-        reliability: SourceReliability,
-        credibility: InformationCredibility,
-        created_at: datetime,
-    ) -> Source: ...
-    def add_exhibit(
-        self,
-        *,
-        title: str,
-        kind: ExhibitKind,
-        description: str,
-        source_id: int | None,
-        sensitivity: Sensitivity,
-        acquired_at: datetime | None,
-        created_at: datetime,
-    ) -> Exhibit: ...
-    def add_tag(self, target: Target, name: str) -> bool: ...
-    def remove_tag(self, target: Target, name: str) -> bool: ...
-    def add_note(self, target: Target, *, text: str, author: str, created_at: datetime) -> Note: ...
-    def add_link(
-        self,
-        exhibit_id: int,
-        target: Target,
-        *,
-        stance: LinkStance,
-        reasoning: str,
-        author: str,
-        created_at: datetime,
-    ) -> Link: ...
+    def next_ref(self, prefix: str) -> str:
+        """Allocate the next ref of a prefix (``EX`` -> ``EX-13``); never given twice."""
+        ...
+
+    def add_person(self, person: Person) -> None: ...
+    def add_incident(self, incident: Incident) -> None: ...
+    def add_source(self, source: Source) -> None: ...
+    def add_exhibit(self, exhibit: Exhibit) -> None: ...
+    def add_note(self, note: Note) -> None: ...
+    def add_link(self, link: Link) -> None: ...
+    def update(self, kind: RefKind, record_id: UUID, values: dict[str, Any]) -> None:
+        """Set fields (named as in the entity) of one record."""
+        ...
+
+    def set_tombstone(self, kind: RefKind, record_id: UUID, tombstone: Tombstone | None) -> None: ...
+    def add_tag(self, target: Target, name: str, *, at: datetime, by: str) -> bool: ...
+    def remove_tag(self, target: Target, name: str, *, at: datetime, by: str, reason: str) -> bool: ...
+    def add_revision(self, revision: Revision) -> None: ...
     def append_custody(self, entry: CustodyEntry) -> None: ...
+
+    # -- evidence files
+    def add_file_exhibit(self, new: NewFile, *, exhibit_id: UUID, ref: str, actor: str, at: datetime) -> None: ...
+    def add_derivative(self, derivative: DerivativeInfo, *, at: datetime) -> None: ...
+    def add_acquisition(self, acquisition: Acquisition, *, mtime_ns: int) -> None: ...
+    def add_blob_file(self, name: str, *, sha256: str, size: int, at: datetime) -> None: ...
+    def start_job(self, *, actor: str, at: datetime, paths: list[str]) -> UUID: ...
+    def finish_job(
+        self, job_id: UUID, *, at: datetime, status: str, summary: dict[str, int], problems: list[dict[str, str]]
+    ) -> None: ...
+    def index_text(self, exhibit_id: UUID, title: str, body: str | None) -> None:
+        """(Re)index an exhibit for search; ``body`` None keeps the body indexed before."""
+        ...
 
 
 class CaseStore(Protocol):
@@ -146,4 +240,66 @@ class CaseStore(Protocol):
     def write(self) -> AbstractContextManager[WriteTx]: ...
     def custody_anchor(self) -> CustodyHead | None:
         """The head recorded outside the database; raises IntegrityError if it was forged."""
+        ...
+
+    def privacy_digest(self, text: str) -> str:
+        """A keyed hash (HMAC-SHA256 under a key derived from the case's data key) of a value the
+        custody log must bind without carrying it (a protected name, a note, a file path): a
+        recipient of the log cannot confirm a guess; the key holder can re-check it."""
+        ...
+
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes | None: ...
+
+
+class Writable(Protocol):
+    def write(self, data: bytes, /) -> int | None: ...
+
+
+class BlobStore(Protocol):
+    """The encrypted files of a case (``blobs/``), named by random id (architecture §2)."""
+
+    def put(self, reader: Readable) -> str:
+        """Encrypt everything ``reader`` gives into a new durable file; return its name."""
+        ...
+
+    def put_bytes(self, data: bytes) -> str: ...
+    def discard(self, name: str) -> None: ...
+    def sync(self) -> None:
+        """Make every file written so far durable (before the commit that names them)."""
+        ...
+
+    def exists(self, name: str) -> bool: ...
+    def decrypt_to(self, name: str, size: int, writer: Any) -> str:
+        """Decrypt into ``writer`` the first ``size`` bytes; return their SHA-256 (hex)."""
+        ...
+
+    def read_bytes(self, name: str, size: int) -> bytes: ...
+    def check(self, name: str, sha256: str, size: int) -> str | None:
+        """What is wrong with a stored file (missing, damaged, other content), or None."""
+        ...
+
+    def intake_lock(self, *, exclusive: bool, wait: bool = True) -> AbstractContextManager[bool]: ...
+
+
+class Intake(Protocol):
+    """Reading evidence files (implemented by ``caseapp.intake``): walk, hash-while-encrypting,
+    inspect. Every result is a value of :mod:`caseapp.core.evidence`."""
+
+    def collect(self, paths: Sequence[str], *, cancel: Callable[[], bool] | None) -> WalkResult: ...
+    def stream_file(
+        self,
+        path: str,
+        consume: Callable[[Readable], None],
+        *,
+        expected: FileIdentity,
+        progress: Callable[[int], None],
+        cancel: Callable[[], bool] | None,
+    ) -> StreamResult: ...
+    def inspect_file(
+        self, path: str, *, name: str, expected: FileIdentity, cancel: Callable[[], bool] | None
+    ) -> FileFacts: ...
+    def escape_name(self, name: str) -> str:
+        """A name safe to show and store (undecodable bytes and controls escaped)."""
         ...

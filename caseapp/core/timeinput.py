@@ -1,42 +1,88 @@
-"""Times as people give them: a date, a month, a year or an exact moment, with its precision."""
+"""Times as people give them: a date, a month, a year or an exact moment, with its precision.
+
+A case has a time zone (e.g. ``Asia/Damascus``): a time typed without a zone is a time there.
+Stored times are instants (UTC) with the zone they were given in, so they print as typed.
+"""
 
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from caseapp.core.entities import TimePrecision
 from caseapp.core.errors import ValidationError
 
 
-def parse_time_range(text: str) -> tuple[datetime, datetime, TimePrecision]:
+def zone(name: str) -> tzinfo:
+    """The zone of an IANA name (``Asia/Damascus``, ``UTC``) or a fixed offset (``+03:00``)."""
+    if name in ("UTC", "Z"):
+        return UTC
+    if name[:1] in "+-" and len(name) == 6 and name[3] == ":":
+        try:
+            return datetime.fromisoformat(f"2000-01-01T00:00{name}").tzinfo or UTC
+        except ValueError:
+            pass
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"{name!r} is not a time zone; use an IANA name such as Asia/Damascus, or UTC") from None
+
+
+def check_zone(name: str) -> str:
+    zone(name)
+    return name
+
+
+def parse_time_range(text: str, zone_name: str = "UTC") -> tuple[datetime, datetime, TimePrecision, str]:
     """Turn ``2016``, ``2016-12``, ``2016-12-13`` or ``2016-12-13T14:05[:00][Z|+03:00]`` into a range.
 
-    The range covers the whole period the text names (a day is 00:00 to 23:59:59.999999 UTC).
-    A moment without a zone is taken as UTC. Raises ValidationError naming the bad value.
+    The range covers the whole period the text names, in ``zone_name`` (the case's zone) unless
+    the text gives its own offset. Returns (start, end, precision, zone the text was read in).
+    Raises ValidationError naming the bad value.
     """
     value = text.strip()
+    where = zone(zone_name)
     try:
         if len(value) == 4 and value.isdigit():
-            start = datetime(int(value), 1, 1, tzinfo=UTC)
-            end = datetime(int(value) + 1, 1, 1, tzinfo=UTC)
+            start = datetime(int(value), 1, 1, tzinfo=where)
+            end = datetime(int(value) + 1, 1, 1, tzinfo=where)
             precision = TimePrecision.YEAR
         elif len(value) == 7 and value[4] == "-":
             year, month = int(value[:4]), int(value[5:])
-            start = datetime(year, month, 1, tzinfo=UTC)
-            end = start + timedelta(days=calendar.monthrange(year, month)[1])
+            start = datetime(year, month, 1, tzinfo=where)
+            end = (start.replace(tzinfo=None) + timedelta(days=calendar.monthrange(year, month)[1])).replace(
+                tzinfo=where
+            )
             precision = TimePrecision.MONTH
         elif len(value) == 10:
-            start = datetime.fromisoformat(value).replace(tzinfo=UTC)
-            end = start + timedelta(days=1)
+            start = datetime.fromisoformat(value).replace(tzinfo=where)
+            end = (start.replace(tzinfo=None) + timedelta(days=1)).replace(tzinfo=where)
             precision = TimePrecision.DAY
         else:
             moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-            return moment, moment, TimePrecision.EXACT
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=where)
+                given = zone_name
+            else:
+                offset = moment.utcoffset() or timedelta(0)
+                given = "UTC" if not offset else _offset_name(offset)
+            return moment.astimezone(UTC), moment.astimezone(UTC), TimePrecision.EXACT, given
     except ValueError:
-        raise ValidationError(f"{text!r} is not a time; use 2016, 2016-12, 2016-12-13 or 2016-12-13T14:05Z") from None
-    return start, end - timedelta(microseconds=1), precision
+        raise ValidationError(f"{text!r} is not a time; use 2016, 2016-12, 2016-12-13 or 2016-12-13T14:05") from None
+    return start.astimezone(UTC), (end - timedelta(microseconds=1)).astimezone(UTC), precision, zone_name
+
+
+def _offset_name(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def in_zone(moment: datetime | None, zone_name: str) -> datetime | None:
+    """An instant shown in the zone it was given in."""
+    return None if moment is None else moment.astimezone(zone(zone_name))
 
 
 def check_coordinates(latitude: float | None, longitude: float | None) -> None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
+import hmac
 import logging
 import os
 import shutil
 import stat
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +28,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
-from caseapp.core.custody import CustodyHead
+from caseapp.core.custody import GENESIS_HASH, CustodyHead, entry_hash
 from caseapp.core.entities import CaseInfo
 from caseapp.core.errors import (
     CaseDamagedError,
@@ -35,11 +38,13 @@ from caseapp.core.errors import (
     StorageError,
     UserError,
 )
+from caseapp.core.ports import CustodyQuery
 from caseapp.storage.anchor import CustodyAnchor
 from caseapp.storage.engine import dispose_engine, make_engine
 from caseapp.storage.migrate import SCHEMA_HEAD, MigrationResult, current_revision, migrate
 from caseapp.storage.orm import CaseSecretRow
-from caseapp.storage.transactions import SqlReadTx, SqlWriteTx
+from caseapp.storage.reads import DEVICE_ID, SqlReadTx
+from caseapp.storage.writes import SqlWriteTx
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +196,7 @@ def translate_damage(path: Path) -> Iterator[None]:
             raise StorageError(f"cannot write {path}: the disk or folder is read-only.") from None
         raise CaseDamagedError(
             f"{path} is damaged: a part of it cannot be read ({reason}). Restore the case folder from a backup; "
-            "`caseapp verify` says what else is affected."
+            "Verifying the case says what else is affected."
         ) from None
 
 
@@ -205,12 +210,15 @@ class CaseDatabase:
         *,
         case_id: str,
         head_key: bytes,
+        privacy_key: bytes = b"",
         new_case: bool = False,
         read_only: bool = False,
     ) -> None:
         """``read_only`` opens the case for reading only; it is also chosen by itself when the case
         is on read-only media (its lock file cannot be opened for writing)."""
         self.folder = folder
+        self._privacy_key = privacy_key
+        self._verified: tuple[int, str] = (0, GENESIS_HASH)  # the newest custody entry checked so far
         self.path = folder / DB_NAME
         refuse_links(folder)
         if new_case:
@@ -330,6 +338,7 @@ class CaseDatabase:
                 with Session(bind=connection, autoflush=False, expire_on_commit=False) as session:
                     tx = SqlWriteTx(session)
                     self._check_head_before_write(tx)
+                    self._check_chain_before_write(tx)
                     yield tx
                     session.flush()
             tx.committed = True
@@ -357,19 +366,41 @@ class CaseDatabase:
         head = self._anchor.read()
         if head is None:
             if tx.last_custody_entry() is not None:
-                raise IntegrityError(
-                    "the custody head record is missing; run `caseapp verify` before changing the case"
-                )
+                raise IntegrityError("the custody head record is missing; verify the case before changing it")
             return
         entry = tx.custody_entry(head.seq)
         if entry is None or entry.hash != head.hash:
             raise IntegrityError(
                 "the custody log does not match its recorded head (entries were removed or altered); "
-                "run `caseapp verify`. Nothing was changed."
+                "verify the case. Nothing was changed."
             )
+
+    def _check_chain_before_write(self, tx: SqlWriteTx) -> None:
+        """Refuse to extend a chain that ``verify`` would reject: every entry is re-checked once per
+        session (at the first write), then only the entries added since (by anyone). An entry
+        altered later by another program holding the key is found by ``verify``, and by the first
+        write of the next session."""
+        seq, previous = self._verified
+        for entry in tx.custody_entries(CustodyQuery(since_seq=seq)):
+            if entry.seq != seq + 1 or entry.prev_hash != previous or entry_hash(entry) != entry.hash:
+                raise IntegrityError(
+                    f"custody entry {entry.seq if entry.seq == seq + 1 else seq + 1} was altered or removed; "
+                    "verify the case before changing it. Nothing was changed."
+                )
+            seq, previous = entry.seq, entry.hash
+        self._verified = (seq, previous)
 
     def custody_anchor(self) -> CustodyHead | None:
         return self._anchor.read()
+
+    def privacy_digest(self, text: str) -> str:
+        """HMAC-SHA256 of ``text`` under the case's privacy key (derived from the data key), as
+        ``hmac-sha256:<hex>``: binds a value in the custody log without letting a reader of the
+        log confirm a guess (a witness's name, a file name)."""
+        if not self._privacy_key:
+            raise CaseLockedError("the case is locked; unlock it again to continue")
+        digest = hmac.new(self._privacy_key, text.encode("utf-8", "surrogateescape"), hashlib.sha256).hexdigest()
+        return f"hmac-sha256:{digest}"
 
     # -- case set-up -----------------------------------------------------------------------
     def initialise(self, info: CaseInfo) -> None:
@@ -377,6 +408,8 @@ class CaseDatabase:
         with self.write() as tx:
             tx.set_case_info(info)
             tx.session.add(CaseSecretRow(name=AGE_IDENTITY, value=str(pyrage.x25519.Identity.generate())))
+            if tx.session.get(CaseSecretRow, DEVICE_ID) is None:  # the migration gives every case one
+                tx.session.add(CaseSecretRow(name=DEVICE_ID, value=str(uuid.uuid4())))
 
     def age_identity(self) -> str:
         """The case's X25519 identity (the key of every blob), kept only inside the database."""
@@ -404,6 +437,7 @@ class CaseDatabase:
         use raises CaseLockedError. SQLCipher wipes its own key and pages when a connection closes."""
         self._dispose_engine()
         self._anchor.forget()
+        self._privacy_key = b""
 
     def _dispose_engine(self) -> None:
         engine, self._engine = self._engine, None

@@ -24,6 +24,8 @@ from caseapp.core.entities import (
     TimePrecision,
     Tombstone,
 )
+from caseapp.core.errors import ValidationError
+from caseapp.core.timeinput import in_zone, zone
 from caseapp.storage.orm import (
     CaseInfoRow,
     CustodyRow,
@@ -44,29 +46,40 @@ def tombstone(row: TombstoneMixin) -> Tombstone | None:
 
 
 def case_info(row: CaseInfoRow) -> CaseInfo:
-    return CaseInfo(row.case_id, row.title, row.description, row.created_at, row.created_by)
+    return CaseInfo(row.case_id, row.title, row.description, row.created_at, row.created_by, row.time_zone)
 
 
-def person(row: PersonRow) -> Person:
+def person(row: PersonRow, tags: tuple[str, ...] = ()) -> Person:
     return Person(
         id=row.id,
-        pseudonym=row.pseudonym,
+        ref=row.ref,
         role=PersonRole(row.role),
         protection=ProtectionLevel(row.protection),
         full_name=row.full_name,
         description=row.description,
         created_at=row.created_at,
         deleted=tombstone(row),
+        tags=tags,
     )
 
 
-def incident(row: IncidentRow) -> Incident:
+def _zone_or_utc(name: str) -> str:
+    try:
+        zone(name)
+    except ValidationError:  # a zone this system's tz database lacks: show UTC rather than fail
+        return "UTC"
+    return name
+
+
+def incident(row: IncidentRow, tags: tuple[str, ...] = ()) -> Incident:
+    shown = _zone_or_utc(row.time_zone)
     return Incident(
         id=row.id,
+        ref=row.ref,
         title=row.title,
         description=row.description,
-        time_start=row.time_start,
-        time_end=row.time_end,
+        time_start=in_zone(row.time_start, shown),
+        time_end=in_zone(row.time_end, shown),
         time_precision=TimePrecision(row.time_precision),
         place_name=row.place_name,
         latitude=row.latitude,
@@ -74,24 +87,30 @@ def incident(row: IncidentRow) -> Incident:
         place_precision=PlacePrecision(row.place_precision),
         created_at=row.created_at,
         deleted=tombstone(row),
+        tags=tags,
+        time_zone=row.time_zone,
     )
 
 
-def source(row: SourceRow) -> Source:
+def source(row: SourceRow, tags: tuple[str, ...] = ()) -> Source:
     return Source(
         id=row.id,
+        ref=row.ref,
         name=row.name,
         description=row.description,
         reliability=SourceReliability(row.reliability),
         credibility=InformationCredibility(row.credibility),
         created_at=row.created_at,
         deleted=tombstone(row),
+        tags=tags,
     )
 
 
-def exhibit(row: ExhibitRow, tags: tuple[str, ...] = ()) -> Exhibit:
+def exhibit(row: ExhibitRow, tags: tuple[str, ...] = (), source_ref: str | None = None, links: int = 0) -> Exhibit:
+    warnings = tuple(str(w) for w in json.loads(row.problems_json or "[]"))
     return Exhibit(
         id=row.id,
+        ref=row.ref,
         title=row.title,
         kind=ExhibitKind(row.kind),
         description=row.description,
@@ -112,19 +131,38 @@ def exhibit(row: ExhibitRow, tags: tuple[str, ...] = ()) -> Exhibit:
         imported_by=row.imported_by,
         acquisition_note=row.acquisition_note,
         file_modified=row.file_modified,
-        has_file=row.blob is not None,
+        source_ref=source_ref,
+        warnings=warnings,
+        link_count=links,
     )
 
 
-def note(row: NoteRow, target: str) -> Note:
-    return Note(row.id, target, row.text, row.author, row.created_at, tombstone(row))
+def note(row: NoteRow, target_kind: str, target_ref: str) -> Note:
+    target_id = row.exhibit_id or row.person_id or row.incident_id or row.source_id
+    return Note(
+        id=row.id,
+        ref=row.ref,
+        target_kind=target_kind,
+        target_id=target_id,
+        target_ref=target_ref,
+        text=row.text,
+        author=row.author,
+        created_at=row.created_at,
+        deleted=tombstone(row),
+    )
 
 
-def link(row: LinkRow, target: str) -> Link:
+def link(row: LinkRow, exhibit_ref: str, target_kind: str, target_ref: str) -> Link:
+    target_id = row.person_id or row.incident_id
+    assert target_id is not None
     return Link(
         id=row.id,
+        ref=row.ref,
         exhibit_id=row.exhibit_id,
-        target=target,
+        exhibit_ref=exhibit_ref,
+        target_kind=target_kind,
+        target_id=target_id,
+        target_ref=target_ref,
         stance=LinkStance(row.stance),
         reasoning=row.reasoning,
         author=row.author,
@@ -143,6 +181,9 @@ def custody_entry(row: CustodyRow) -> CustodyEntry:
         details=json.loads(row.details),
         prev_hash=row.prev_hash,
         hash=row.hash,
+        version=row.version,
+        device=row.device,
+        target_id=row.target_id,
     )
 
 
@@ -156,4 +197,7 @@ def custody_values(entry: CustodyEntry) -> dict[str, object]:
         "details": json.dumps(entry.details, sort_keys=True, ensure_ascii=False),
         "prev_hash": entry.prev_hash,
         "hash": entry.hash,
+        "version": entry.version,
+        "device": entry.device,
+        "target_id": entry.target_id,
     }

@@ -1,16 +1,25 @@
 """Tables of a case database (SQLAlchemy 2 ORM). Rows never leave the storage package.
 
-Nothing is hard-deleted (architecture §9): records carry a tombstone (who, when, why).
+Identity that survives a team (architecture §9, schema 0003):
+- every record table is keyed by a UUID (SQLAlchemy's ``Uuid``: 32 hex characters on SQLite, a
+  native ``uuid`` on PostgreSQL), and foreign keys point at those UUIDs;
+- a ref (``EX-12``, ``W-001``, ``LNK-5``) is a label in its own unique column, allocated from
+  ``ref_counters`` and never renumbered; nothing joins on it;
+- nothing is hard-deleted: records and taggings carry a tombstone (who, when, why);
+- records name file content by (SHA-256, size); ``blob_files`` is the local map from content to
+  the encrypted file on this laptop, and is never exchanged.
+
 Tag, note and link targets use one nullable foreign key per kind of record, with a CHECK that
 exactly one is set, so the database itself guards their integrity.
 """
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, TypeDecorator
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, TypeDecorator, Uuid, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -22,6 +31,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+REF_LENGTH = 24
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -47,6 +57,18 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def _key() -> Mapped[uuid.UUID]:
+    return mapped_column(Uuid(), primary_key=True, default=uuid.uuid4)
+
+
+def _ref() -> Mapped[str]:
+    return mapped_column(String(REF_LENGTH), unique=True)
+
+
+def _fk(target: str, *, index: bool = False, nullable: bool = True) -> Any:
+    return mapped_column(Uuid(), ForeignKey(target), index=index, nullable=nullable)
+
+
 class TombstoneMixin:
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     deleted_by: Mapped[str | None] = mapped_column(Text)
@@ -62,20 +84,30 @@ class CaseInfoRow(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[str] = mapped_column(Text)
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
 
 
 class CaseSecretRow(Base):
-    """Secrets that live only inside the encrypted database (e.g. the case's age identity)."""
+    """Secrets and local facts that live only inside the encrypted database: the case's age
+    identity, and this copy's device id (named in every custody entry it writes)."""
 
     __tablename__ = "case_secrets"
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
 
+class RefCounterRow(Base):
+    """The last number given for each ref prefix (``EX``, ``W``, ``LNK`` ...); refs are never reused."""
+
+    __tablename__ = "ref_counters"
+    prefix: Mapped[str] = mapped_column(String(16), primary_key=True)
+    last: Mapped[int]
+
+
 class PersonRow(TombstoneMixin, Base):
     __tablename__ = "persons"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    pseudonym: Mapped[str] = mapped_column(String(16), unique=True)
+    id: Mapped[uuid.UUID] = _key()
+    ref: Mapped[str] = _ref()  # the pseudonym, e.g. W-001
     role: Mapped[str] = mapped_column(String(16))
     protection: Mapped[str] = mapped_column(String(16))
     full_name: Mapped[str] = mapped_column(Text, default="")
@@ -85,12 +117,14 @@ class PersonRow(TombstoneMixin, Base):
 
 class IncidentRow(TombstoneMixin, Base):
     __tablename__ = "incidents"
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = _key()
+    ref: Mapped[str] = _ref()
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
     time_start: Mapped[datetime | None] = mapped_column(UTCDateTime())
     time_end: Mapped[datetime | None] = mapped_column(UTCDateTime())
     time_precision: Mapped[str] = mapped_column(String(16))
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
     place_name: Mapped[str] = mapped_column(Text, default="")
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
@@ -100,7 +134,8 @@ class IncidentRow(TombstoneMixin, Base):
 
 class SourceRow(TombstoneMixin, Base):
     __tablename__ = "sources"
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = _key()
+    ref: Mapped[str] = _ref()
     name: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
     reliability: Mapped[str] = mapped_column(String(1))
@@ -115,21 +150,24 @@ class ExhibitRow(TombstoneMixin, Base):
         Index("ix_exhibits_title", "title"),
         Index("ix_exhibits_acquired", "acquired_at"),
         Index("ix_exhibits_sha256", "sha256"),
-        Index("ux_exhibits_blob", "blob", unique=True),
+        Index("ix_exhibits_number", "number"),
+        Index("ix_exhibits_live_title", "title", "number", sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_exhibits_live_number", "number", "ref", sqlite_where=text("deleted_at IS NULL")),
     )
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = _key()
+    ref: Mapped[str] = _ref()
+    number: Mapped[int]  # the ref's number, for sorting EX-2 before EX-10
     title: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
     description: Mapped[str] = mapped_column(Text, default="")
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    source_id: Mapped[uuid.UUID | None] = _fk("sources.id", index=True)
     sensitivity: Mapped[str] = mapped_column(String(24))
     acquired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The file's content, named by what it is, never by where this laptop keeps it (blob_files).
     sha256: Mapped[str | None] = mapped_column(String(64))
     size: Mapped[int | None]
     original_name: Mapped[str | None] = mapped_column(Text)
-    # Filled by file intake (schema 0002).
-    blob: Mapped[str | None] = mapped_column(String(32))
     mime: Mapped[str | None] = mapped_column(String(100))
     relative_path: Mapped[str | None] = mapped_column(Text)
     file_modified: Mapped[str | None] = mapped_column(String(40))
@@ -140,30 +178,37 @@ class ExhibitRow(TombstoneMixin, Base):
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
     metadata_json: Mapped[str | None] = mapped_column(Text)
+    problems_json: Mapped[str] = mapped_column(Text, default="[]")
+    """What intake reported about the file (a truncated JPEG, an unreadable MP4), kept for good."""
 
 
 class TagRow(Base):
     __tablename__ = "tags"
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = _key()
     name: Mapped[str] = mapped_column(String(100), unique=True)
 
 
 _ONE_TARGET = "(exhibit_id IS NOT NULL) + (person_id IS NOT NULL) + (incident_id IS NOT NULL) + (source_id IS NOT NULL)"
 
 
-class TaggingRow(Base):
+class TaggingRow(TombstoneMixin, Base):
+    """A tag on one record. Removing a tag sets the tombstone; tagging again clears it."""
+
     __tablename__ = "taggings"
     __table_args__ = (
         CheckConstraint(f"{_ONE_TARGET} = 1", name="one_target"),
         Index("ux_taggings_target", "tag_id", "exhibit_id", "person_id", "incident_id", "source_id", unique=True),
         Index("ix_taggings_exhibit", "exhibit_id"),
+        Index("ix_taggings_tag_live", "tag_id", "deleted_at", "exhibit_id", "id"),
     )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id"))
-    exhibit_id: Mapped[int | None] = mapped_column(ForeignKey("exhibits.id"))
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
-    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    id: Mapped[uuid.UUID] = _key()
+    tag_id: Mapped[uuid.UUID] = _fk("tags.id", nullable=False)
+    exhibit_id: Mapped[uuid.UUID | None] = _fk("exhibits.id")
+    person_id: Mapped[uuid.UUID | None] = _fk("persons.id")
+    incident_id: Mapped[uuid.UUID | None] = _fk("incidents.id")
+    source_id: Mapped[uuid.UUID | None] = _fk("sources.id")
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_by: Mapped[str | None] = mapped_column(Text)
 
 
 class NoteRow(TombstoneMixin, Base):
@@ -171,11 +216,12 @@ class NoteRow(TombstoneMixin, Base):
 
     __tablename__ = "notes"
     __table_args__ = (CheckConstraint(f"{_ONE_TARGET} <= 1", name="at_most_one_target"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    exhibit_id: Mapped[int | None] = mapped_column(ForeignKey("exhibits.id"), index=True)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
-    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    id: Mapped[uuid.UUID] = _key()
+    ref: Mapped[str] = _ref()
+    exhibit_id: Mapped[uuid.UUID | None] = _fk("exhibits.id", index=True)
+    person_id: Mapped[uuid.UUID | None] = _fk("persons.id", index=True)
+    incident_id: Mapped[uuid.UUID | None] = _fk("incidents.id", index=True)
+    source_id: Mapped[uuid.UUID | None] = _fk("sources.id", index=True)
     text: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -184,42 +230,75 @@ class NoteRow(TombstoneMixin, Base):
 class LinkRow(TombstoneMixin, Base):
     __tablename__ = "links"
     __table_args__ = (CheckConstraint("(person_id IS NOT NULL) + (incident_id IS NOT NULL) = 1", name="one_target"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
-    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
+    id: Mapped[uuid.UUID] = _key()
+    ref: Mapped[str] = _ref()
+    exhibit_id: Mapped[uuid.UUID] = _fk("exhibits.id", index=True, nullable=False)
+    person_id: Mapped[uuid.UUID | None] = _fk("persons.id", index=True)
+    incident_id: Mapped[uuid.UUID | None] = _fk("incidents.id", index=True)
     stance: Mapped[str] = mapped_column(String(16))
     reasoning: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class RevisionRow(Base):
+    """The values an edit replaced, kept inside the encrypted database (the custody entry of the
+    edit carries them too, or only their keyed hashes for protected values). Undo reads them."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (Index("ix_revisions_record", "record_id"),)
+    id: Mapped[uuid.UUID] = _key()
+    custody_seq: Mapped[int] = mapped_column(index=True)
+    record_kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid())
+    old_json: Mapped[str] = mapped_column(Text)
+    new_json: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
 class CustodyRow(Base):
-    """Append-only: triggers (created by the migration) refuse UPDATE and DELETE."""
+    """Append-only: triggers (created by the migration) refuse UPDATE and DELETE.
+
+    ``version`` 1 entries (before schema 0003) hash {seq, at, actor, action, target, details,
+    prev_hash}; version 2 entries also hash ``v``, ``device`` and ``target_id``."""
 
     __tablename__ = "custody"
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(27))
-    actor: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(Text, index=True)
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(32), index=True)
     details: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(default=1)
+    device: Mapped[str | None] = mapped_column(String(36))
+    target_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class DerivativeRow(Base):
-    """An encrypted thumbnail or extracted text made from an original; never replaces it."""
+    """A thumbnail or extracted text made from an original; never replaces it. Named by content."""
 
     __tablename__ = "derivatives"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
+    id: Mapped[uuid.UUID] = _key()
+    exhibit_id: Mapped[uuid.UUID] = _fk("exhibits.id", index=True, nullable=False)
     kind: Mapped[str] = mapped_column(String(16))
     media_type: Mapped[str] = mapped_column(String(100))
-    blob: Mapped[str] = mapped_column(String(32), unique=True)
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int]
     note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class BlobFileRow(Base):
+    """Local bookkeeping, never exchanged: which encrypted file under ``blobs/`` holds a content."""
+
+    __tablename__ = "blob_files"
+    __table_args__ = (Index("ix_blob_files_content", "sha256", "size"),)
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int]
+    state: Mapped[str] = mapped_column(String(16), default="stored")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -228,12 +307,12 @@ class AcquisitionRow(Base):
 
     __tablename__ = "acquisitions"
     __table_args__ = (Index("ix_acquisitions_resume", "original_path", "size", "mtime_ns"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
-    job_id: Mapped[int | None] = mapped_column(ForeignKey("import_jobs.id"), index=True)
+    id: Mapped[uuid.UUID] = _key()
+    exhibit_id: Mapped[uuid.UUID] = _fk("exhibits.id", index=True, nullable=False)
+    job_id: Mapped[uuid.UUID | None] = _fk("import_jobs.id", index=True)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
     actor: Mapped[str] = mapped_column(Text)
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    source_id: Mapped[uuid.UUID | None] = _fk("sources.id")
     original_path: Mapped[str] = mapped_column(Text)
     relative_path: Mapped[str] = mapped_column(Text)
     size: Mapped[int]
@@ -245,7 +324,7 @@ class ImportJobRow(Base):
     """An import run: what was asked, how far it got, and every problem reported."""
 
     __tablename__ = "import_jobs"
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = _key()
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     actor: Mapped[str] = mapped_column(Text)
@@ -253,3 +332,12 @@ class ImportJobRow(Base):
     paths_json: Mapped[str] = mapped_column(Text)
     summary_json: Mapped[str] = mapped_column(Text, default="{}")
     problems_json: Mapped[str] = mapped_column(Text, default="[]")
+
+
+# The full-text index (FTS5, created by the migrations): exhibit_id is the exhibit's UUID as
+# SQLAlchemy stores it on SQLite (32 lowercase hex digits); title and body in search form.
+FULL_TEXT_TABLE = "exhibit_text"
+FULL_TEXT_CREATE = (
+    "CREATE VIRTUAL TABLE exhibit_text USING fts5("
+    "exhibit_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')"
+)

@@ -13,9 +13,9 @@ from caseapp.cli.evidence_commands import _FirstInterruptCancels
 def test_first_interrupt_requests_a_clean_stop_and_the_second_stops_now() -> None:
     before = signal.getsignal(signal.SIGINT)
     with _FirstInterruptCancels() as stop:
-        assert not stop.requested()
+        assert not stop.asked and not stop.token.cancelled
         os.kill(os.getpid(), signal.SIGINT)
-        assert stop.requested()
+        assert stop.asked and stop.token.cancelled
         with pytest.raises(KeyboardInterrupt):
             os.kill(os.getpid(), signal.SIGINT)
     assert signal.getsignal(signal.SIGINT) is before

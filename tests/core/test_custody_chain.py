@@ -12,14 +12,26 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from caseapp.core.custody import GENESIS_HASH, CustodyHead, canonical_bytes, next_entry, verify_chain
+from caseapp.core.custody import (
+    GENESIS_HASH,
+    CustodyHead,
+    canonical_bytes,
+    hashed_fields,
+    next_entry,
+    verify_chain,
+)
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import ValidationError
 
 START = datetime(2016, 12, 13, 9, 0, tzinfo=UTC)
 
 
-def chain(length: int) -> list[CustodyEntry]:
+DEVICE = "0f8fad5b-d9cb-469f-a165-70867728950e"
+NOTE_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+
+
+def chain(length: int, *, device: str | None = None) -> list[CustodyEntry]:
+    """Entries of format version 1 (no device), or version 2 (written by ``device``)."""
     entries: list[CustodyEntry] = []
     for index in range(length):
         entries.append(
@@ -30,6 +42,8 @@ def chain(length: int) -> list[CustodyEntry]:
                 action="note.add",
                 target="CASE",
                 details={"n": index, "text": "قصف حلب"},
+                device=device,
+                target_id=NOTE_ID if device else None,
             )
         )
     return entries
@@ -47,18 +61,46 @@ def test_an_intact_chain_verifies() -> None:
     assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
 
 
-def test_hash_is_sha256_of_documented_canonical_json() -> None:
-    entry = chain(1)[0]
-    body = {k: v for k, v in dataclasses.asdict(entry).items() if k != "hash"}
+def documented_body(entry: CustodyEntry) -> dict[str, object]:
+    """The hashed keys as the module docstring documents them, written out here independently."""
+    body: dict[str, object] = {
+        "seq": entry.seq,
+        "at": entry.at,
+        "actor": entry.actor,
+        "action": entry.action,
+        "target": entry.target,
+        "details": entry.details,
+        "prev_hash": entry.prev_hash,
+    }
+    if entry.version == 2:
+        body.update(v=2, device=entry.device, target_id=entry.target_id)
+    return body
+
+
+@pytest.mark.parametrize("device", [None, DEVICE], ids=["version-1", "version-2"])
+def test_hash_is_sha256_of_documented_canonical_json(device: str | None) -> None:
+    entry = chain(1, device=device)[0]
+    assert entry.version == (2 if device else 1)
+    body = documented_body(entry)
     expected = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     assert canonical_bytes(entry) == expected
     assert hashlib.sha256(expected).hexdigest() == entry.hash
+    # The exported form (`caseapp log --json`) is exactly the hashed keys plus the hash.
+    assert hashed_fields(entry) == body
+
+
+def test_version_2_binds_device_and_target_id() -> None:
+    entry = chain(1, device=DEVICE)[0]
+    for changed in (dataclasses.replace(entry, device="another"), dataclasses.replace(entry, target_id=None)):
+        report = verify_chain([changed], CustodyHead(1, entry.hash))
+        assert not report.ok and report.first_broken is not None and "altered" in report.first_broken.message
 
 
 @pytest.mark.skipif(shutil.which("jq") is None, reason="jq not installed")
-def test_standard_tools_recompute_the_hash() -> None:
-    entry = chain(2)[1]
-    exported = json.dumps(dataclasses.asdict(entry), ensure_ascii=False)
+@pytest.mark.parametrize("device", [None, DEVICE], ids=["version-1", "version-2"])
+def test_standard_tools_recompute_the_hash(device: str | None) -> None:
+    entry = chain(2, device=device)[1]
+    exported = json.dumps({**documented_body(entry), "hash": entry.hash}, ensure_ascii=False)
     canonical = subprocess.run(["jq", "-cjS", "del(.hash)"], input=exported.encode(), capture_output=True, check=True)
     assert hashlib.sha256(canonical.stdout).hexdigest() == entry.hash
 

@@ -22,6 +22,8 @@ from caseapp.core.timeinput import parse_time_range
         ("SRC-2", RefKind.SOURCE, "SRC-2"),
         ("w-001", RefKind.PERSON, "W-001"),
         ("case", RefKind.CASE, "CASE"),
+        ("note-4", RefKind.NOTE, "NOTE-4"),
+        ("LNK-5", RefKind.LINK, "LNK-5"),
     ],
 )
 def test_references_parse(text: str, kind: RefKind, shown: str) -> None:
@@ -36,11 +38,20 @@ def test_bad_references_name_the_value(bad: str) -> None:
 
 
 def test_time_ranges_cover_the_named_period() -> None:
-    start, end, precision = parse_time_range("2016-12")
-    assert (start, precision) == (datetime(2016, 12, 1, tzinfo=UTC), TimePrecision.MONTH)
+    start, end, precision, zone_name = parse_time_range("2016-12")
+    assert (start, precision, zone_name) == (datetime(2016, 12, 1, tzinfo=UTC), TimePrecision.MONTH, "UTC")
     assert end == datetime(2016, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
-    start, end, precision = parse_time_range("2016-12-13T14:05+03:00")
+    start, end, precision, zone_name = parse_time_range("2016-12-13T14:05+03:00")
     assert start == end == datetime(2016, 12, 13, 11, 5, tzinfo=UTC) and precision is TimePrecision.EXACT
+    assert zone_name == "+03:00"
+    # A time typed without a zone is read in the case's zone.
+    start, end, precision, zone_name = parse_time_range("2016-12-13", "Asia/Damascus")
+    assert (start, zone_name, precision) == (
+        datetime(2016, 12, 12, 22, 0, tzinfo=UTC),
+        "Asia/Damascus",
+        TimePrecision.DAY,
+    )
+    assert end == datetime(2016, 12, 13, 21, 59, 59, 999999, tzinfo=UTC)
     with pytest.raises(ValidationError, match="'13/12/2016' is not a time"):
         parse_time_range("13/12/2016")
 

@@ -8,14 +8,15 @@ import signal
 import sys
 from pathlib import Path
 
-from caseapp.app import exhibits
+from caseapp.app import exhibits, export_folder
 from caseapp.app.case_folder import open_case
+from caseapp.core.refs import parse_ref
 
 
 def main() -> None:
     folder, destination, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
     if mode == "named":
-        exhibits.UNNAMED_TEMP_FILES = False  # the path taken where the OS has no O_TMPFILE
+        export_folder.UNNAMED_TEMP_FILES = False  # the path taken where the OS has no O_TMPFILE
     calls = 0
 
     def cancel() -> bool:
@@ -26,7 +27,7 @@ def main() -> None:
         return False
 
     with open_case(folder, passphrase=os.environ["CRASH_PASSPHRASE"]) as case:
-        exhibits.export_original(case, "EX-1", destination, cancel=cancel)
+        exhibits.export_original(case, parse_ref("EX-1"), destination, cancel=cancel)
 
 
 if __name__ == "__main__":

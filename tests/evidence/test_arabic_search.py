@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 from caseapp.app.case_folder import OpenCase
-from caseapp.app.exhibits import detail, list_exhibits
-from caseapp.app.importing import FileStatus, import_paths
 from caseapp.core.errors import ValidationError
 from caseapp.core.evidence import DerivativeKind
+from caseapp.core.ports import ExhibitQuery
+from caseapp.core.services.importing import FileStatus
 from caseapp.intake.inspection import inspect_file
-from caseapp.storage import evidence
 
 BAKERY = "إفادة الشاهد: قُصِفَ المخبز قرب مستشفى القدس صباح 13 كانون الأول."
 SHELTER = "رأيتُ الجنودَ يدخلون الملجأ، ثم نُقل الجرحى إلى المُسْتَشْفَى الميداني."
@@ -41,21 +40,21 @@ def case(make_case: Callable[..., tuple[OpenCase, str]], tmp_path: Path) -> Open
     for name, data in FILES.items():
         (folder / name).write_bytes(data)
     opened, _ = make_case()
-    report = import_paths(opened, [folder])
+    report = opened.imports.import_paths([folder]).value
     assert report.count(FileStatus.IMPORTED) == len(FILES)
     return opened
 
 
 def found(case: OpenCase, query: str) -> set[str]:
-    return {exhibit.title for exhibit in list_exhibits(case, search=query)}
+    return {exhibit.title for exhibit in case.records.exhibits(ExhibitQuery(text=query))}
 
 
 def text_of(case: OpenCase, title: str) -> tuple[str, str]:
     """The note and the decrypted contents of an exhibit's text derivative."""
-    (exhibit,) = [e for e in list_exhibits(case) if e.title == title]
-    (info,) = [d for d in detail(case, exhibit.ref).derivatives if d.kind == "text"]
+    (exhibit,) = [e for e in case.records.exhibits() if e.title == title]
+    (info,) = [d for d in case.evidence.detail(exhibit.id).derivatives if d.kind == "text"]
     with case.db.read() as tx:
-        blob = evidence.derivative_blob(tx, exhibit.id, "text")
+        blob = tx.derivative_blob(exhibit.id, "text")
     assert blob is not None
     return info.note, case.blobs.read_bytes(blob.name, blob.size).decode("utf-8")
 
@@ -152,4 +151,4 @@ def test_plain_text_encoding_choice(tmp_path: Path, text: str, data: bytes, enco
 def test_a_huge_search_is_refused_through_the_services(case: OpenCase) -> None:
     """Bounded where the query is built, so every caller (CLI, GUI) gets the same clear refusal."""
     with pytest.raises(ValidationError, match="limit is 1000 characters"):
-        list_exhibits(case, search="مستشفى " * 150_000)
+        case.records.exhibits(ExhibitQuery(text="مستشفى " * 150_000))

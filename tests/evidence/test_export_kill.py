@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from caseapp.app.importing import import_paths
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +39,7 @@ def case_with_big_file(make_case, tmp_path: Path) -> Path:  # type: ignore[no-un
     original = tmp_path / "evidence" / "video.bin"
     original.parent.mkdir()
     original.write_bytes(MARKER * (3 * 2**20 // len(MARKER)))  # several decryption chunks
-    import_paths(case, [original])
+    case.imports.import_paths([original])
     case.close()
     return case.folder
 

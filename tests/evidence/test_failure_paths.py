@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from caseapp.app.case_folder import open_case
-from caseapp.app.importing import FileStatus, import_paths
+from caseapp.core.ports import ExhibitQuery
+from caseapp.core.services.importing import FileStatus
 from caseapp.storage.anchor import CustodyAnchor
 from caseapp.storage.blobs import padded_length
 from tests.conftest import PASSPHRASE, raw_connection
@@ -22,7 +23,7 @@ def test_head_write_failure_after_commit_keeps_the_evidence(make_case, evidence_
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(CustodyAnchor, "write", refuse)
-    report = import_paths(case, [evidence_folder["txt"], evidence_folder["pdf"]])
+    report = case.imports.import_paths([evidence_folder["txt"], evidence_folder["pdf"]]).value
     assert report.count(FileStatus.IMPORTED) == 2
     monkeypatch.undo()
     assert case.custody.verify().ok  # the head lags but the chain is whole
@@ -42,7 +43,7 @@ def test_interrupt_right_after_commit_keeps_the_evidence(make_case, evidence_fol
 
     monkeypatch.setattr(CustodyAnchor, "write", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        import_paths(case, [evidence_folder["txt"]])
+        case.imports.import_paths([evidence_folder["txt"]])
     monkeypatch.undo()
     case.close()
     with open_case(case.folder, passphrase=PASSPHRASE) as again:
@@ -54,7 +55,7 @@ def test_interrupt_right_after_commit_keeps_the_evidence(make_case, evidence_fol
 
 def test_quick_verify_notices_a_deleted_blob(cli, make_case, evidence_folder) -> None:  # type: ignore[no-untyped-def]
     case, _ = make_case()
-    import_paths(case, [evidence_folder["txt"]])
+    case.imports.import_paths([evidence_folder["txt"]])
     case.close()
     for blob in (case.folder / "blobs").glob("*.age"):
         blob.unlink()
@@ -64,7 +65,7 @@ def test_quick_verify_notices_a_deleted_blob(cli, make_case, evidence_folder) ->
 
 def test_no_export_without_its_custody_entry(cli, make_case, evidence_folder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     case, _ = make_case()
-    import_paths(case, [evidence_folder["txt"]])
+    case.imports.import_paths([evidence_folder["txt"]])
     case.close()
     connection = raw_connection(case.folder)
     connection.execute("DROP TRIGGER custody_no_delete")
@@ -90,11 +91,10 @@ def test_blobs_hide_exact_sizes(make_case, tmp_path: Path) -> None:  # type: ign
     folder.mkdir()
     for size in (100_000, 100_100, 100_300):
         (folder / f"f{size}.bin").write_bytes(os.urandom(size))
-    import_paths(case, [folder])
+    case.imports.import_paths([folder])
     with case.db.read() as tx:
-        from caseapp.storage import evidence
-
-        names = [r.name for r in evidence.referenced_blobs(tx) if r.role == "original"]
+        blobs = [tx.original_blob(e.id) for e in tx.exhibits(ExhibitQuery())]
+        names = [b.name for b in blobs if b is not None]
     sizes = sorted((case.folder / "blobs" / f"{name}.age").stat().st_size for name in names)
     assert len(sizes) == 3 and min(sizes) >= padded_length(100_300) == padded_length(100_000)
     # Three plaintext sizes, one padded size: what differs is only age's header, whose random

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from caseapp.app.case_folder import open_case
-from caseapp.app.importing import FileStatus, import_paths
+from caseapp.core.services.importing import FileStatus
 from tests.conftest import PASSPHRASE
 from tests.intake.intake_factories import exif_block, jpeg_bytes
 
@@ -86,7 +86,7 @@ def test_sigkill_during_import(make_case, tmp_path: Path, cli) -> None:  # type:
                 assert not any(n in data for n in needles), f"plaintext in {path}"
     assert killed_mid_import >= KILLS - 2, f"only {killed_mid_import} kills landed while an import ran"
     with open_case(folder, passphrase=PASSPHRASE) as case:
-        report = import_paths(case, folders)
+        report = case.imports.import_paths(folders).value
         assert {o.status for o in report.outcomes} <= {FileStatus.IMPORTED, FileStatus.ALREADY_IN, FileStatus.DUPLICATE}
         sources = [p for f in folders for p in f.iterdir()]
         assert len(report.outcomes) == len(sources)

@@ -57,7 +57,9 @@ def test_round_trip_of_every_kind(cli, case_path: Path, evidence_folder: dict[st
     assert {e["title"] for e in run_json(cli, "list", *c, "--search", ARABIC_MARKER)} == {"شهادة.txt", "rapport.odt"}
     assert "statement.docx" in {e["title"] for e in run_json(cli, "list", *c, "--search", TEXT_MARKER)}
     shown = run_json(cli, "show", *c, by_path[str(evidence_folder["jpeg"].relative_to(dump.parent))]["exhibit"])
-    assert shown["exhibit"]["source_id"] == 1 and shown["exhibit"]["acquisition_note"] == "USB stick, Gaziantep"
+    source = run_json(cli, "source", "list", *c)[0]
+    assert shown["exhibit"]["source_id"] == source["id"] and shown["exhibit"]["source_ref"] == "SRC-1"
+    assert shown["exhibit"]["acquisition_note"] == "USB stick, Gaziantep"
     assert {d["kind"] for d in shown["derivatives"]} == {"thumbnail"}
     assert shown["acquisitions"][0]["relative_path"] == "phone-dump/DCIM/100CANON/IMG_0001.JPG"
     log = run_json(cli, "log", *c)
@@ -115,22 +117,29 @@ def test_rerun_resumes_without_reimporting(cli, case_path: Path, evidence_folder
 
 
 def test_cancel_keeps_what_was_committed_and_resumes(make_case, evidence_folder: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
-    from caseapp.app.importing import FileStatus, import_paths
+    from caseapp.core.operations import CancelToken, Task
+    from caseapp.core.services.importing import FileStatus
 
     case, _ = make_case()
     dump = evidence_folder["jpeg"].parents[2]
-    seen: list[int] = []
+    token = CancelToken()
+    started: list[str] = []  # one label per file, as it starts (byte progress repeats the label)
+    settled: list[object] = []
 
-    def cancel_after_three() -> bool:
-        return len(seen) >= 3
+    def progress(done: int, total: int, label: str) -> None:
+        assert 0 <= done <= total
+        if not started or started[-1] != label:
+            started.append(label)
+        if len(started) > 3:
+            token.cancel()
 
-    report = import_paths(
-        case, [dump], progress=lambda p: seen.append(p.files_done) if p.files_done else None, cancel=cancel_after_three
-    )
+    result = case.imports.import_paths([dump], task=Task(progress=progress, cancel=token), on_file=settled.append)
+    report = result.value
     assert report.cancelled
+    assert settled == list(report.outcomes)  # each file's fate was announced as it became final
     done = report.count(FileStatus.IMPORTED)
     assert 0 < done < len(evidence_folder)
-    resumed = import_paths(case, [dump])
+    resumed = case.imports.import_paths([dump]).value
     assert resumed.count(FileStatus.ALREADY_IN) == done
     assert resumed.count(FileStatus.IMPORTED) == len(evidence_folder) - done
     assert case.custody.verify().ok

@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 
 from caseapp.app.case_folder import OpenCase
-from caseapp.app.import_report import FileStatus, ImportProgress
-from caseapp.app.importing import import_paths
 from caseapp.core.evidence import Candidate, FileIdentity, Problem, ProblemCode, Severity
+from caseapp.core.operations import Task
+from caseapp.core.services.import_report import FileStatus
 from caseapp.intake.inspection import inspect_file
 from caseapp.intake.reader import stream_file
 from caseapp.intake.walk import collect, walk
-from caseapp.storage import evidence
 
 SECRET = b"root:$6$very-secret-hash:19000:0:99999:7:::\n"
 
@@ -150,11 +149,11 @@ def test_import_never_takes_in_a_file_from_a_folder_swapped_for_a_link(
     root, outside = _tree(tmp_path)
     case, _ = make_case()
 
-    def progress(p: ImportProgress) -> None:
-        if p.current == "evidence/sub/deeper/shadow" and not (root / "sub.moved").exists():
+    def progress(_done: int, _total: int, label: str) -> None:
+        if label.endswith(" evidence/sub/deeper/shadow") and not (root / "sub.moved").exists():
             _swap_for_link(root / "sub", outside)
 
-    report = import_paths(case, [root], progress=progress)
+    report = case.imports.import_paths([root], task=Task(progress=progress)).value
     status = {o.path: o for o in report.outcomes}
     assert status["evidence/a.txt"].status is FileStatus.IMPORTED
     assert status["evidence/sub/deeper/shadow"].status is FileStatus.SKIPPED
@@ -162,7 +161,7 @@ def test_import_never_takes_in_a_file_from_a_folder_swapped_for_a_link(
     secret = hashlib.sha256(SECRET).hexdigest()
     assert all(o.sha256 != secret for o in report.outcomes)
     with case.db.read() as tx:
-        assert secret not in evidence.exhibits_by_sha256(tx)
+        assert secret not in tx.exhibits_by_sha256()
 
 
 # -- 2. the file inspected is the file hashed ---------------------------------------------------
@@ -232,3 +231,44 @@ def test_an_unchanged_file_keeps_its_derivatives(tmp_path: Path) -> None:
     assert facts.problems == ()
     (text,) = facts.derivatives
     assert text.data == WITNESS
+
+
+def test_import_skips_a_file_swapped_between_hashing_and_inspection(
+    make_case: Callable[..., tuple[OpenCase, str]], tmp_path: Path
+) -> None:
+    """The import job inspects through the Intake port; this real FileIntake swaps the file's
+    content just before inspecting it (the moment the race needs), so the job must refuse it."""
+    from caseapp.core.services.importing import ImportService
+    from caseapp.intake.adapter import FileIntake
+
+    case, _ = make_case()
+    folder = tmp_path / "handover"
+    folder.mkdir()
+    statement = folder / "statement.txt"
+    statement.write_bytes(WITNESS)
+    (folder / "other.txt").write_bytes(b"an unrelated file\n")
+
+    class SwappingIntake(FileIntake):
+        def inspect_file(self, path: str, **kwargs: object) -> object:  # type: ignore[override]
+            if path.endswith("statement.txt"):
+                replacement = Path(path).with_name("swap.tmp")
+                replacement.write_bytes(b"A different statement naming nobody.\n")
+                os.replace(replacement, path)
+            return super().inspect_file(path, **kwargs)  # type: ignore[arg-type]
+
+    service = ImportService(case.db, case.blobs, SwappingIntake(), case.actor, case.folder)
+    report = service.import_paths([folder]).value
+    status = {o.path: o for o in report.outcomes}
+    assert status["handover/other.txt"].status is FileStatus.IMPORTED
+    swapped = status["handover/statement.txt"]
+    assert swapped.status is FileStatus.SKIPPED
+    assert ProblemCode.CHANGED_WHILE_READING in _codes(swapped.problems)
+    with case.db.read() as tx:
+        assert hashlib.sha256(WITNESS).hexdigest() not in tx.exhibits_by_sha256()
+        # no blob of it left recorded: every file in the local map is one a record needs (a text file's
+        # original and its text derivative share one file)
+        assert {blob.name for blob in tx.referenced_blobs()} == tx.stored_blob_names()
+        assert hashlib.sha256(WITNESS).hexdigest() not in {sha256 for _, sha256, _ in tx.blob_files()}
+    # a second run takes the file in whole, as it is now
+    again = case.imports.import_paths([folder]).value
+    assert {o.path: o.status for o in again.outcomes}["handover/statement.txt"] is FileStatus.IMPORTED

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from caseapp.app import case_folder
+from caseapp.core.entities import PersonRole
 from caseapp.core.errors import CaseDamagedError, KeyringUnavailableError, UnlockError, ValidationError
 from caseapp.secrets.keyslots import Keyslots, normalise_recovery_code
 from tests.conftest import FAST_KDF, PASSPHRASE, snapshot
@@ -16,7 +17,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE, snapshot
 @pytest.fixture
 def folder(make_case) -> Path:  # type: ignore[no-untyped-def]
     case, code = make_case()
-    case.records.add_person(role="victim", full_name="Hanan")
+    case.records.add_person(role=PersonRole.VICTIM, full_name="Hanan")
     case.close()
     (case.folder / "recovery.txt").write_text(code)  # kept beside the case for these tests only
     return case.folder
@@ -79,10 +80,14 @@ def test_passwd_rewrites_the_keyslots_and_records_it(cli, folder: Path) -> None:
     # the key slots, and the custody entry recording the change (the data and the blobs stay as they are)
     assert {k for k in after if after[k] != before.get(k)} == {"keyslots.json", "case.db", "custody.head"}
     assert cli("person", "list", "--case", str(folder), passphrase=PASSPHRASE).code == 2
-    listing = cli("person", "list", "--json", "--case", str(folder), passphrase="كلمة سر جديدة وطويلة")
-    assert listing.code == 0 and json.loads(listing.out)[0]["full_name"] == "Hanan"
+    new = "كلمة سر جديدة وطويلة"
+    listing = cli("person", "list", "--json", "--case", str(folder), passphrase=new)
+    assert listing.code == 0 and json.loads(listing.out)[0]["name_hidden"] is True
+    shown = cli("person", "show", "V-001", "--reveal", "--json", "--case", str(folder), passphrase=new)
+    assert shown.code == 0 and json.loads(shown.out)["record"]["full_name"] == "Hanan"
     # The recovery code still works after a passphrase change.
-    assert case_folder.open_case(folder, recovery_code=recovery(folder)).records.persons()[0].full_name == "Hanan"
+    with case_folder.open_case(folder, recovery_code=recovery(folder)) as case:
+        assert case.records.reveal_person(case.records.persons()[0].id).value.full_name == "Hanan"
 
 
 def test_recover_sets_a_new_passphrase(cli, folder: Path) -> None:  # type: ignore[no-untyped-def]

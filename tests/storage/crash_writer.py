@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from caseapp.app.case_folder import open_case
+from caseapp.core.refs import CASE_REF, parse_ref
 
 
 def main() -> None:
@@ -15,9 +16,9 @@ def main() -> None:
         out.write("open\n")
         out.flush()
         for index in range(100000):
-            note, _ = case.records.add_note("CASE", f"entry {index} {'ب' * (index % 50)}")
+            note = case.records.add_note(CASE_REF, f"entry {index} {'ب' * (index % 50)}").value
             if index % 7 == 0:
-                case.records.tag(f"INC-{1 + index % 3}", [f"t{index % 5}"], remove=index % 2 == 1)
+                case.records.tag(parse_ref(f"INC-{1 + index % 3}"), [f"t{index % 5}"], remove=index % 2 == 1)
             out.write(f"committed {note.id}\n")
             out.flush()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from caseapp.app.case_folder import open_case
+from caseapp.core.entities import PersonRole
 from tests.conftest import PASSPHRASE
 
 MARKERS = ["ZQXJ-MARKER-7731", "Zeyneb Qarawi", "مستشفى القدس الميداني", "Témoignage-Rivière"]
@@ -25,12 +26,12 @@ def assert_no_marker(folder: Path) -> None:
 
 def fill(case) -> None:  # type: ignore[no-untyped-def]
     records = case.records
-    person, _ = records.add_person(role="witness", full_name=f"{MARKERS[1]} {MARKERS[2]}")
-    records.add_note(person.pseudonym, f"{MARKERS[0]} {MARKERS[3]}")
+    person = records.add_person(role=PersonRole.WITNESS, full_name=f"{MARKERS[1]} {MARKERS[2]}").value
+    records.add_note(person.id, f"{MARKERS[0]} {MARKERS[3]}")
     records.add_incident(title="Strike", description=f"{MARKERS[2]} {MARKERS[0]}", place_name=MARKERS[3])
     records.add_source(name=MARKERS[1], description=MARKERS[2])
-    exhibit, _ = records.add_exhibit(title=MARKERS[0], description=MARKERS[2])
-    records.tag(exhibit.ref, ["hospital"])
+    exhibit = records.add_exhibit(title=MARKERS[0], description=MARKERS[2]).value
+    records.tag(exhibit.id, ["hospital"])
 
 
 def test_no_marker_in_any_file_while_open_and_after_close(make_case) -> None:  # type: ignore[no-untyped-def]
@@ -40,8 +41,10 @@ def test_no_marker_in_any_file_while_open_and_after_close(make_case) -> None:  #
     case.close()
     assert_no_marker(case.folder)
     with open_case(case.folder, passphrase=PASSPHRASE) as again:
-        names = [p.full_name for p in again.records.persons()]
+        names = [again.records.reveal_person(p.id).value.full_name for p in again.records.persons()]
+        notes = [n.text for n in again.records.notes()]
     assert names == [f"{MARKERS[1]} {MARKERS[2]}"]  # the markers really were stored
+    assert notes == [f"{MARKERS[0]} {MARKERS[3]}"]
 
 
 def test_plain_sqlite_cannot_read_the_database(make_case) -> None:  # type: ignore[no-untyped-def]

@@ -11,9 +11,10 @@ import pytest
 
 from caseapp.app.case_folder import OpenCase, create_case, open_case, sweep_orphans
 from caseapp.app.exhibits import export_original
-from caseapp.app.importing import import_paths
 from caseapp.app.verification import verify_case
+from caseapp.core.entities import PersonRole
 from caseapp.core.errors import ReadOnlyCaseError, StorageError, UserError
+from caseapp.core.refs import parse_ref
 from tests.conftest import FAST_KDF, PASSPHRASE, snapshot
 
 
@@ -21,7 +22,7 @@ def _case_with_a_file(make_case, tmp_path: Path, name: str = "Aleppo-2016.caseap
     case, _ = make_case(name)
     evidence = tmp_path / f"{name}-statement.txt"
     evidence.write_text("a statement", encoding="utf-8")
-    import_paths(case, [evidence])
+    case.imports.import_paths([evidence])
     case.close()
     return case
 
@@ -72,7 +73,7 @@ def test_blobs_swapped_for_a_link_after_open_moves_nothing_outside(make_case, tm
     victim = _case_with_a_file(make_case, tmp_path, "Victim.caseapp")
     before = snapshot(victim.folder)
     case, _ = make_case("Other.caseapp")
-    import_paths(case, [next(tmp_path.glob("Victim*.txt"))])
+    case.imports.import_paths([next(tmp_path.glob("Victim*.txt"))])
     os.rename(case.folder / "blobs", tmp_path / "moved-blobs")
     (case.folder / "blobs").symlink_to(victim.folder / "blobs")  # swapped while the case is open
     try:
@@ -94,13 +95,13 @@ def test_forced_read_only_reads_verifies_exports_and_refuses_writes(make_case, t
         assert case.read_only
         assert len(case.records.exhibits()) == 1
         assert verify_case(case, full=True).ok
-        exported = export_original(case, "EX-1", out)
-        assert exported.path.read_text(encoding="utf-8") == "a statement" and not exported.recorded
+        exported = export_original(case, parse_ref("EX-1"), out)
+        assert Path(exported.path).read_text(encoding="utf-8") == "a statement" and not exported.recorded
         message = "this case is on read-only media; copy it to a writable disk to change it"
         with pytest.raises(ReadOnlyCaseError, match=message):
-            case.records.add_person(role="witness", full_name="Rami")
+            case.records.add_person(role=PersonRole.WITNESS, full_name="Rami")
         with pytest.raises(ReadOnlyCaseError, match=message):
-            import_paths(case, [next(tmp_path.glob("*.txt"))])
+            case.imports.import_paths([next(tmp_path.glob("*.txt"))])
     # On writable media SQLite's read-only connection may leave its shared-memory index (-shm, -wal)
     # beside the database; the database, the head, the keyslots and every blob are untouched.
     after = snapshot(closed.folder)
@@ -126,7 +127,7 @@ def test_case_on_read_only_media_opens_for_reading(read_only_mount: Path, tmp_pa
     case, _ = create_case(folder, PASSPHRASE, kdf=FAST_KDF, actor="tester")
     evidence = tmp_path / "statement.txt"
     evidence.write_text("a statement", encoding="utf-8")
-    import_paths(case, [evidence])
+    case.imports.import_paths([evidence])
     case.close()
     subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
     c = ("--case", str(folder))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from caseapp.app.case_folder import create_case
-from caseapp.app.importing import import_paths
+from caseapp.core.entities import PersonRole
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ def shared_case() -> Iterator[Path]:
     case, _ = create_case(folder, PASSPHRASE, kdf=FAST_KDF, actor="tester")
     evidence = base / "statement.txt"
     evidence.write_text("a statement", encoding="utf-8")
-    import_paths(case, [evidence])
+    case.imports.import_paths([evidence])
     case.close()
     for path in [folder, *folder.rglob("*")]:
         path.chmod(0o777 if path.is_dir() else 0o666)
@@ -134,7 +134,7 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 
 def test_reads_work_and_writes_say_disk_full_on_a_full_disk(full_disk: Path, cli) -> None:  # type: ignore[no-untyped-def]
     case, _ = create_case(full_disk / "Case.caseapp", PASSPHRASE, kdf=FAST_KDF, actor="tester")
-    case.records.add_person(role="witness", full_name="Amal")
+    case.records.add_person(role=PersonRole.WITNESS, full_name="Amal")
     case.close()
     with pytest.raises(OSError), (full_disk / "filler").open("wb") as filler:
         while True:
@@ -164,7 +164,7 @@ UNDECODABLE = "Am\udce9l"  # a Latin-1 byte read from a non-UTF-8 terminal or fi
 )
 def test_undecodable_text_is_refused_naming_the_field(make_case, cli, args: tuple[str, ...], field: str) -> None:  # type: ignore[no-untyped-def]
     case, _ = make_case()
-    case.records.add_person(role="witness", full_name="Amal")
+    case.records.add_person(role=PersonRole.WITNESS, full_name="Amal")
     result = cli(*args, "--case", str(case.folder), passphrase=PASSPHRASE)
     assert result.code == 1, result.err
     assert "not valid UTF-8" in result.err and field in result.err and "internal error" not in result.err

@@ -36,7 +36,7 @@ def test_sigkill_at_random_moments_loses_nothing_committed(make_case, tmp_path: 
     folder = case.folder
     case.close()
     rng = random.Random(20161213)
-    committed: set[int] = set()
+    committed: set[str] = set()
     env = {**os.environ, "CRASH_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(ROOT)}
     for attempt in range(KILLS):
         report = tmp_path / f"report-{attempt}.txt"
@@ -47,12 +47,12 @@ def test_sigkill_at_random_moments_loses_nothing_committed(make_case, tmp_path: 
         time.sleep(rng.uniform(0.0, 0.25))
         child.send_signal(signal.SIGKILL)
         child.wait()
-        committed |= {int(line.split()[1]) for line in report.read_text().splitlines() if line.startswith("committed")}
+        committed |= {line.split()[1] for line in report.read_text().splitlines() if line.startswith("committed")}
         with open_case(folder, passphrase=PASSPHRASE) as reopened:
             assert reopened.db.integrity_check() == "ok"
             verdict = reopened.custody.verify()
             assert verdict.ok, verdict.problems
-            present = {note.id for note in reopened.records.notes()}
+            present = {str(note.id) for note in reopened.records.notes()}
         missing = committed - present
         assert not missing, f"after kill {attempt + 1}: committed notes lost: {sorted(missing)[:10]}"
     assert len(committed) > KILLS  # the child really did write between kills

@@ -14,6 +14,7 @@ import pytest
 
 from caseapp.app.case_folder import create_case, open_case
 from caseapp.core.errors import StorageError
+from caseapp.core.refs import CASE_REF
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 
@@ -70,7 +71,7 @@ def test_disk_filling_up_while_working_keeps_what_was_committed(tmp_path: Path) 
         saved = 0
         with pytest.raises(StorageError, match="disk is full"):
             for _ in range(10_000):
-                case.records.add_note("CASE", "x" * 20_000)
+                case.records.add_note(CASE_REF, "x" * 20_000)
                 saved += 1
         case.close()
         # Free some room, as a user would, and check nothing committed was lost.

@@ -9,28 +9,29 @@ import pytest
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.exhibits import export_original, verify_blobs
-from caseapp.app.importing import import_paths
 from caseapp.app.verification import verify_case
+from caseapp.core.entities import PersonRole
 from caseapp.core.errors import CaseLockedError, UnlockError
+from caseapp.core.refs import parse_ref
 from tests.conftest import snapshot
 
 
 @pytest.fixture
 def locked_case(make_case, tmp_path: Path) -> OpenCase:  # type: ignore[no-untyped-def]
     case, _ = make_case()
-    case.records.add_person(role="witness", full_name="Amal")
+    case.records.add_person(role=PersonRole.WITNESS, full_name="Amal")
     evidence = tmp_path / "evidence.txt"
     evidence.write_text("a statement", encoding="utf-8")
-    import_paths(case, [evidence])
+    case.imports.import_paths([evidence])
     case.lock()
     return case
 
 
 ACTIONS: dict[str, Callable[[OpenCase, Path], object]] = {
     "read persons": lambda case, _tmp: case.records.persons(),
-    "add a person": lambda case, _tmp: case.records.add_person(role="witness", full_name="Rami"),
-    "import": lambda case, tmp: import_paths(case, [tmp / "evidence.txt"]),
-    "export an original": lambda case, tmp: export_original(case, "EX-1", tmp / "out"),
+    "add a person": lambda case, _tmp: case.records.add_person(role=PersonRole.WITNESS, full_name="Rami"),
+    "import": lambda case, tmp: case.imports.import_paths([tmp / "evidence.txt"]),
+    "export an original": lambda case, tmp: export_original(case, parse_ref("EX-1"), tmp / "out"),
     "verify": lambda case, _tmp: verify_case(case, full=True),
     "verify blobs": lambda case, _tmp: verify_blobs(case),
     "data key": lambda case, _tmp: case.data_key(),
@@ -64,7 +65,7 @@ def test_close_locks_and_lock_twice_is_harmless(make_case) -> None:  # type: ign
     with pytest.raises(CaseLockedError):  # today's close() left reads working
         case.records.persons()
     with pytest.raises(CaseLockedError):
-        case.records.add_person(role="witness", full_name="Rami")
+        case.records.add_person(role=PersonRole.WITNESS, full_name="Rami")
     case.lock()
     with pytest.raises(CaseLockedError):
         case.records.persons()

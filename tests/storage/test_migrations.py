@@ -11,7 +11,9 @@ from alembic.runtime.migration import MigrationContext
 
 from caseapp.app.case_folder import open_case
 from caseapp.app.exhibits import verify_blobs
+from caseapp.app.verification import verify_case
 from caseapp.core.errors import SchemaTooNewError
+from caseapp.core.refs import CASE_REF, parse_ref
 from caseapp.storage.migrate import SCHEMA_HEAD, known_revisions
 from caseapp.storage.orm import Base
 from tests.conftest import PASSPHRASE, raw_connection, snapshot
@@ -48,14 +50,28 @@ def test_stored_case_of_an_old_schema_opens_and_upgrades(fixture: Path, tmp_path
             assert (
                 case.db.migration.backup and case.db.migration.backup.read_bytes() == (fixture / "case.db").read_bytes()
             )
-        assert [p.full_name for p in case.records.persons()] == ["شاهد أول"]
+        persons = case.records.persons()
+        assert [p.full_name for p in persons] == [None]  # protected names are hidden in listings
+        assert [case.records.reveal_person(parse_ref(p.ref)).value.full_name for p in persons] == ["شاهد أول"]
         assert case.records.incidents()[0].title == "Frappe sur le marché"
-        assert case.records.links()[0].target == "INC-1"
+        assert case.records.links()[0].target_ref == "INC-1"
         assert case.custody.verify().ok
         assert verify_blobs(case).problems == ()
-        case.records.add_note("CASE", "written after the upgrade")
+        case.records.add_note(CASE_REF, "written after the upgrade")
         assert case.custody.verify().ok
     assert FIXTURES, "no stored schema fixtures found"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_verify_finds_nothing_wrong_in_an_upgraded_case(fixture: Path, tmp_path: Path) -> None:
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    with open_case(folder, passphrase="fixture passphrase") as case:
+        verification = verify_case(case, full=True)
+        assert verification.record_problems == ()
+        assert verification.ok
+        case.records.add_note(CASE_REF, "written after the upgrade")
+        assert verify_case(case, full=True).ok
 
 
 def test_case_from_a_newer_caseapp_is_refused_unchanged(make_case) -> None:  # type: ignore[no-untyped-def]

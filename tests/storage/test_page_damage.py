@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from caseapp.app.importing import import_paths
+from caseapp.core.entities import PersonRole
 from tests.conftest import PASSPHRASE
 
 PAGE = 4096  # SQLCipher 4's page size
@@ -19,14 +19,14 @@ PAGE = 4096  # SQLCipher 4's page size
 
 def test_a_flipped_byte_in_any_page_is_reported_as_damage(make_case, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     case, _ = make_case()
-    case.records.add_person(role="witness", full_name="Amal")
-    case.records.add_person(role="victim", full_name="Rami")
+    case.records.add_person(role=PersonRole.WITNESS, full_name="Amal")
+    case.records.add_person(role=PersonRole.VICTIM, full_name="Rami")
     case.records.add_incident(title="Shelling of the market")
     folder = tmp_path / "evidence"
     folder.mkdir()
     for index in range(3):
         (folder / f"statement-{index}.txt").write_text(f"statement {index} " * 50, encoding="utf-8")
-    import_paths(case, [folder])
+    case.imports.import_paths([folder])
     case.close()
     assert not (case.folder / "case.db-wal").exists()  # everything is in case.db itself
     original = (case.folder / "case.db").read_bytes()

@@ -11,6 +11,7 @@ import pytest
 from caseapp.core.custody import next_entry
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import IntegrityError
+from caseapp.core.refs import CASE_REF
 from tests.conftest import PASSPHRASE, raw_connection
 
 
@@ -18,7 +19,7 @@ from tests.conftest import PASSPHRASE, raw_connection
 def case_folder(make_case) -> Path:  # type: ignore[no-untyped-def]
     case, _ = make_case()
     for index in range(6):
-        case.records.add_note("CASE", f"observation {index}")
+        case.records.add_note(CASE_REF, f"observation {index}")
     case.close()
     return case.folder
 
@@ -85,23 +86,34 @@ def test_deleted_newest_entries(cli, case_folder: Path) -> None:  # type: ignore
 def _rows(folder: Path) -> list[CustodyEntry]:
     connection = raw_connection(folder)
     rows = connection.execute(
-        "SELECT seq, at, actor, action, target, details, prev_hash, hash FROM custody ORDER BY seq"
+        "SELECT seq, at, actor, action, target, details, prev_hash, hash, version, device, target_id "
+        "FROM custody ORDER BY seq"
     ).fetchall()
     connection.close()
-    return [CustodyEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows]
+    return [CustodyEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), *r[6:]) for r in rows]
 
 
 def test_chain_rewritten_consistently_without_the_head(cli, case_folder: Path) -> None:  # type: ignore[no-untyped-def]
     """A forger with the key who rebuilds every hash still cannot forge the authenticated head."""
     entries = _rows(case_folder)
+    assert all(e.version == 2 and e.device for e in entries)
     chain = entries[:5]
     for _ in range(2):  # same length as before, valid hashes, different content
         chain.append(
-            next_entry(chain[-1], at=datetime.now(UTC), actor="forger", action="note.add", target="CASE", details={})
+            next_entry(
+                chain[-1],
+                at=datetime.now(UTC),
+                actor="forger",
+                action="note.add",
+                target="CASE",
+                details={},
+                device=entries[-1].device,
+            )
         )
     inserts = [
-        "INSERT INTO custody (seq, at, actor, action, target, details, prev_hash, hash) VALUES "
-        f"({e.seq}, '{e.at}', '{e.actor}', '{e.action}', '{e.target}', '{{}}', '{e.prev_hash}', '{e.hash}')"
+        "INSERT INTO custody (seq, at, actor, action, target, details, prev_hash, hash, version, device, target_id) "
+        f"VALUES ({e.seq}, '{e.at}', '{e.actor}', '{e.action}', '{e.target}', '{{}}', '{e.prev_hash}', '{e.hash}', "
+        f"{e.version}, '{e.device}', NULL)"
         for e in chain[5:]
     ]
     tamper(case_folder, "DELETE FROM custody WHERE seq >= 6", *inserts)
@@ -126,4 +138,4 @@ def test_missing_head_file(cli, case_folder: Path) -> None:  # type: ignore[no-u
         from caseapp.app.case_folder import open_case
 
         with open_case(case_folder, passphrase=PASSPHRASE) as case:
-            case.records.add_note("CASE", "refused")
+            case.records.add_note(CASE_REF, "refused")

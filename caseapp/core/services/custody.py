@@ -7,16 +7,27 @@ from dataclasses import dataclass
 from caseapp.core.custody import ChainProblem, ChainReport, verify_chain
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import IntegrityError
-from caseapp.core.ports import CaseStore
+from caseapp.core.ports import CaseStore, CustodyQuery
+from caseapp.core.services.chain_records import RecordMismatch, record_mismatches
 
 
 @dataclass(frozen=True, slots=True)
 class CustodyService:
     store: CaseStore
 
-    def entries(self, *, target: str | None = None) -> list[CustodyEntry]:
+    def entries(self, query: CustodyQuery | None = None) -> list[CustodyEntry]:
+        """Entries, filtered and paged by the database."""
         with self.store.read() as tx:
-            return [e for e in tx.custody_entries() if target is None or e.target == target.upper()]
+            return list(tx.custody_entries(query))
+
+    def count(self, query: CustodyQuery | None = None) -> int:
+        with self.store.read() as tx:
+            return tx.count_custody(query)
+
+    def record_mismatches(self) -> list[RecordMismatch]:
+        """Records that differ from the newest values the chain holds for them (see chain_records)."""
+        with self.store.read() as tx:
+            return record_mismatches(tx, tx.custody_entries(), self.store.privacy_digest)
 
     def verify(self) -> ChainReport:
         """Recompute the whole chain and compare it with the head recorded outside the database."""

@@ -1,28 +1,24 @@
-"""Use cases that add and list the records of a case: persons, incidents, sources, exhibits,
-tags, notes and links. Every mutation appends one custody entry in the same transaction.
+"""Use cases that add and read the records of a case: persons, incidents, sources, exhibits.
 
-Thread use: a service object may be called from a worker thread; it holds no Qt or UI state.
+Every mutation appends one custody entry in the same transaction and returns an
+:class:`~caseapp.core.operations.OpResult` with the :class:`Undo` that takes it back.
+A person's real name is read only through :meth:`RecordReads.reveal_person`, which is recorded.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, TypeVar
+import uuid
+from dataclasses import replace
+from datetime import datetime
 
-from caseapp.core import custody
 from caseapp.core.changes import Changes
+from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import (
     PSEUDONYM_PREFIX,
     Exhibit,
     ExhibitKind,
     Incident,
     InformationCredibility,
-    Link,
-    LinkStance,
-    Note,
     Person,
     PersonRole,
     PlacePrecision,
@@ -33,56 +29,12 @@ from caseapp.core.entities import (
     TimePrecision,
 )
 from caseapp.core.errors import NotFoundError, ValidationError
-from caseapp.core.ports import CaseStore, ExhibitQuery, ReadTx, Target, WriteTx
-from caseapp.core.refs import RefKind, parse_ref, pseudonym
-from caseapp.core.text import LONG_TEXT_MAX, clean_text, text_sha256
+from caseapp.core.operations import OpResult, Undo
+from caseapp.core.ports import ExhibitQuery, Record, RecordQuery, Target, WriteTx
+from caseapp.core.refs import PREFIX, RecordId, RefKind
+from caseapp.core.services.base import ServiceBase, choice, record, resolve, searchable_heading
+from caseapp.core.text import LONG_TEXT_MAX, clean_text
 from caseapp.core.timeinput import check_coordinates, parse_time_range
-
-Clock = Callable[[], datetime]
-E = TypeVar("E", bound=enum.StrEnum)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def record(tx: WriteTx, *, actor: str, at: datetime, action: str, target: str, details: dict[str, Any]) -> None:
-    """Append the custody entry for a mutation inside the mutation's own transaction."""
-    entry = custody.next_entry(
-        tx.last_custody_entry(), at=at, actor=actor, action=action, target=target, details=details
-    )
-    tx.append_custody(entry)
-
-
-def resolve(tx: ReadTx, text: str) -> Target:
-    """Turn a typed reference into a record that exists (or raise NotFoundError naming it)."""
-    ref = parse_ref(text)
-    found: object | None
-    if ref.kind is RefKind.CASE:
-        return Target(RefKind.CASE, 0, "CASE")
-    if ref.kind is RefKind.PERSON:
-        person = tx.person_by_pseudonym(ref.pseudonym)
-        if person is None:
-            raise NotFoundError(f"no person {ref.pseudonym} in this case")
-        return Target(RefKind.PERSON, person.id, person.pseudonym)
-    if ref.kind is RefKind.EXHIBIT:
-        found = tx.exhibit(ref.number)
-    elif ref.kind is RefKind.INCIDENT:
-        found = tx.incident(ref.number)
-    else:
-        found = tx.source(ref.number)
-    if found is None:
-        raise NotFoundError(f"no {ref.kind.value} {ref} in this case")
-    return Target(ref.kind, ref.number, str(ref))
-
-
-def _choice(enum_type: type[E], value: str | E, field: str) -> E:
-    try:
-        return enum_type(value)
-    except ValueError:
-        allowed = ", ".join(m.value for m in enum_type)
-        raise ValidationError(f"{field} {value!r} is not one of: {allowed}") from None
-
 
 DEFAULT_PROTECTION = {
     PersonRole.VICTIM: ProtectionLevel.PROTECTED,
@@ -92,56 +44,85 @@ DEFAULT_PROTECTION = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RecordService:
-    store: CaseStore
-    actor: str
-    clock: Clock = utc_now
+def hide_name(person: Person) -> Person:
+    """A person as listings show them: the real name of anyone not public stays hidden."""
+    if person.protection is ProtectionLevel.NONE:
+        return person
+    return replace(person, full_name=None)
 
-    # -- persons ---------------------------------------------------------------------------
+
+def undo_add(kind: RefKind, record_id: uuid.UUID, ref: str, seq: int) -> Undo:
+    return Undo("delete", kind, record_id, ref, seq, f"delete {ref} again", {"reason": "undo of its creation"})
+
+
+def time_range(
+    when: str | None, until: str | None, zone_name: str
+) -> tuple[datetime | None, datetime | None, TimePrecision, str]:
+    """Start, end, precision and zone of an incident's time as typed (in the case's zone)."""
+    if not when:
+        if until:
+            raise ValidationError("an end time needs a start time")
+        return None, None, TimePrecision.ESTIMATED, zone_name
+    start, end, precision, given_zone = parse_time_range(when, zone_name)
+    if until:
+        _, end, _, _ = parse_time_range(until, zone_name)
+        if end < start:
+            raise ValidationError(f"the end {until!r} is before the start {when!r}")
+    return start, end, precision, given_zone
+
+
+class RecordAdds(ServiceBase):
+    __slots__ = ()
+
+    def _added(
+        self, tx: WriteTx, target: Target, action: CustodyAction, details: dict[str, object], at: datetime
+    ) -> Undo:
+        assert target.id is not None
+        seq = record(
+            tx, actor=self.actor, at=at, action=action, target=target.ref, details=details, target_id=target.id
+        )
+        return undo_add(target.kind, target.id, target.ref, seq)
+
     def add_person(
         self,
         *,
-        role: str | PersonRole,
+        role: PersonRole,
         full_name: str = "",
         description: str = "",
-        protection: str | ProtectionLevel | None = None,
-    ) -> tuple[Person, Changes]:
+        protection: ProtectionLevel | None = None,
+    ) -> OpResult[Person]:
         """Add a person with the next pseudonym of their role (W-001, V-001, ...).
 
-        Victims and witnesses are protected unless the user says otherwise.
-        """
-        role_value = _choice(PersonRole, role, "role")
+        Victims and witnesses are protected unless the user says otherwise."""
+        role_value = choice(PersonRole, role, "role")
         level = (
             DEFAULT_PROTECTION[role_value]
             if protection is None
-            else _choice(ProtectionLevel, protection, "protection level")
+            else choice(ProtectionLevel, protection, "protection level")
         )
         name = clean_text(full_name, field="name")
         text = clean_text(description, field="description", max_length=LONG_TEXT_MAX, multiline=True)
         now = self.clock()
         with self.store.write() as tx:
-            prefix = PSEUDONYM_PREFIX[role_value]
-            alias = pseudonym(prefix, tx.max_pseudonym_number(prefix) + 1)
-            person = tx.add_person(
-                pseudonym=alias, role=role_value, protection=level, full_name=name, description=text, created_at=now
+            person = Person(
+                id=uuid.uuid4(),
+                ref=tx.next_ref(PSEUDONYM_PREFIX[role_value]),
+                role=role_value,
+                protection=level,
+                full_name=name,
+                description=text,
+                created_at=now,
             )
-            # The name is not copied into the custody log: the log travels with shared bundles.
-            record(
-                tx,
-                actor=self.actor,
-                at=now,
-                action="person.add",
-                target=alias,
-                details={"role": role_value.value, "protection": level.value},
+            tx.add_person(person)
+            # The name is bound by a keyed hash: the log travels with shared bundles.
+            details: dict[str, object] = {"role": role_value.value, "protection": level.value}
+            if name:
+                details["name_digest"] = self.store.privacy_digest(name)
+            undo = self._added(
+                tx, Target(RefKind.PERSON, person.id, person.ref), CustodyAction.PERSON_ADD, details, now
             )
-        return person, Changes(persons=True, custody=True)
+        return OpResult(person, Changes.of(RefKind.PERSON), undo)
 
-    def persons(self, *, include_deleted: bool = False) -> list[Person]:
-        with self.store.read() as tx:
-            return tx.persons(include_deleted=include_deleted)
-
-    # -- incidents -------------------------------------------------------------------------
     def add_incident(
         self,
         *,
@@ -152,29 +133,24 @@ class RecordService:
         place_name: str = "",
         latitude: float | None = None,
         longitude: float | None = None,
-        place_precision: str | PlacePrecision | None = None,
-    ) -> tuple[Incident, Changes]:
+        place_precision: PlacePrecision | None = None,
+    ) -> OpResult[Incident]:
+        """Add an incident. ``when``/``until`` are times as typed (``2016-04-27``, ``2016-04-27T14:05``);
+        without a zone they are read in the case's time zone."""
         clean_title = clean_text(title, field="title", required=True)
         text = clean_text(description, field="description", max_length=LONG_TEXT_MAX, multiline=True)
         place = clean_text(place_name, field="place name")
         check_coordinates(latitude, longitude)
-        start = end = None
-        precision = TimePrecision.ESTIMATED
-        if when:
-            start, end, precision = parse_time_range(when)
-        if until:
-            if start is None:
-                raise ValidationError("an end time needs a start time")
-            _, end, _ = parse_time_range(until)
-            if end < start:
-                raise ValidationError(f"the end {until!r} is before the start {when!r}")
         if place_precision is None:
             place_level = PlacePrecision.UNKNOWN if latitude is None else PlacePrecision.EXACT
         else:
-            place_level = _choice(PlacePrecision, place_precision, "place precision")
+            place_level = choice(PlacePrecision, place_precision, "place precision")
         now = self.clock()
         with self.store.write() as tx:
-            incident = tx.add_incident(
+            start, end, precision, zone_name = time_range(when, until, tx.case_info().time_zone)
+            incident = Incident(
+                id=uuid.uuid4(),
+                ref=tx.next_ref(PREFIX[RefKind.INCIDENT]),
                 title=clean_title,
                 description=text,
                 time_start=start,
@@ -185,190 +161,156 @@ class RecordService:
                 longitude=longitude,
                 place_precision=place_level,
                 created_at=now,
+                time_zone=zone_name,
             )
-            record(
-                tx, actor=self.actor, at=now, action="incident.add", target=incident.ref, details={"title": clean_title}
+            tx.add_incident(incident)
+            stored = tx.get(RefKind.INCIDENT, incident.id)  # times shown in the zone they were given in
+            assert isinstance(stored, Incident)
+            incident = stored
+            undo = self._added(
+                tx,
+                Target(RefKind.INCIDENT, incident.id, incident.ref),
+                CustodyAction.INCIDENT_ADD,
+                {"title": clean_title},
+                now,
             )
-        return incident, Changes(incidents=True, custody=True)
+        return OpResult(incident, Changes.of(RefKind.INCIDENT), undo)
 
-    def incidents(self, *, include_deleted: bool = False) -> list[Incident]:
-        with self.store.read() as tx:
-            return tx.incidents(include_deleted=include_deleted)
-
-    # -- sources ---------------------------------------------------------------------------
     def add_source(
         self,
         *,
         name: str,
-        reliability: str | SourceReliability = SourceReliability.F,
-        credibility: str | InformationCredibility = InformationCredibility.CANNOT_JUDGE,
+        reliability: SourceReliability = SourceReliability.F,
+        credibility: InformationCredibility = InformationCredibility.CANNOT_JUDGE,
         description: str = "",
-    ) -> tuple[Source, Changes]:
+    ) -> OpResult[Source]:
         clean_name = clean_text(name, field="source name", required=True)
         text = clean_text(description, field="description", max_length=LONG_TEXT_MAX, multiline=True)
-        rel = _choice(SourceReliability, str(reliability).upper(), "source reliability")
-        cred = _choice(InformationCredibility, str(getattr(credibility, "value", credibility)), "credibility")
+        rel = choice(SourceReliability, reliability, "source reliability")
+        cred = choice(InformationCredibility, credibility, "information credibility")
         now = self.clock()
         with self.store.write() as tx:
-            source = tx.add_source(name=clean_name, description=text, reliability=rel, credibility=cred, created_at=now)
-            record(
-                tx,
-                actor=self.actor,
-                at=now,
-                action="source.add",
-                target=source.ref,
-                details={"grading": source.grading},
+            source = Source(
+                id=uuid.uuid4(),
+                ref=tx.next_ref(PREFIX[RefKind.SOURCE]),
+                name=clean_name,
+                description=text,
+                reliability=rel,
+                credibility=cred,
+                created_at=now,
             )
-        return source, Changes(sources=True, custody=True)
+            tx.add_source(source)
+            undo = self._added(
+                tx,
+                Target(RefKind.SOURCE, source.id, source.ref),
+                CustodyAction.SOURCE_ADD,
+                {"grading": source.grading},
+                now,
+            )
+        return OpResult(source, Changes.of(RefKind.SOURCE), undo)
 
-    def sources(self, *, include_deleted: bool = False) -> list[Source]:
-        with self.store.read() as tx:
-            return tx.sources(include_deleted=include_deleted)
-
-    # -- exhibits (records; file intake adds the file itself) -------------------------------
     def add_exhibit(
         self,
         *,
         title: str,
-        kind: str | ExhibitKind = ExhibitKind.OTHER,
+        kind: ExhibitKind = ExhibitKind.OTHER,
         description: str = "",
-        source: str | None = None,
-        sensitivity: str | Sensitivity = Sensitivity.NONE,
+        source: RecordId | None = None,
+        sensitivity: Sensitivity = Sensitivity.NONE,
         acquired: str | None = None,
-    ) -> tuple[Exhibit, Changes]:
+    ) -> OpResult[Exhibit]:
+        """Add an exhibit record without a file (a physical item, a statement taken on paper).
+        Files come in through the import operation."""
         clean_title = clean_text(title, field="title", required=True)
         text = clean_text(description, field="description", max_length=LONG_TEXT_MAX, multiline=True)
-        kind_value = _choice(ExhibitKind, kind, "exhibit kind")
-        level = _choice(Sensitivity, sensitivity, "sensitivity")
-        acquired_at = parse_time_range(acquired)[0] if acquired else None
+        kind_value = choice(ExhibitKind, kind, "exhibit kind")
+        level = choice(Sensitivity, sensitivity, "sensitivity")
         now = self.clock()
         with self.store.write() as tx:
-            source_id = None
-            if source:
-                target = resolve(tx, source)
-                if target.kind is not RefKind.SOURCE:
-                    raise ValidationError(f"{source!r} is not a source (use SRC-n)")
-                source_id = target.id
-            exhibit = tx.add_exhibit(
+            acquired_at = parse_time_range(acquired, tx.case_info().time_zone)[0] if acquired else None
+            source_target = resolve(tx, source, RefKind.SOURCE) if source is not None else None
+            exhibit = Exhibit(
+                id=uuid.uuid4(),
+                ref=tx.next_ref(PREFIX[RefKind.EXHIBIT]),
                 title=clean_title,
                 kind=kind_value,
                 description=text,
-                source_id=source_id,
+                source_id=source_target.id if source_target else None,
                 sensitivity=level,
                 acquired_at=acquired_at,
                 created_at=now,
+                source_ref=source_target.ref if source_target else None,
             )
+            tx.add_exhibit(exhibit)
+            tx.index_text(exhibit.id, searchable_heading(clean_title, text), "")
+            details: dict[str, object] = {"kind": kind_value.value, "title": clean_title}
+            if source_target is not None:
+                details["source"] = source_target.ref
+            undo = self._added(
+                tx, Target(RefKind.EXHIBIT, exhibit.id, exhibit.ref), CustodyAction.EXHIBIT_ADD, details, now
+            )
+        return OpResult(exhibit, Changes.of(RefKind.EXHIBIT), undo)
+
+
+class RecordReads(ServiceBase):
+    __slots__ = ()
+
+    def target(self, key: RecordId, *kinds: RefKind) -> Target:
+        """The record a UUID or ref names (raises NotFoundError)."""
+        with self.store.read() as tx:
+            return resolve(tx, key, *kinds)
+
+    def get(self, key: RecordId, *kinds: RefKind) -> Record:
+        """One record, deleted or not (a person's protected name hidden)."""
+        with self.store.read() as tx:
+            target = resolve(tx, key, *kinds)
+            if target.id is None:
+                raise ValidationError("CASE is not a record; see the case summary")
+            found = tx.get(target.kind, target.id)
+        if found is None:
+            raise NotFoundError(f"there is no {target.kind.value} {target.ref} in this case")
+        return hide_name(found) if isinstance(found, Person) else found
+
+    def persons(self, query: RecordQuery | None = None) -> list[Person]:
+        with self.store.read() as tx:
+            return [hide_name(p) for p in tx.persons(query or RecordQuery())]
+
+    def reveal_person(self, key: RecordId) -> OpResult[Person]:
+        """A person with their real name; the reveal is recorded in custody (who, when)."""
+        now = self.clock()
+        with self.store.write() as tx:
+            target = resolve(tx, key, RefKind.PERSON)
+            assert target.id is not None
+            person = tx.get(RefKind.PERSON, target.id)
+            assert isinstance(person, Person)
             record(
                 tx,
                 actor=self.actor,
                 at=now,
-                action="exhibit.add",
-                target=exhibit.ref,
-                details={"kind": kind_value.value, "title": clean_title, "source": source_id},
+                action=CustodyAction.PERSON_REVEAL,
+                target=target.ref,
+                details={},
+                target_id=target.id,
             )
-        return exhibit, Changes(exhibits=True, custody=True)
+        return OpResult(person, Changes(custody=True))
+
+    def incidents(self, query: RecordQuery | None = None) -> list[Incident]:
+        with self.store.read() as tx:
+            return tx.incidents(query or RecordQuery())
+
+    def sources(self, query: RecordQuery | None = None) -> list[Source]:
+        with self.store.read() as tx:
+            return tx.sources(query or RecordQuery())
 
     def exhibits(self, query: ExhibitQuery | None = None) -> list[Exhibit]:
+        """A page of exhibits, filtered and sorted by the database."""
         with self.store.read() as tx:
             return tx.exhibits(query or ExhibitQuery())
 
-    # -- tags, notes, links ----------------------------------------------------------------
-    def tag(self, ref: str, names: list[str], *, remove: bool = False) -> Changes:
-        """Add (or remove) tags on a record. Tags are case-insensitive labels, NFC-normalised."""
-        clean = [clean_text(n, field="tag", max_length=100, required=True).casefold() for n in names]
-        if not clean:
-            raise ValidationError("give at least one tag")
-        now = self.clock()
-        changed = False
-        with self.store.write() as tx:
-            target = resolve(tx, ref)
-            if target.kind is RefKind.CASE:
-                raise ValidationError("tags go on exhibits, persons, incidents or sources, not on the case")
-            for name in clean:
-                done = tx.remove_tag(target, name) if remove else tx.add_tag(target, name)
-                if done:
-                    changed = True
-                    record(
-                        tx,
-                        actor=self.actor,
-                        at=now,
-                        action="tag.remove" if remove else "tag.add",
-                        target=target.ref,
-                        details={"tag": name},
-                    )
-        if not changed:
-            return Changes()
-        return Changes(
-            tags=True,
-            custody=True,
-            exhibits=target.kind is RefKind.EXHIBIT,
-            persons=target.kind is RefKind.PERSON,
-            incidents=target.kind is RefKind.INCIDENT,
-            sources=target.kind is RefKind.SOURCE,
-        )
-
-    def tags_of(self, ref: str) -> list[str]:
+    def count_exhibits(self, query: ExhibitQuery | None = None) -> int:
         with self.store.read() as tx:
-            return tx.tags_of(resolve(tx, ref))
+            return tx.count_exhibits(query or ExhibitQuery())
 
-    def tag_counts(self) -> list[tuple[str, int]]:
+    def counts(self) -> dict[str, int]:
         with self.store.read() as tx:
-            return tx.tag_counts()
-
-    def add_note(self, ref: str, text: str) -> tuple[Note, Changes]:
-        body = clean_text(text, field="note", max_length=LONG_TEXT_MAX, multiline=True, required=True)
-        now = self.clock()
-        with self.store.write() as tx:
-            target = resolve(tx, ref)
-            note = tx.add_note(target, text=body, author=self.actor, created_at=now)
-            # The log proves the text unchanged without carrying it (it may name protected people).
-            record(
-                tx,
-                actor=self.actor,
-                at=now,
-                action="note.add",
-                target=target.ref,
-                details={"note": note.id, "text_sha256": text_sha256(body)},
-            )
-        return note, Changes(notes=True, custody=True)
-
-    def notes(self, ref: str | None = None) -> list[Note]:
-        with self.store.read() as tx:
-            return tx.notes(resolve(tx, ref) if ref else None)
-
-    def link(
-        self, exhibit_ref: str, target_ref: str, *, reasoning: str, stance: str | LinkStance = LinkStance.SUPPORTS
-    ) -> tuple[Link, Changes]:
-        """Link an exhibit to a person or incident, saying what it shows."""
-        why = clean_text(reasoning, field="reasoning", max_length=LONG_TEXT_MAX, multiline=True, required=True)
-        stance_value = _choice(LinkStance, stance, "stance")
-        now = self.clock()
-        with self.store.write() as tx:
-            exhibit = resolve(tx, exhibit_ref)
-            if exhibit.kind is not RefKind.EXHIBIT:
-                raise ValidationError(f"{exhibit_ref!r} is not an exhibit (use EX-n)")
-            target = resolve(tx, target_ref)
-            if target.kind not in (RefKind.PERSON, RefKind.INCIDENT):
-                raise ValidationError(f"{target_ref!r}: an exhibit links to a person or an incident")
-            link = tx.add_link(
-                exhibit.id, target, stance=stance_value, reasoning=why, author=self.actor, created_at=now
-            )
-            record(
-                tx,
-                actor=self.actor,
-                at=now,
-                action="link.add",
-                target=exhibit.ref,
-                details={
-                    "link": link.id,
-                    "to": target.ref,
-                    "stance": stance_value.value,
-                    "reasoning_sha256": text_sha256(why),
-                },
-            )
-        return link, Changes(links=True, custody=True)
-
-    def links(self, exhibit_ref: str | None = None) -> list[Link]:
-        with self.store.read() as tx:
-            exhibit_id = resolve(tx, exhibit_ref).id if exhibit_ref else None
-            return tx.links(exhibit_id)
+            return tx.counts()

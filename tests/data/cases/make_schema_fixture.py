@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 from caseapp.app.case_folder import create_case
-from caseapp.app.importing import import_paths
+from caseapp.core.entities import ExhibitKind, InformationCredibility, PersonRole, SourceReliability
+from caseapp.core.refs import CASE_REF
 from caseapp.secrets.keyslots import Argon2Params
 from caseapp.storage.migrate import SCHEMA_HEAD
 
@@ -27,22 +28,25 @@ def main() -> None:
         title="Schema fixture",
         kdf=Argon2Params(memory_kib=8192, iterations=1, parallelism=1),
         actor="fixture",
+        time_zone="Asia/Damascus",
     )
     with case:
         records = case.records
-        records.add_person(role="witness", full_name="شاهد أول")
-        incident, _ = records.add_incident(
+        records.add_person(role=PersonRole.WITNESS, full_name="شاهد أول")
+        incident = records.add_incident(
             title="Frappe sur le marché", when="2016-12-13", place_name="Alep", latitude=36.2021, longitude=37.1343
-        )
-        source, _ = records.add_source(name="Field team", reliability="B", credibility="2")
-        exhibit, _ = records.add_exhibit(title="Photo", kind="image", source=source.ref)
-        records.tag(exhibit.ref, ["market"])
-        records.link(exhibit.ref, incident.ref, reasoning="shows the market after the strike")
-        records.add_note("CASE", "fixture note")
+        ).value
+        source = records.add_source(
+            name="Field team", reliability=SourceReliability.B, credibility=InformationCredibility("2")
+        ).value
+        exhibit = records.add_exhibit(title="Photo", kind=ExhibitKind.IMAGE, source=source.id).value
+        records.tag(exhibit.id, ["market"])
+        records.link(exhibit.id, incident.id, reasoning="shows the market after the strike")
+        records.add_note(CASE_REF, "fixture note")
         with tempfile.TemporaryDirectory() as scratch:
             statement = Path(scratch) / "شهادة.txt"
             statement.write_text("fixture statement: the market was struck at dawn\n", encoding="utf-8")
-            import_paths(case, [statement], note="fixture")
+            case.imports.import_paths([statement], note="fixture")
     for lock in (target / "case.lock", target / "blobs" / ".intake.lock"):
         lock.unlink(missing_ok=True)
 

@@ -1,9 +1,10 @@
-"""What an import reports: progress while it runs, and each file's outcome at the end."""
+"""What an import reports: each file's outcome, and what the walk left out."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from caseapp.core.changes import Changes
 from caseapp.core.evidence import Problem
@@ -14,15 +15,6 @@ class FileStatus(enum.StrEnum):
     DUPLICATE = "duplicate"  # same SHA-256 as an exhibit already in: recorded as another acquisition
     ALREADY_IN = "already_in"  # this very file was taken in before (resumed import)
     SKIPPED = "skipped"  # not taken in; the problems say why
-
-
-@dataclass(frozen=True, slots=True)
-class ImportProgress:
-    files_done: int
-    files_total: int
-    bytes_done: int
-    bytes_total: int
-    current: str  # display-safe path of the file being read
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +29,7 @@ class FileOutcome:
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
-    job_id: int
+    job_id: UUID
     outcomes: tuple[FileOutcome, ...]
     problems: tuple[Problem, ...]  # what the walk left out (links, devices, loops ...)
     cancelled: bool = False

@@ -1,0 +1,142 @@
+"""Undo: apply the :class:`Undo` an operation returned, or find and undo the newest change a
+person made (``caseapp undo``). Undoing is itself a change recorded in custody (action ``undo``,
+naming the entry it undoes), so the log alone still replays what happened."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from caseapp.core.changes import Changes
+from caseapp.core.custody import CustodyAction
+from caseapp.core.entities import CustodyEntry
+from caseapp.core.errors import UserError
+from caseapp.core.operations import OpResult, Undo
+from caseapp.core.ports import CustodyQuery, ReadTx, Target
+from caseapp.core.refs import RefKind
+from caseapp.core.services.annotations import Annotations
+from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json
+
+# Actions that read but change nothing: `undo` passes over them.
+NOT_CHANGES = frozenset({CustodyAction.PERSON_REVEAL, CustodyAction.EXHIBIT_EXPORT})
+_KIND_OF_ACTION = {
+    "person": RefKind.PERSON,
+    "incident": RefKind.INCIDENT,
+    "source": RefKind.SOURCE,
+    "exhibit": RefKind.EXHIBIT,
+    "note": RefKind.NOTE,
+    "link": RefKind.LINK,
+}
+
+
+class UndoOps(RecordEditing, CaseEditing, Annotations):
+    __slots__ = ()
+
+    def undo(self, undo: Undo) -> OpResult[Undo]:
+        """Apply ``undo``; the result's value and undo are what redoes it."""
+        now = self.clock()
+        with self.store.write() as tx:
+            target = Target(undo.kind, undo.id, undo.ref)
+            redo: Undo
+            if undo.action == "delete":
+                seq = self._tombstone(tx, target, str(undo.values.get("reason", "undo")), now, undoes=undo.undoes)
+                redo = Undo("restore", undo.kind, undo.id, undo.ref, seq, f"restore {undo.ref}")
+            elif undo.action == "restore":
+                seq, reason = self._restore(tx, target, now, undoes=undo.undoes)
+                redo = Undo("delete", undo.kind, undo.id, undo.ref, seq, f"delete {undo.ref} again", {"reason": reason})
+            elif undo.action == "edit":
+                values = {field: _from_json(field, value) for field, value in undo.values.items()}
+                action = CustodyAction.UNDO
+                _, redo = self._apply_edit(
+                    tx, target, values, f"undo of entry {undo.undoes}", now=now, action=action, undoes=undo.undoes
+                )
+            elif undo.action == "edit_case":
+                values = {k: str(v) for k, v in undo.values.items()}
+                _, redo = self._edit_case(tx, values, f"undo of entry {undo.undoes}", undo.undoes)
+            elif undo.action in ("untag", "retag"):
+                names = [str(n) for n in undo.values.get("tags", [])]
+                remove = undo.action == "untag"
+                changed = self._tag(tx, target, names, remove=remove, reason="undo", undoes=undo.undoes)
+                if not changed:
+                    raise UserError(f"the tags of {undo.ref} were already changed back; nothing to undo")
+                redo = Undo(
+                    "retag" if remove else "untag",
+                    undo.kind,
+                    undo.id,
+                    undo.ref,
+                    changed[-1][1],
+                    f"redo tags of {undo.ref}",
+                    {"tags": names},
+                )
+            else:
+                raise UserError(f"caseapp cannot undo {undo.action!r}")
+        tags = undo.action in ("untag", "retag")
+        changes = Changes(case=True, custody=True) if undo.kind is RefKind.CASE else Changes.of(undo.kind, tags=tags)
+        return OpResult(redo, changes, redo)
+
+    def last_undo(self) -> tuple[CustodyEntry, Undo]:
+        """The newest change this person made in this case that is not undone yet, and its undo."""
+        with self.store.read() as tx:
+            undone: set[int] = set()
+            for entry in tx.custody_entries(CustodyQuery(actor=self.actor, newest_first=True)):
+                if entry.action == CustodyAction.UNDO:
+                    undone.add(int(entry.details.get("undoes", 0)))
+                    continue
+                if entry.seq in undone or entry.action in NOT_CHANGES:
+                    continue
+                return entry, self._undo_of(tx, entry)
+        raise UserError(f"there is no change by {self.actor} to undo in this case")
+
+    def undo_last(self) -> OpResult[tuple[CustodyEntry, Undo]]:
+        """Undo the newest change made by this person (``caseapp undo``)."""
+        entry, undo = self.last_undo()
+        result = self.undo(undo)
+        return OpResult((entry, undo), result.changes, result.undo)
+
+    def _undo_of(self, tx: ReadTx, entry: CustodyEntry) -> Undo:
+        kind_name, _, verb = entry.action.partition(".")
+        if entry.action == CustodyAction.CASE_EDIT:
+            old = {field: change["old"] for field, change in dict(entry.details.get("changes", {})).items()}
+            return Undo(
+                "edit_case", RefKind.CASE, uuid.UUID(int=0), "CASE", entry.seq, "set the case's details back", old
+            )
+        if kind_name == "tag":
+            target = self._entry_target(tx, entry, None)
+            action = "untag" if verb == "add" else "retag"
+            tags = {"tags": [entry.details.get("tag")]}
+            return Undo(action, target.kind, _id(target), target.ref, entry.seq, f"{verb} undone on {target.ref}", tags)
+        kind = _KIND_OF_ACTION.get(kind_name)
+        if kind is None or verb not in ("add", "edit", "delete", "restore", "import"):
+            raise UserError(
+                f"the newest change by {self.actor} (entry {entry.seq}, {entry.action} on {entry.target}) "
+                "cannot be undone"
+            )
+        target = self._entry_target(tx, entry, kind)
+        if verb in ("add", "import"):
+            return Undo("delete", kind, _id(target), target.ref, entry.seq, f"delete {target.ref}", {"reason": "undo"})
+        if verb == "delete":
+            return Undo("restore", kind, _id(target), target.ref, entry.seq, f"restore {target.ref}")
+        if verb == "restore":
+            return Undo(
+                "delete", kind, _id(target), target.ref, entry.seq, f"delete {target.ref} again", {"reason": "undo"}
+            )
+        revision = tx.revision(entry.seq)
+        if revision is None:
+            raise UserError(f"the values replaced by entry {entry.seq} are not in this case; it cannot be undone")
+        values: dict[str, Any] = dict(revision.old)
+        return Undo(
+            "edit", kind, _id(target), target.ref, entry.seq, f"set {', '.join(values)} of {target.ref} back", values
+        )
+
+    def _entry_target(self, tx: ReadTx, entry: CustodyEntry, kind: RefKind | None) -> Target:
+        kinds = [kind] if kind is not None else [RefKind.EXHIBIT, RefKind.PERSON, RefKind.INCIDENT, RefKind.SOURCE]
+        for candidate in kinds:
+            found = tx.find(candidate, uuid.UUID(entry.target_id) if entry.target_id else entry.target)
+            if found is not None:
+                return found
+        raise UserError(f"the record of entry {entry.seq} ({entry.target}) is not in this case")
+
+
+def _id(target: Target) -> Any:
+    assert target.id is not None
+    return target.id
