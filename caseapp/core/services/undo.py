@@ -26,6 +26,8 @@ _KIND_OF_ACTION = {
     "exhibit": RefKind.EXHIBIT,
     "note": RefKind.NOTE,
     "link": RefKind.LINK,
+    "charge": RefKind.CHARGE,
+    "element_link": RefKind.ELEMENT_LINK,
 }
 
 
@@ -106,7 +108,7 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
             tags = {"tags": [entry.details.get("tag")]}
             return Undo(action, target.kind, _id(target), target.ref, entry.seq, f"{verb} undone on {target.ref}", tags)
         kind = _KIND_OF_ACTION.get(kind_name)
-        if kind is None or verb not in ("add", "edit", "delete", "restore", "import"):
+        if kind is None or verb not in ("add", "edit", "delete", "restore", "import", "review"):
             raise UserError(
                 f"the newest change by {self.actor} (entry {entry.seq}, {entry.action} on {entry.target}) "
                 "cannot be undone"
