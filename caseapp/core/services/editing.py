@@ -347,7 +347,9 @@ class RecordEditing(ServiceBase):
             seq = self._tombstone(
                 tx, target, why, now, dependents=depending if dependents is not Dependents.REFUSE else []
             )
-        undo = Undo("restore", target.kind, target.id, target.ref, seq, f"restore {target.ref}")
+        # Undoing a deletion with its dependents restores them too.
+        also = {"dependents": list(depending)} if dependents is Dependents.DELETE and depending else {}
+        undo = Undo("restore", target.kind, target.id, target.ref, seq, f"restore {target.ref}", also)
         return OpResult(target, changes, undo)
 
     def _tombstone(
