@@ -23,6 +23,7 @@ import enum
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from caseapp.core.analysis import Charge, ElementLink, ReviewState, Weight
@@ -166,36 +167,49 @@ def gap_matrix(
         if link.deleted is None and link.review is not ReviewState.REJECTED:
             by_element[link.element_id].append(link)
     result = []
+    memo: dict[tuple[str, str | None], dict[str, Any]] = {}  # rows repeat across charges and suspects
     for charge in charges:
         if charge.deleted is not None:
             continue
         crime = catalogue.crime(charge.crime_id)
         cells = []
         for row in _rows(catalogue, charge):
-            found = by_element.get(row.element_id, []) + (by_element.get(row.also, []) if row.also else [])
-            accepted = [x for x in found if x.review is ReviewState.ACCEPTED]
-            supporting = [x for x in accepted if x.stance is LinkStance.SUPPORTS]
-            contradicting = [x for x in accepted if x.stance is LinkStance.CONTRADICTS]
-            status, sources, best, why = cell_status(supporting, contradicting, evidence)
+            key = (row.element_id, row.also)
+            values = memo.get(key)
+            if values is None:
+                values = memo[key] = _cell_values(by_element, row, evidence)
             cells.append(
                 GapCell(
                     kind=row.kind,
                     element_id=row.element_id,
                     text=row.text,
-                    supporting=tuple(x.ref for x in supporting),
-                    independent_sources=sources,
-                    best_grade=best,
-                    contradicting=tuple(x.ref for x in contradicting),
-                    awaiting_review=tuple(x.ref for x in found if x.review is ReviewState.PROPOSED),
-                    status=status,
-                    why=why,
                     suspect_ref=row.suspect_ref,
                     mode_id=row.mode_id,
+                    **values,
                 )
             )
         title = crime.title.en if crime is not None else "(not in the catalogue)"
         result.append(ChargeGaps(charge.ref, charge.crime_id, title, tuple(cells), charge.warnings))
     return tuple(result)
+
+
+def _cell_values(
+    by_element: Mapping[str, list[ElementLink]], row: _Row, evidence: Mapping[UUID, EvidenceFacts]
+) -> dict[str, Any]:
+    found = by_element.get(row.element_id, []) + (by_element.get(row.also, []) if row.also else [])
+    accepted = [x for x in found if x.review is ReviewState.ACCEPTED]
+    supporting = [x for x in accepted if x.stance is LinkStance.SUPPORTS]
+    contradicting = [x for x in accepted if x.stance is LinkStance.CONTRADICTS]
+    status, sources, best, why = cell_status(supporting, contradicting, evidence)
+    return {
+        "supporting": tuple(x.ref for x in supporting),
+        "independent_sources": sources,
+        "best_grade": best,
+        "contradicting": tuple(x.ref for x in contradicting),
+        "awaiting_review": tuple(x.ref for x in found if x.review is ReviewState.PROPOSED),
+        "status": status,
+        "why": why,
+    }
 
 
 def element_ids(catalogue: Catalogue) -> dict[str, Role | None]:
