@@ -1,0 +1,25 @@
+"""GUI tests: real widgets on Qt's offscreen platform (no display needed), real case files.
+
+QT_QPA_PLATFORM is set before PySide6 is imported; settings go to a fresh folder per test so a
+test never reads another's recent cases or window state (and never the developer's own).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path: Path) -> Iterator[None]:
+    """QSettings (recent cases, window state) written under this test's temporary folder."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
