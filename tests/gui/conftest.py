@@ -23,3 +23,25 @@ def _private_settings(tmp_path: Path) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield
+
+
+@pytest.fixture
+def shell(qtbot: object) -> Iterator[object]:
+    """The whole application (welcome window, main window, one task runner), with fast key derivation."""
+    from caseapp.gui.settings import Settings
+    from caseapp.gui.shell import Shell
+    from tests.conftest import FAST_KDF
+
+    app_shell = Shell(Settings(), kdf=FAST_KDF)
+    app_shell.main.importer.show_report = False
+    app_shell.start()
+    yield app_shell
+    app_shell.shutdown()
+    app_shell.welcome.close()
+    app_shell.main.close()
+    app_shell.deleteLater()
+
+
+def settle(qtbot: object, runner: object, timeout: int = 20_000) -> None:
+    """Wait until every job of the runner has delivered its result on the GUI thread."""
+    qtbot.waitUntil(lambda: not runner.active(), timeout=timeout)  # type: ignore[attr-defined]
