@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from caseapp.app.case_folder import OpenCase
-from caseapp.core.services.import_report import FileOutcome, FileStatus, ImportReport
+from caseapp.core.operations import OpResult, Task
+from caseapp.core.services.import_report import FileStatus, ImportReport
 from caseapp.gui.errors import show_error
 from caseapp.gui.tasks import TaskHandle, TaskRunner
 
@@ -51,8 +52,8 @@ class ImportController(QObject):
         self.handle: TaskHandle | None = None
         self.last_report: ImportReport | None = None
         self.show_report = True
-        self.on_file: Callable[[FileOutcome], None] | None = None
-        """Told each file's outcome on the worker thread (a hook for tests; it must not touch widgets)."""
+        self.on_progress: Callable[[int, int, str], None] | None = None
+        """Also told the import's progress, on the worker thread (a hook for tests; no widgets there)."""
         self.label = QLabel(status)
         self.label.setObjectName("importLabel")
         self.bar = QProgressBar(status)
@@ -86,8 +87,20 @@ class ImportController(QObject):
         self.bar.setValue(0)
         self.label.setText(_tr("Preparing the import…"))
         self._show(True)
-        on_file = self.on_file
-        handle = self.runner.long(lambda task: imports.import_paths(chosen, task=task, on_file=on_file), name="import")
+        hook = self.on_progress
+
+        def work(task: Task) -> OpResult[ImportReport]:
+            if hook is not None:
+                forward = task.progress
+
+                def progress(done: int, total: int, label: str) -> None:
+                    forward(done, total, label)
+                    hook(done, total, label)
+
+                task = Task(progress=progress, cancel=task.cancel)
+            return imports.import_paths(chosen, task=task)
+
+        handle = self.runner.long(work, name="import")
         handle.progressed.connect(self._progress)
         handle.succeeded.connect(lambda result: self._done(result.value))
         handle.failed.connect(self._failed)

@@ -18,7 +18,8 @@ class Settings:
     """Typed access to the few settings the GUI keeps."""
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self._store = store or QSettings("caseapp", "caseapp")
+        # An INI file in the user's configuration folder (QSettings.setPath redirects it in tests).
+        self._store = store or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "caseapp", "caseapp")
 
     # -- recent cases (can be turned off, which also forgets the list)
     @property

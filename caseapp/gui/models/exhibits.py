@@ -61,12 +61,13 @@ class ExhibitTableModel(QAbstractTableModel):
         super().__init__()
         self.runner = runner
         self.records = records
-        self.query = ExhibitQuery(page=Page(0, PAGE_SIZE))
+        self.page_size = PAGE_SIZE
+        self.query = ExhibitQuery(page=Page(0, self.page_size))
         self._count = 0
         self._pages: dict[int, list[Exhibit]] = {}
         self._pending: set[int] = set()
         self._generation = 0
-        self.page_requests = 0  # how many pages were asked of the store (tests, benchmarks)
+        self.requested_pages: list[int] = []  # pages asked of the store since the last reset (tests)
 
     # -- what the view sees
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -114,7 +115,7 @@ class ExhibitTableModel(QAbstractTableModel):
         """The exhibit of ``row`` if its page is here; otherwise its page is asked for."""
         if not 0 <= row < self._count:
             return None
-        number, offset = divmod(row, PAGE_SIZE)
+        number, offset = divmod(row, self.page_size)
         page = self._pages.get(number)
         if page is None:
             self._request_page(number)
@@ -130,7 +131,7 @@ class ExhibitTableModel(QAbstractTableModel):
         self.set_query(replace(self.query, text=text.strip() or None))
 
     def set_query(self, query: ExhibitQuery) -> None:
-        self.query = replace(query, page=Page(0, PAGE_SIZE))
+        self.query = replace(query, page=Page(0, self.page_size))
         self.refresh()
 
     def refresh(self) -> None:
@@ -139,6 +140,7 @@ class ExhibitTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._pending.clear()
+        self.requested_pages = []
         self._count = 0
         self.endResetModel()
         records = self.records
@@ -161,9 +163,9 @@ class ExhibitTableModel(QAbstractTableModel):
         if number in self._pending or records is None:
             return
         self._pending.add(number)
-        self.page_requests += 1
+        self.requested_pages.append(number)
         generation = self._generation
-        query = replace(self.query, page=Page(number * PAGE_SIZE, PAGE_SIZE))
+        query = replace(self.query, page=Page(number * self.page_size, self.page_size))
         handle = self.runner.read(lambda: records.exhibits(query), name="exhibit page")
         handle.succeeded.connect(lambda rows: self._page_arrived(generation, number, rows))
 
@@ -172,8 +174,8 @@ class ExhibitTableModel(QAbstractTableModel):
             return
         self._pending.discard(number)
         self._pages[number] = rows
-        first = number * PAGE_SIZE
-        last = min(self._count, first + PAGE_SIZE) - 1
+        first = number * self.page_size
+        last = min(self._count, first + self.page_size) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
         self.page_loaded.emit(number)
