@@ -102,6 +102,8 @@ class CreateCaseDialog(QDialog):
 
     def _create(self) -> None:
         path = Path(self.path_edit.text()).expanduser()
+        if path.parent == default_case_path().parent:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # caseapp's own folder, first use
         passphrase, title, kdf = self.passphrases.passphrase(), self.title_edit.text(), self.kdf
         self.create_button.setEnabled(False)
         self.form_error.setText(self.tr("Creating the case…"))

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from caseapp.core.entities import CustodyEntry, ExhibitDetail, Incident, Person, Source
+from caseapp.core.entities import CustodyEntry, ExhibitDetail, Incident, Person, Source, TimePrecision
 
 
 def tr(text: str) -> str:
@@ -78,6 +78,19 @@ def exhibit_html(detail: ExhibitDetail) -> str:
     )
 
 
+def when_text(incident: Incident) -> tuple[str, str]:
+    """An incident's start and end as precise as they are known (a day as a date, not 00:00:00)."""
+    formats = {
+        TimePrecision.YEAR: "%Y",
+        TimePrecision.MONTH: "%Y-%m",
+        TimePrecision.DAY: "%Y-%m-%d",
+    }
+    shape = formats.get(incident.time_precision, "%Y-%m-%d %H:%M %z")
+    start = incident.time_start.strftime(shape) if incident.time_start else ""
+    end = incident.time_end.strftime(shape) if incident.time_end else ""
+    return start, "" if end == start else end
+
+
 def record_html(record: Person | Incident | Source | CustodyEntry) -> str:
     if isinstance(record, Person):
         name = record.full_name if record.full_name is not None else tr("(hidden: use Reveal name)")
@@ -90,8 +103,8 @@ def record_html(record: Person | Incident | Source | CustodyEntry) -> str:
         title = record.ref
     elif isinstance(record, Incident):
         rows = [
-            (tr("When"), record.time_start.isoformat() if record.time_start else None),
-            (tr("Until"), record.time_end.isoformat() if record.time_end else None),
+            (tr("When"), when_text(record)[0]),
+            (tr("Until"), when_text(record)[1]),
             (tr("Precision"), record.time_precision.value),
             (tr("Place"), record.place_name),
             (tr("Coordinates"), f"{record.latitude}, {record.longitude}" if record.latitude is not None else None),

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigator.setCurrentRow(0)
         self.navigator.setMaximumWidth(200)
+        self.navigator.setSpacing(3)
         self.detail = DetailPanel(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([160, 640, 400])
+        self.splitter.setSizes([150, 760, 370])
         self.setCentralWidget(self.splitter)
 
     def _action(

@@ -61,8 +61,8 @@ class ExhibitsPage(QWidget):
         self.table.setModel(model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setColumnWidth(0, 80)
-        self.table.setColumnWidth(1, 300)
+        for column, width in enumerate((60, 200, 80, 110, 60, 120, 45)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -93,6 +93,7 @@ class RecordPage(QWidget):
         self.model = model
         self.table = make_table(self, name)
         self.table.setModel(model)
+        model.loaded.connect(self._fit_columns)
         self.table.selectionModel().selectionChanged.connect(self._selection)
         self.table.doubleClicked.connect(lambda _index: self.action.emit("edit"))
         layout = QVBoxLayout(self)
@@ -115,6 +116,10 @@ class RecordPage(QWidget):
             bar.addWidget(self.show_deleted)
             layout.addLayout(bar)
         layout.addWidget(self.table)
+
+    def _fit_columns(self) -> None:
+        if self.model.rowCount():
+            self.table.resizeColumnsToContents()
 
     def current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
