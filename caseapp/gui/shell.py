@@ -78,7 +78,7 @@ class Shell(QObject):
         self.main.save_state()
         self.main.clear()
         self.case = None
-        case.close()  # TODO: OpenCase.lock() when it lands (every later use then raises CaseLockedError)
+        case.lock()  # every later use of this case object raises CaseLockedError
         self.main.hide()
         self.welcome.ask_unlock(path, self.tr("The case was locked. Unlock it to continue."))
         self.welcome.show()
@@ -88,7 +88,7 @@ class Shell(QObject):
         if self.case is not None:
             self.main.save_state()
             self.main.clear()
-            self.case.close()
+            self.case.lock()
             self.case = None
 
 

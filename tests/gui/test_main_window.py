@@ -7,12 +7,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.entities import ExhibitKind
+from caseapp.core.errors import CaseLockedError
 from caseapp.core.ports import ExhibitQuery, ExhibitSort, Page
 from caseapp.core.refs import RefKind
 from caseapp.core.services.import_report import FileStatus
@@ -176,6 +178,9 @@ def test_add_edit_undo_redo_a_person_then_lock_on_idle(
     assert main.persons.index(0, 3).data() == "محمد الحلبي"
 
     shell.idle.timer.timeout.emit()  # the idle time ran out
+    assert case.locked
+    with pytest.raises(CaseLockedError):
+        case.records.count_exhibits()
     assert shell.case is None and shell.welcome.isVisible() and not main.isVisible()
     assert shell.welcome.pages.currentWidget() is shell.welcome.unlock_page
     for model in (main.exhibits, main.persons, main.incidents, main.sources, main.custody):

@@ -157,6 +157,8 @@ class ExhibitTableModel(QAbstractTableModel):
         self._count = count
         self.endResetModel()
         self.count_loaded.emit(count)
+        if count:
+            self._request_page(0)  # shown first after any reset; ask now rather than at the next paint
 
     def _request_page(self, number: int) -> None:
         records = self.records
