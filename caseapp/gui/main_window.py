@@ -37,6 +37,7 @@ from caseapp.gui.record_dialogs import RecordDialog
 from caseapp.gui.settings import Settings
 from caseapp.gui.tasks import TaskHandle, TaskRunner
 from caseapp.gui.undo import OperationCommand
+from caseapp.gui.verify import VerifyController
 
 CUSTODY_SHOWN = 1000
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._build_views()
         self.importer = ImportController(runner, lambda: self.case, self.statusBar())
+        self.verifier = VerifyController(runner, lambda: self.case, self.statusBar())
         self._build_menus()
         self.setAcceptDrops(True)
         runner.changed.connect(self.apply_changes)
@@ -133,6 +135,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setObjectName("lockAction")
         case_menu.addActions([self.import_files_action, self.import_folder_action])
         case_menu.addSeparator()
+        case_menu.addAction(self._action(self.tr("Verify"), lambda: self.verifier.start(full=False), "Ctrl+Shift+V"))
+        case_menu.addAction(self._action(self.tr("Verify every file (slow)"), lambda: self.verifier.start(full=True)))
+        case_menu.addAction(self._action(self.tr("Lock after idle…"), self._ask_idle_minutes))
+        case_menu.addSeparator()
         case_menu.addAction(self.lock_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -158,6 +164,21 @@ class MainWindow(QMainWindow):
 
     def _adder(self, kind: RefKind) -> Callable[[], object]:
         return lambda: self.record_action(kind, "add")
+
+    idle_minutes_changed = Signal(int)
+
+    def _ask_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Lock after idle"),
+            self.tr("Lock the case after this many minutes without keyboard or mouse use (0: never):"),
+            self.settings.idle_minutes,
+            0,
+            240,
+        )
+        if ok:
+            self.settings.idle_minutes = minutes
+            self.idle_minutes_changed.emit(minutes)
 
     def _focus_search(self) -> None:
         self.navigator.setCurrentRow(0)

@@ -38,9 +38,15 @@ class Shell(QObject):
         self.main.lock_requested.connect(self.lock)
         self.idle = IdleWatcher(self.settings.idle_minutes, self)
         self.idle.idle.connect(self.lock)
+        self.main.idle_minutes_changed.connect(self._idle_minutes_changed)
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+
+    def _idle_minutes_changed(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+        self.idle.stop()
+        self.idle.start()
 
     def start(self) -> None:
         self.welcome.show()

@@ -3,12 +3,14 @@ wrong passphrase, the right one, and the recovery code (then a new passphrase): 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from caseapp.app.case_folder import OpenCase, enable_keyring
 from caseapp.core.errors import CaseLockedError
 from caseapp.gui.shell import Shell
 from tests.conftest import PASSPHRASE
@@ -103,3 +105,22 @@ def test_recent_cases_can_be_turned_off(qtbot: QtBot, shell: Shell, tmp_path: Pa
     assert shell.welcome.recent.count() == 0 and shell.settings.recent_cases() == []
     shell.settings.add_recent(tmp_path / "Other.caseapp")
     assert shell.settings.recent_cases() == []
+
+
+def test_unlock_with_the_keyring_only_where_enabled(
+    qtbot: QtBot, shell: Shell, make_case: Callable[..., tuple[OpenCase, str]], memory_keyring: object
+) -> None:
+    plain, _ = make_case("Plain.caseapp")
+    plain.lock()
+    shell.welcome.ask_unlock(plain.folder)
+    page = shell.welcome.unlock_page
+    assert not page.keyring_button.isVisibleTo(shell.welcome)
+
+    case, _ = make_case()
+    enable_keyring(case)
+    case.lock()
+    shell.welcome.ask_unlock(case.folder)
+    assert page.keyring_button.isVisibleTo(shell.welcome)
+    qtbot.mouseClick(page.keyring_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, shell.runner)
+    assert shell.case is not None and shell.case.folder == case.folder

@@ -20,6 +20,8 @@ from caseapp.core.refs import RefKind
 from caseapp.core.services.import_report import FileStatus
 from caseapp.gui.models.exhibits import Column
 from caseapp.gui.shell import Shell
+from caseapp.gui.verify import verification_text
+from tests.conftest import raw_connection
 from tests.gui.conftest import settle
 
 EXHIBITS = 60
@@ -187,3 +189,29 @@ def test_add_edit_undo_redo_a_person_then_lock_on_idle(
         assert model.rowCount() == 0
     assert main.persons.revealed == {} and main.detail.toPlainText() == ""
     assert main.undo_stack.count() == 0
+
+
+def test_verify_runs_in_the_background_and_names_what_differs(
+    qtbot: QtBot, shell: Shell, make_case: Callable[..., tuple[OpenCase, str]]
+) -> None:
+    case, _ = make_case()
+    case.records.add_incident(title="Strike on al-Quds hospital", when="2016-04-27")
+    open_in(qtbot, shell, case)
+    verifier = shell.main.verifier
+    verifier.show_result = False
+    with qtbot.waitSignal(verifier.finished, timeout=20_000) as finished:
+        verifier.start(full=True)
+    result = finished.args[0]
+    assert result.ok
+    summary, _details = verification_text(result)
+    assert summary.startswith("The case verifies")
+
+    connection = raw_connection(case.folder)  # someone with the key edits the log behind our back
+    connection.execute("DROP TRIGGER custody_no_update")
+    connection.execute("UPDATE custody SET actor = 'someone else' WHERE seq = 2")
+    connection.close()
+    with qtbot.waitSignal(verifier.finished, timeout=20_000) as finished:
+        verifier.start(full=False)
+    result = finished.args[0]
+    summary, details = verification_text(result)
+    assert not result.ok and "does NOT verify" in summary and "entry 2" in details
