@@ -20,7 +20,7 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 
 sync: $(VENV)/.synced
 
-## Run the program (the GUI once it exists; for now the command line's help). Extra arguments: make run ARGS="info"
+## Run the program: the desktop window; with arguments, the command line: make run ARGS="info"
 run: sync
 	$(VENV)/bin/caseapp $(ARGS)
 

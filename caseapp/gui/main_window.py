@@ -22,7 +22,7 @@ from caseapp.core.ports import CustodyQuery, Deleted, Page, RecordQuery
 from caseapp.core.refs import RefKind
 from caseapp.core.services import RecordService
 from caseapp.gui.detail import DetailPanel, exhibit_html, record_html
-from caseapp.gui.errors import show_error
+from caseapp.gui.errors import message_for, show_error
 from caseapp.gui.importer import ImportController
 from caseapp.gui.models.exhibits import ExhibitTableModel
 from caseapp.gui.models.records import (
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.verifier = VerifyController(runner, lambda: self.case, self.statusBar())
         self._build_menus()
         self.setAcceptDrops(True)
+        for model in (self.exhibits, self.persons, self.incidents, self.sources, self.custody):
+            model.load_failed.connect(self._load_failed)
         runner.changed.connect(self.apply_changes)
         self.resize(1200, 760)
         self._restore_state()
@@ -247,6 +249,10 @@ class MainWindow(QMainWindow):
                 self.record_models[kind].refresh()
         if changes.custody:
             self.custody.refresh()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if self.case is not None:
+            self.statusBar().showMessage(message_for(error), 15_000)
 
     # -- details
     def _exhibit_selected(self, row: int) -> None:

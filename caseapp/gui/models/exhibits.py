@@ -56,6 +56,7 @@ class ExhibitTableModel(QAbstractTableModel):
 
     count_loaded = Signal(int)
     page_loaded = Signal(int)
+    load_failed = Signal(object)
 
     def __init__(self, runner: TaskRunner, records: RecordService | None = None) -> None:
         super().__init__()
@@ -149,6 +150,7 @@ class ExhibitTableModel(QAbstractTableModel):
         generation, query = self._generation, self.query
         handle = self.runner.read(lambda: records.count_exhibits(query), name="count exhibits")
         handle.succeeded.connect(lambda count: self._count_arrived(generation, count))
+        handle.failed.connect(self.load_failed)
 
     def _count_arrived(self, generation: int, count: int) -> None:
         if generation != self._generation:
@@ -170,6 +172,7 @@ class ExhibitTableModel(QAbstractTableModel):
         query = replace(self.query, page=Page(number * self.page_size, self.page_size))
         handle = self.runner.read(lambda: records.exhibits(query), name="exhibit page")
         handle.succeeded.connect(lambda rows: self._page_arrived(generation, number, rows))
+        handle.failed.connect(lambda error: self._page_failed(number, error))
 
     def _page_arrived(self, generation: int, number: int, rows: list[Exhibit]) -> None:
         if generation != self._generation:
@@ -181,6 +184,10 @@ class ExhibitTableModel(QAbstractTableModel):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
         self.page_loaded.emit(number)
+
+    def _page_failed(self, number: int, error: BaseException) -> None:
+        self._pending.discard(number)  # asked again the next time its rows are shown
+        self.load_failed.emit(error)
 
     def loaded_rows(self) -> int:
         return sum(len(rows) for rows in self._pages.values())

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from caseapp.core.entities import CustodyEntry, Incident, Person, Source
 from caseapp.gui.tasks import TaskRunner
@@ -21,6 +21,7 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
     """Columns are (header, text-of-row) pairs; ``load`` runs on a reader thread."""
 
     loaded = Signal()
+    load_failed = Signal(object)  # the error (shown once in the status bar, not as a dialog per table)
     columns: Sequence[tuple[str, Callable[[Any], str]]] = ()
 
     def __init__(self, runner: TaskRunner) -> None:
@@ -63,6 +64,7 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
             return
         handle = self.runner.read(load, name=type(self).__name__)
         handle.succeeded.connect(lambda rows: self._arrived(generation, rows))
+        handle.failed.connect(self.load_failed)
 
     def _arrived(self, generation: int, rows: list[Row]) -> None:
         if generation == self._generation:
@@ -89,7 +91,7 @@ class PersonTableModel(ListTableModel[Person]):
         ("Pseudonym", lambda p: p.ref),
         ("Role", lambda p: p.role.value),
         ("Protection", lambda p: p.protection.value),
-        ("Name", lambda p: p.full_name if p.full_name is not None else "(hidden)"),
+        ("Name", lambda p: p.full_name if p.full_name is not None else QCoreApplication.translate("Pages", "(hidden)")),
         ("State", _deleted),
     )
 
