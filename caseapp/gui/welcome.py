@@ -6,6 +6,7 @@ line under the field, which is cleared; key derivation runs on the task runner.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -94,7 +95,7 @@ class UnlockPage(QWidget):
 
     def show_case(self, path: Path, message: str = "") -> None:
         self.path = path
-        self.title.setText(self.tr("Unlock {name}").format(name=path.name))
+        self.title.setText("<h3>" + html.escape(self.tr("Unlock {name}").format(name=path.name)) + "</h3>")
         self.use_code.setChecked(False)
         self.passphrase.clear()
         self.code.clear()
