@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
     # -- record actions
     def record_action(  # noqa: PLR0911  (one branch per action)
         self, kind: RefKind, action: str
-    ) -> RecordDialog | TaskHandle | None:
+    ) -> RecordDialog | QInputDialog | TaskHandle | None:
         if self.case is None:
             return None
         page = self.record_pages[kind]
@@ -292,10 +292,17 @@ class MainWindow(QMainWindow):
         if record is None:
             return None
         if action == "delete":
-            reason, ok = QInputDialog.getText(self, self.tr("Delete {ref}").format(ref=record.ref), self.tr("Why?"))
-            if not ok:
-                return None
-            return self._write(lambda: records.delete(record.id, reason=reason))
+            ask = QInputDialog(self)
+            ask.setObjectName("deleteReason")
+            ask.setWindowTitle(self.tr("Delete {ref}").format(ref=record.ref))
+            ask.setLabelText(
+                self.tr("Why is {ref} deleted? The reason is kept in the custody log; it can be restored.").format(
+                    ref=record.ref
+                )
+            )
+            ask.textValueSelected.connect(lambda reason: self._write(lambda: records.delete(record.id, reason=reason)))
+            ask.open()
+            return ask
         if action == "restore":
             return self._write(lambda: records.restore(record.id))
         if action == "reveal":

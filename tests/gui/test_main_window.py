@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from caseapp.app.case_folder import OpenCase
@@ -215,3 +216,43 @@ def test_verify_runs_in_the_background_and_names_what_differs(
     result = finished.args[0]
     summary, details = verification_text(result)
     assert not result.ok and "does NOT verify" in summary and "entry 2" in details
+
+
+def test_delete_with_a_reason_show_deleted_restore_and_undo(
+    qtbot: QtBot, shell: Shell, make_case: Callable[..., tuple[OpenCase, str]]
+) -> None:
+    case, _ = make_case()
+    case.records.add_incident(title="Shelling of the bakery queue", when="2016-05-03")
+    open_in(qtbot, shell, case)
+    main = shell.main
+    page = main.record_pages[RefKind.INCIDENT]
+    page.table.selectRow(0)
+    ask = main.record_action(RefKind.INCIDENT, "delete")
+    ask.setTextValue("")  # type: ignore[union-attr]
+    ask.accept()  # type: ignore[union-attr]
+    settle(qtbot, shell.runner)
+    assert main.incidents.rowCount() == 1  # a delete without a reason is refused by the service
+    page.table.selectRow(0)
+    ask = main.record_action(RefKind.INCIDENT, "delete")
+    ask.setTextValue("entered twice")  # type: ignore[union-attr]
+    ask.accept()  # type: ignore[union-attr]
+    settle(qtbot, shell.runner)
+    assert main.incidents.rowCount() == 0
+    page.show_deleted.setChecked(True)
+    settle(qtbot, shell.runner)
+    assert main.incidents.rowCount() == 1 and main.incidents.index(0, 4).data() == "deleted"
+    main.undo_action.trigger()  # undoing the delete restores it
+    settle(qtbot, shell.runner)
+    assert main.incidents.rows[0].deleted is None
+    page.table.selectRow(0)
+    ask = main.record_action(RefKind.INCIDENT, "delete")
+    ask.setTextValue("entered twice, really")  # type: ignore[union-attr]
+    ask.accept()  # type: ignore[union-attr]
+    settle(qtbot, shell.runner)
+    assert main.incidents.rows[0].deleted is not None
+    page.table.selectRow(0)
+    main.record_action(RefKind.INCIDENT, "restore")
+    settle(qtbot, shell.runner)
+    assert main.incidents.rows[0].deleted is None
+    refused = main.findChildren(QMessageBox, "errorBox")  # the refused delete said why, once
+    assert len(refused) == 1 and "reason" in refused[0].text().lower()
