@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 
 NO_DISPLAY = (
     "caseapp: cannot open the desktop window: {reason}.\n"
@@ -25,6 +26,31 @@ def display_problem() -> str | None:
     return None
 
 
+BROKEN_BINDINGS = (
+    "caseapp: the installed Qt bindings (PySide6 {version}) are faulty on this Python: every call loses a\n"
+    "reference to None, and the window would crash after a while and lose unsaved work.\n"
+    "Reinstall the pinned versions (`make sync`), or use the command line meanwhile (see `caseapp --help`).\n"
+)
+PROBE_CALLS = 200
+
+
+def bindings_problem(call: Callable[[], object] | None = None) -> bool:
+    """True if calling a Qt method that returns nothing takes a reference away from None.
+
+    PySide6/shiboken6 6.12.0 did that on Python 3.11 (None is not immortal there), which ends in
+    "Fatal Python error: none_dealloc" after enough calls; checked once, before any window opens.
+    """
+    if call is None:
+        from PySide6.QtCore import QObject
+
+        probe = QObject()
+        call = lambda: probe.setObjectName("probe")  # noqa: E731
+    before = sys.getrefcount(None)
+    for _ in range(PROBE_CALLS):
+        call()
+    return before - sys.getrefcount(None) >= PROBE_CALLS // 2
+
+
 def main() -> int:
     from caseapp.app.startup import private_files
 
@@ -38,6 +64,11 @@ def main() -> int:
             reason = f"the Qt libraries could not be loaded ({error})"
     if reason is not None:
         sys.stderr.write(NO_DISPLAY.format(reason=reason))
+        return 1
+    if bindings_problem():
+        import PySide6
+
+        sys.stderr.write(BROKEN_BINDINGS.format(version=PySide6.__version__))
         return 1
     from caseapp.gui.shell import run
 
