@@ -1,7 +1,9 @@
 """The detail panel: what is known about the selected record, as read-only rich text.
 
 Every value is HTML-escaped (file names and metadata come from hostile files). Arabic text is
-laid out right-to-left by Qt's text engine on its own.
+laid out right-to-left by Qt's text engine on its own, but it starts where the panel's lines start
+(left in an English or French window): otherwise an Arabic place name or note is pushed to the far
+side of its column, away from its label.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from caseapp.core.entities import CustodyEntry, ExhibitDetail, Incident, Person, Source, TimePrecision
@@ -130,9 +133,31 @@ class DetailPanel(QTextBrowser):
         self.setObjectName("detailPanel")
         self.setOpenLinks(False)
         self.setAccessibleName(tr("Details"))
+        self.document().setUndoRedoEnabled(False)
 
     def show_html(self, text: str) -> None:
         self.setHtml(text)
+        self._start_on_panel_side()
+
+    def _start_on_panel_side(self) -> None:
+        """Pin each left- or right-aligned paragraph to the panel's own sides, whichever way its text runs.
+
+        Qt reads "left" as "where this paragraph's text starts", so a right-to-left paragraph (an Arabic
+        place name in a table cell, a note) would go to the far side of an English panel.
+        """
+        start, end = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+        if self.isRightToLeft():
+            start, end = end, start
+        sides = {Qt.AlignmentFlag.AlignLeft: start, Qt.AlignmentFlag.AlignRight: end}
+        block = self.document().begin()
+        while block.isValid():
+            shape = block.blockFormat()
+            align = shape.alignment()
+            horizontal = Qt.AlignmentFlag(align & Qt.AlignmentFlag.AlignHorizontal_Mask)
+            if not align & Qt.AlignmentFlag.AlignAbsolute and horizontal in sides:
+                shape.setAlignment(sides[horizontal] | Qt.AlignmentFlag.AlignAbsolute)
+                QTextCursor(block).setBlockFormat(shape)
+            block = block.next()
 
     def clear_all(self) -> None:
         self.clear()

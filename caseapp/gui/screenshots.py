@@ -128,10 +128,10 @@ class Camera:
         shell.welcome.show_start()
         self.shot("01-welcome", shell.welcome)
         dialog = shell.create()
+        dialog.path_edit.setText(str(root / "New-case.caseapp"))  # not this computer's real folder
         dialog.passphrases.first.setText("four unrelated")
         dialog.passphrases.second.setText("four")
         self.shot("02-create-case", dialog)
-        dialog.path_edit.setText(str(root / "New-case.caseapp"))
         dialog.passphrases.first.setText(SAMPLE_PASSPHRASE)
         dialog.passphrases.second.setText(SAMPLE_PASSPHRASE)
         dialog.create_button.click()
