@@ -8,7 +8,7 @@ export UV_PYTHON := python3
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck pytest bench sync clean
+.PHONY: run test lint typecheck pytest bench sync clean screenshots
 
 $(UV):
 	python3 -m venv $(TOOLS)
@@ -20,7 +20,7 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 
 sync: $(VENV)/.synced
 
-## Run the program (the GUI once it exists; for now the command line's help). Extra arguments: make run ARGS="info"
+## Run the program: the desktop window; with arguments, the command line: make run ARGS="info"
 run: sync
 	$(VENV)/bin/caseapp $(ARGS)
 
@@ -41,6 +41,10 @@ pytest: sync
 ## Benchmarks (not tests): print timings and ratios against a baseline measured in the same run.
 bench: sync
 	$(VENV)/bin/python -m bench
+
+## One PNG per view of the application on a sample case, into OUT (offscreen; images stay out of git).
+screenshots: sync
+	$(VENV)/bin/python -m caseapp.gui.screenshots $(or $(OUT),screenshots)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

@@ -1,14 +1,14 @@
-"""Run every benchmark: ``python -m bench [store|intake] [options]``."""
+"""Run every benchmark: ``python -m bench [store|intake|gaps] [options]``."""
 
 from __future__ import annotations
 
 import sys
 
-from bench import intake, store
+from bench import gaps, intake, store
 
 
 def main() -> None:
-    benches = {"store": store.main, "intake": intake.main}
+    benches = {"store": store.main, "intake": intake.main, "gaps": gaps.main}
     if len(sys.argv) > 1:
         benches[sys.argv[1]](sys.argv[2:])
         return

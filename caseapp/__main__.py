@@ -1,5 +1,5 @@
-"""`python -m caseapp` runs the same entry point as the `caseapp` command."""
+"""`python -m caseapp` runs the same entry point as the `caseapp` command (no arguments: the window)."""
 
-from caseapp.cli.main import main
+from caseapp.launch import main
 
 raise SystemExit(main())

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from caseapp.cli import unlock
+from caseapp.cli.case_building import add_element_options, link_element
 from caseapp.cli.output import print_json, print_table
 from caseapp.cli.record_adds import done
 from caseapp.cli.record_commands import (
@@ -23,6 +24,7 @@ from caseapp.cli.record_commands import (
     register_common,
 )
 from caseapp.core.entities import LinkStance
+from caseapp.core.errors import ValidationError
 from caseapp.core.ports import RecordQuery
 from caseapp.core.refs import RefKind, parse_ref, parse_ref_of
 
@@ -61,9 +63,10 @@ def register(subparsers: Subparsers) -> None:
     links = group(subparsers, "link", "link an exhibit to a person or incident, saying what it shows; list links")
     add = command(links, "add", "link an exhibit to a person or incident (also: `link EX-n TARGET ...`)", cmd_link_add)
     add.add_argument("exhibit", help="EX-n")
-    add.add_argument("target", help="a person (W-001) or an incident (INC-n)")
+    add.add_argument("target", help="a person (W-001), an incident (INC-n) or an element (8(2)(e)(i)-1, C-NIAC)")
     add.add_argument("--reasoning", required=True, help="what this exhibit shows about the target")
     add.add_argument("--stance", default="supports", choices=[s.value for s in LinkStance])
+    add_element_options(add)
     listing = command(links, "list", "list links, all or those of one exhibit, person or incident", cmd_link_list)
     listing.add_argument("ref", nargs="?", help="EX-n, W-001 or INC-n")
     add_listing_options(listing)
@@ -97,6 +100,12 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_link_add(args: argparse.Namespace) -> int:
+    try:
+        parse_ref(args.target)
+    except ValidationError:  # not a ref: an element of the legal catalogue
+        return link_element(args)
+    if args.weight or args.excerpt or args.alleged:
+        raise ValidationError("--weight, --excerpt and --alleged are for links to elements (e.g. 8(2)(e)(i)-1)")
     exhibit = parse_ref_of(args.exhibit, RefKind.EXHIBIT)
     target = parse_ref_of(args.target, RefKind.PERSON, RefKind.INCIDENT)
     with unlock.unlock(args) as case:

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "case_commands",
     "record_commands",
     "annotation_commands",
+    "case_building",
     "evidence_commands",
     "custody_commands",
     "legal_commands",

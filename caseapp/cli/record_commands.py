@@ -71,6 +71,22 @@ EDIT_OPTIONS: dict[RefKind, list[tuple[str, str, dict[str, Any]]]] = {
         ("--stance", "stance", {"choices": [s.value for s in LinkStance]}),
         ("--reasoning", "reasoning", {}),
     ],
+    RefKind.CHARGE: [
+        ("--crime", "crime_id", {}),
+        ("--status", "status", {"choices": ["draft", "supported", "ready"]}),
+        ("--analysis", "analysis", {}),
+        ("--suspect", "suspect_refs", {"action": "append", "help": "the suspects now (each with a --mode)"}),
+        ("--mode", "suspect_modes", {"action": "append"}),
+        ("--incident", "incidents", {"action": "append", "help": "the incidents now (repeat)"}),
+    ],
+    RefKind.ELEMENT_LINK: [
+        ("--element", "element_id", {}),
+        ("--stance", "stance", {"choices": [s.value for s in LinkStance]}),
+        ("--weight", "weight", {"choices": ["maybe", "likely", "certain"]}),
+        ("--basis", "basis", {"choices": ["observed", "alleged"]}),
+        ("--excerpt", "excerpt", {"help": "page=3, time=0:42-1:10, chars=120-380;quote=... ('' for the whole)"}),
+        ("--reasoning", "reasoning", {}),
+    ],
 }
 KIND_WORD = {
     RefKind.PERSON: "person",
@@ -79,6 +95,8 @@ KIND_WORD = {
     RefKind.EXHIBIT: "exhibit",
     RefKind.NOTE: "note",
     RefKind.LINK: "link",
+    RefKind.CHARGE: "charge",
+    RefKind.ELEMENT_LINK: "element-link",
 }
 
 
@@ -290,6 +308,10 @@ def cmd_edit(args: argparse.Namespace) -> int:
     kind: RefKind = args.kind
     values = {field: getattr(args, f"field_{field}") for _, field, _ in EDIT_OPTIONS[kind]}
     values = {field: value for field, value in values.items() if value is not None}
+    if "suspect_refs" in values or "suspect_modes" in values:
+        from caseapp.cli.case_building import suspect_pairs
+
+        values["suspects"] = suspect_pairs(values.pop("suspect_refs", None), values.pop("suspect_modes", None))
     ref = parse_ref_of(args.ref, kind)
     with unlock.unlock(args) as case:
         result = case.records.edit(ref, values, reason=args.reason)

@@ -25,6 +25,10 @@ def show_record(case: OpenCase, ref: Ref, *, as_json: bool, reveal: bool = False
     if ref.kind is RefKind.CASE:
         raise ValidationError("CASE is the case itself: use `caseapp info`")
     records = case.records
+    if ref.kind in (RefKind.CHARGE, RefKind.ELEMENT_LINK):
+        from caseapp.cli.case_building import show_analysis
+
+        return show_analysis(case, ref, as_json=as_json)
     if ref.kind is RefKind.EXHIBIT:
         detail = case.evidence.detail(ref)
         if as_json:

@@ -20,6 +20,8 @@ class Changes:
     tags: bool = False
     notes: bool = False
     links: bool = False
+    charges: bool = False
+    element_links: bool = False
     custody: bool = False
 
     def __or__(self, other: Changes) -> Changes:
@@ -44,5 +46,7 @@ class Changes:
             RefKind.EXHIBIT: "exhibits",
             RefKind.NOTE: "notes",
             RefKind.LINK: "links",
+            RefKind.CHARGE: "charges",
+            RefKind.ELEMENT_LINK: "element_links",
         }[kind]
         return Changes(**{field_name: True, "custody": True, "tags": tags})

@@ -9,13 +9,14 @@ boundary as the dataclasses of :mod:`caseapp.core.entities`; rows never leave st
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
+from caseapp.core.analysis import Charge, ElementLink
 from caseapp.core.custody import CustodyHead
 from caseapp.core.entities import (
     Acquisition,
@@ -33,9 +34,10 @@ from caseapp.core.entities import (
     Tombstone,
 )
 from caseapp.core.evidence import FileFacts, FileIdentity, StreamResult, WalkResult
+from caseapp.core.legal.gaps import EvidenceFacts
 from caseapp.core.refs import RefKind
 
-Record = Person | Incident | Source | Exhibit | Note | Link
+Record = Person | Incident | Source | Exhibit | Note | Link | Charge | ElementLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +181,21 @@ class ReadTx(Protocol):
     def last_custody_entry(self) -> CustodyEntry | None: ...
     def revision(self, custody_seq: int) -> Revision | None: ...
     def dependents(self, kind: RefKind, record_id: UUID) -> list[str]:
-        """Refs of live records that depend on this one (links, notes, exhibits of a source)."""
+        """Refs of live records that depend on this one (links, notes, exhibits of a source,
+        element links of an exhibit, charges naming a person or an incident)."""
+        ...
+
+    # -- building the case (charges, element links)
+    def charges(self, query: RecordQuery) -> list[Charge]:
+        """Charges, all or (``query.target``) those naming a person as suspect or an incident."""
+        ...
+
+    def element_links(self, query: RecordQuery, element_id: str | None = None) -> list[ElementLink]:
+        """Element links, all or (``query.target``) those of one exhibit, or of one element id."""
+        ...
+
+    def evidence_facts(self, exhibit_ids: Iterable[UUID]) -> dict[UUID, EvidenceFacts]:
+        """Ref, source (for independence) and Admiralty grading of each exhibit."""
         ...
 
     # -- evidence files
@@ -209,8 +225,11 @@ class WriteTx(ReadTx, Protocol):
     def add_exhibit(self, exhibit: Exhibit) -> None: ...
     def add_note(self, note: Note) -> None: ...
     def add_link(self, link: Link) -> None: ...
+    def add_charge(self, charge: Charge) -> None: ...
+    def add_element_link(self, link: ElementLink) -> None: ...
     def update(self, kind: RefKind, record_id: UUID, values: dict[str, Any]) -> None:
-        """Set fields (named as in the entity) of one record."""
+        """Set fields (named as in the entity) of one record; a charge's ``suspects`` and
+        ``incidents`` are given in their stored form (:func:`caseapp.core.analysis.members_value`)."""
         ...
 
     def set_tombstone(self, kind: RefKind, record_id: UUID, tombstone: Tombstone | None) -> None: ...

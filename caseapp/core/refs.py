@@ -1,4 +1,4 @@
-"""Refs: the short labels people type and see (EX-12, INC-3, SRC-2, NOTE-4, LNK-5, W-001, CASE).
+"""Refs: the short labels people type and see (EX-12, INC-3, SRC-2, NOTE-4, LNK-5, CHG-1, EL-7, W-001, CASE).
 
 A ref is a label kept in its own column, unique in a case, allocated from a counter and never
 renumbered; records are keyed by UUID and nothing joins on a ref (architecture §9). Its form
@@ -25,6 +25,8 @@ class RefKind(enum.StrEnum):
     PERSON = "person"
     NOTE = "note"
     LINK = "link"
+    CHARGE = "charge"
+    ELEMENT_LINK = "element_link"
 
 
 # Prefix of the refs of each kind; persons have one prefix per role (W, V, S, P), see entities.
@@ -34,11 +36,13 @@ PREFIX: dict[RefKind, str] = {
     RefKind.SOURCE: "SRC",
     RefKind.NOTE: "NOTE",
     RefKind.LINK: "LNK",
+    RefKind.CHARGE: "CHG",
+    RefKind.ELEMENT_LINK: "EL",
 }
 _KIND_OF_PREFIX = {prefix: kind for kind, prefix in PREFIX.items()}
 PERSON_PREFIXES = ("W", "V", "S", "P")
 
-_NUMBERED = re.compile(r"^(EX|INC|SRC|NOTE|LNK)-([A-Z]{0,2})([1-9][0-9]{0,17})$")
+_NUMBERED = re.compile(r"^(EX|INC|SRC|NOTE|LNK|CHG|EL)-([A-Z]{0,2})([1-9][0-9]{0,17})$")
 _PSEUDONYM = re.compile(r"^([WVSP])-([A-Z]{0,2})([0-9]{3,18})$")
 
 
@@ -77,9 +81,14 @@ def ref_prefix(ref: str) -> str:
     return ref.split("-", 1)[0]
 
 
+def kind_word(kind: RefKind) -> str:
+    """A kind of record as a word in a message (``element link``)."""
+    return kind.value.replace("_", " ")
+
+
 def a_kind(kind: RefKind) -> str:
     """``an exhibit``, ``a person``: a kind of record with its article, for messages."""
-    return ("an " if kind.value[0] in "aeiou" else "a ") + kind.value
+    return ("an " if kind.value[0] in "aeiou" else "a ") + kind_word(kind)
 
 
 def parse_ref(text: str) -> Ref:
@@ -94,7 +103,8 @@ def parse_ref(text: str) -> Ref:
         return Ref(RefKind.PERSON, value)
     raise ValidationError(
         f"{text!r} is not a reference; use EX-12 (exhibit), INC-3 (incident), SRC-2 (source), "
-        "W-001 / V-001 / S-001 / P-001 (person), NOTE-4 (note), LNK-5 (link) or CASE"
+        "W-001 / V-001 / S-001 / P-001 (person), NOTE-4 (note), LNK-5 (link), CHG-1 (charge), "
+        "EL-7 (element link) or CASE"
     )
 
 

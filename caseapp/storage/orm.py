@@ -241,6 +241,62 @@ class LinkRow(TombstoneMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class ChargeRow(TombstoneMixin, Base):
+    """A charge: a crime of the legal catalogue (by id, with the catalogue edition it was made under)."""
+
+    __tablename__ = "charges"
+    id: Mapped[uuid.UUID] = _key()
+    ref: Mapped[str] = _ref()
+    crime_id: Mapped[str] = mapped_column(String(40))
+    catalogue_edition: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    analysis: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ChargeSuspectRow(TombstoneMixin, Base):
+    """A suspect of a charge with a mode of liability; taking one off a charge sets the tombstone."""
+
+    __tablename__ = "charge_suspects"
+    __table_args__ = (Index("ux_charge_suspects", "charge_id", "person_id", "mode_id", unique=True),)
+    id: Mapped[uuid.UUID] = _key()
+    charge_id: Mapped[uuid.UUID] = _fk("charges.id", index=True, nullable=False)
+    person_id: Mapped[uuid.UUID] = _fk("persons.id", index=True, nullable=False)
+    mode_id: Mapped[str] = mapped_column(String(40))
+
+
+class ChargeIncidentRow(TombstoneMixin, Base):
+    """An incident a charge covers; taking it off sets the tombstone."""
+
+    __tablename__ = "charge_incidents"
+    __table_args__ = (Index("ux_charge_incidents", "charge_id", "incident_id", unique=True),)
+    id: Mapped[uuid.UUID] = _key()
+    charge_id: Mapped[uuid.UUID] = _fk("charges.id", index=True, nullable=False)
+    incident_id: Mapped[uuid.UUID] = _fk("incidents.id", index=True, nullable=False)
+
+
+class ElementLinkRow(TombstoneMixin, Base):
+    """An exhibit (or an excerpt of it, as JSON) linked to an element id of the legal catalogue."""
+
+    __tablename__ = "element_links"
+    id: Mapped[uuid.UUID] = _key()
+    ref: Mapped[str] = _ref()
+    exhibit_id: Mapped[uuid.UUID] = _fk("exhibits.id", index=True, nullable=False)
+    excerpt_json: Mapped[str | None] = mapped_column(Text)
+    element_id: Mapped[str] = mapped_column(String(60), index=True)
+    catalogue_edition: Mapped[str] = mapped_column(Text)
+    stance: Mapped[str] = mapped_column(String(16))
+    weight: Mapped[str] = mapped_column(String(16))
+    basis: Mapped[str] = mapped_column(String(16))
+    reasoning: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    review: Mapped[str] = mapped_column(String(16))
+    reviewed_by: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class RevisionRow(Base):
     """The values an edit replaced, kept inside the encrypted database (the custody entry of the
     edit carries them too, or only their keyed hashes for protected values). Undo reads them."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text
@@ -26,11 +26,14 @@ from caseapp.core.ports import (
 )
 from caseapp.core.refs import RefKind
 from caseapp.storage import convert
+from caseapp.storage.analysis_rows import AnalysisReads
 from caseapp.storage.evidence_reads import EvidenceReads
 from caseapp.storage.orm import (
     CaseInfoRow,
     CaseSecretRow,
+    ChargeRow,
     CustodyRow,
+    ElementLinkRow,
     ExhibitRow,
     IncidentRow,
     LinkRow,
@@ -50,6 +53,8 @@ MODEL: dict[RefKind, Any] = {
     RefKind.EXHIBIT: ExhibitRow,
     RefKind.NOTE: NoteRow,
     RefKind.LINK: LinkRow,
+    RefKind.CHARGE: ChargeRow,
+    RefKind.ELEMENT_LINK: ElementLinkRow,
 }
 TARGET_COLUMN = {
     RefKind.EXHIBIT: "exhibit_id",
@@ -87,7 +92,7 @@ def _page(statement: Select[Any], page: Page) -> Select[Any]:
     return statement.limit(page.limit) if page.limit is not None else statement
 
 
-class SqlReadTx(EvidenceReads):
+class SqlReadTx(EvidenceReads, AnalysisReads):
     def __init__(self, session: Session) -> None:
         self.session = session
         self._device: str | None = None
@@ -130,8 +135,13 @@ class SqlReadTx(EvidenceReads):
         if kind is RefKind.NOTE:
             refs = self._target_refs(rows)
             return [convert.note(r, *refs[r.id]) for r in rows]
-        if kind is RefKind.LINK:
-            return self._links(rows)
+        untagged: dict[RefKind, Callable[[list[Any]], list[Any]]] = {
+            RefKind.LINK: self._links,
+            RefKind.CHARGE: self.charge_rows,
+            RefKind.ELEMENT_LINK: self.element_link_rows,
+        }
+        if kind in untagged:
+            return untagged[kind](rows)
         tags = self._tags(kind, [r.id for r in rows])
         if kind is RefKind.PERSON:
             return [convert.person(r, tags.get(r.id, ())) for r in rows]
@@ -313,6 +323,8 @@ class SqlReadTx(EvidenceReads):
             (RefKind.EXHIBIT, "exhibits"),
             (RefKind.NOTE, "notes"),
             (RefKind.LINK, "links"),
+            (RefKind.CHARGE, "charges"),
+            (RefKind.ELEMENT_LINK, "element_links"),
         ):
             model = MODEL[kind]
             result[name] = (
@@ -346,7 +358,7 @@ class SqlReadTx(EvidenceReads):
                 .where(column == record_id, NoteRow.deleted_at.is_(None))
                 .order_by(NoteRow.created_at)
             )
-        return refs
+        return refs + self.analysis_dependents(kind, record_id)
 
     # -- custody ---------------------------------------------------------------------------
     def _custody_filter(self, query: CustodyQuery | None) -> Select[Any]:

@@ -32,6 +32,7 @@ from caseapp.core.errors import ValidationError
 from caseapp.core.ports import NewFile, Revision, Target
 from caseapp.core.refs import RefKind, format_ref
 from caseapp.storage import convert
+from caseapp.storage.analysis_rows import AnalysisWrites
 from caseapp.storage.orm import (
     AcquisitionRow,
     BlobFileRow,
@@ -60,7 +61,7 @@ def _value(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
-class SqlWriteTx(SqlReadTx):
+class SqlWriteTx(SqlReadTx, AnalysisWrites):
     def __init__(self, session: Any) -> None:
         super().__init__(session)
         self.appended: CustodyEntry | None = None
@@ -181,11 +182,13 @@ class SqlWriteTx(SqlReadTx):
 
     def update(self, kind: RefKind, record_id: uuid.UUID, values: dict[str, Any]) -> None:
         model = MODEL[kind]
+        values = self.update_analysis(kind, record_id, values)
         columns = {_COLUMN.get(field, field): _value(value) for field, value in values.items()}
         for column in columns:
             if column in ("id", "ref", "created_at") or column.startswith("deleted_") or not hasattr(model, column):
                 raise ValidationError(f"{kind.value} has no field {column} that can be changed")
-        self.session.execute(update(model).where(model.id == record_id).values(columns))
+        if columns:
+            self.session.execute(update(model).where(model.id == record_id).values(columns))
         self.session.expire_all()
 
     def set_tombstone(self, kind: RefKind, record_id: uuid.UUID, tombstone: Tombstone | None) -> None:

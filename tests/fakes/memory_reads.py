@@ -246,6 +246,8 @@ class MemoryReads:
         }
         result["tags"] = len(self.tag_counts())
         result["custody_entries"] = len(self.state.custody)
+        # Charges and element links are not in the fake yet (the scenario does not build them).
+        result["charges"] = result["element_links"] = 0
         return result
 
     def dependents(self, kind: RefKind, record_id: uuid.UUID) -> list[str]:

@@ -16,6 +16,7 @@ from caseapp.app.verification import verify_case
 from caseapp.core.entities import PersonRole
 from caseapp.core.operations import CancelToken, Task
 from caseapp.core.refs import parse_ref
+from caseapp.core.services import RecordService
 from caseapp.core.services.editing import Dependents
 from tests.conftest import PASSPHRASE, CliResult
 
@@ -156,6 +157,18 @@ def test_no_service_deletes_a_row(make_case: Callable[..., tuple[OpenCase, str]]
     records.edit(exhibit, {"title": "Photo of the crater"}, reason="clearer")
     records.undo_last()
     records.undo_last()
+    # Charges and element links: members taken off a charge and deleted links keep their rows.
+    suspect = parse_ref(records.add_person(role=PersonRole.SUSPECT).value.ref)
+    charge = parse_ref(records.add_charge("8(2)(e)(i)", suspects=[(suspect, "28(a)")], incidents=[incident]).value.ref)
+    element = parse_ref(records.link_element(exhibit, "8(2)(e)(i)-1", reasoning="r").value.ref)
+    records.edit(charge, {"suspects": [], "incidents": []}, reason="none yet")
+    records.undo_last()
+    RecordService(case.db, "reviewer").review(element, accept=True)
+    for ref in (charge, element):
+        records.delete(ref, reason="test")
+        records.restore(ref)
+    records.delete(exhibit, reason="test", dependents=Dependents.DELETE)
+    records.undo_last()
     after = counts()
     deletes = [s for s in statements if s.lstrip().upper().startswith("DELETE")]
     offending = [s for s in deletes if not any(f"FROM {t}" in s for t in MAY_DELETE)]
@@ -163,3 +176,4 @@ def test_no_service_deletes_a_row(make_case: Callable[..., tuple[OpenCase, str]]
     shrunk = {t: (before[t], after[t]) for t in tables if after[t] < before[t]}
     assert not shrunk, shrunk
     assert after["taggings"] >= 4 and after["revisions"] >= 1
+    assert after["charge_suspects"] == after["charge_incidents"] == after["element_links"] == 1

@@ -50,3 +50,22 @@ def test_records_edited_outside_caseapp_are_reported(
         result = verify_case(reopened, full=True)
     assert not result.ok
     assert [p.message for p in result.record_problems if p.message.startswith(message)], result.record_problems
+
+
+def test_no_write_on_top_of_a_chain_with_an_altered_middle_entry(
+    make_case: Callable[..., tuple[OpenCase, str]],
+) -> None:
+    from caseapp.core.errors import IntegrityError
+
+    case, _ = make_case()
+    for index in range(4):
+        case.records.add_incident(title=f"Strike {index}")
+    case.close()
+    connection = raw_connection(case.folder)
+    connection.execute("DROP TRIGGER custody_no_update")  # what someone holding the key can do
+    connection.execute("UPDATE custody SET actor = 'someone else' WHERE seq = 3")
+    connection.close()
+    with open_case(case.folder, passphrase=PASSPHRASE) as reopened:
+        with pytest.raises(IntegrityError, match="custody entry 3 was altered"):
+            reopened.records.add_incident(title="written on top")
+        assert [i.title for i in reopened.records.incidents()] == [f"Strike {n}" for n in range(4)]

@@ -181,7 +181,7 @@ def upgrade(folder: Path) -> None:
     engine = make_engine(folder / "case.db", data_key(folder))
     try:
         result = migrate(engine, folder / "case.db", folder / "backups")
-        assert result.to_revision == SCHEMA_HEAD == "0003"
+        assert result.to_revision == SCHEMA_HEAD
     finally:
         engine.dispose()
 
@@ -373,7 +373,7 @@ def _fresh_case(folder: Path) -> bytes:
         result = migrate(engine, folder / "case.db", folder / "backups", new_case=True)
     finally:
         engine.dispose()
-    assert (result.from_revision, result.to_revision, result.backup) == (None, "0003", None)
+    assert (result.from_revision, result.to_revision, result.backup) == (None, SCHEMA_HEAD, None)
     return key
 
 

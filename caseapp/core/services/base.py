@@ -13,7 +13,7 @@ from uuid import UUID
 from caseapp.core import custody
 from caseapp.core.errors import NotFoundError, ValidationError
 from caseapp.core.ports import CaseStore, ReadTx, Target, WriteTx
-from caseapp.core.refs import CASE_REF, RecordId, Ref, RefKind, a_kind
+from caseapp.core.refs import CASE_REF, RecordId, Ref, RefKind, a_kind, kind_word
 
 Clock = Callable[[], datetime]
 E = TypeVar("E", bound=enum.StrEnum)
@@ -64,7 +64,7 @@ def resolve(tx: ReadTx, key: RecordId, *kinds: RefKind) -> Target:
             raise ValidationError(f"{key} is {a_kind(key.kind)}, not {' or '.join(a_kind(k) for k in kinds)}")
         found = tx.find(key.kind, key.text)
         if found is None:
-            raise NotFoundError(f"there is no {key.kind.value} {key} in this case")
+            raise NotFoundError(f"there is no {kind_word(key.kind)} {key} in this case")
         return found
     for kind in kinds or tuple(k for k in RefKind if k is not RefKind.CASE):
         if kind is RefKind.CASE:

@@ -19,6 +19,7 @@ from typing import Any
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.ports import ReadTx, Target
 from caseapp.core.refs import RefKind
+from caseapp.core.services.analysis_fields import stored_form
 
 _KINDS = {k.value: k for k in RefKind if k is not RefKind.CASE}
 # Plain fields recorded by an add entry's details, per kind: detail key -> record field.
@@ -26,12 +27,16 @@ _ADDED = {
     RefKind.INCIDENT: {"title": "title"},
     RefKind.EXHIBIT: {"title": "title", "kind": "kind"},
     RefKind.SOURCE: {"grading": "grading"},
+    RefKind.CHARGE: {"crime": "crime_id", "status": "status"},
+    RefKind.ELEMENT_LINK: {"element": "element_id", "stance": "stance", "weight": "weight", "basis": "basis"},
 }
 # Keyed digests recorded by add entries: detail key -> record field.
 _ADDED_DIGESTS = {
     RefKind.PERSON: {"name_digest": "full_name"},
     RefKind.NOTE: {"text_digest": "text"},
     RefKind.LINK: {"reasoning_digest": "reasoning"},
+    RefKind.CHARGE: {"analysis_digest": "analysis"},
+    RefKind.ELEMENT_LINK: {"reasoning_digest": "reasoning", "excerpt_digest": "excerpt"},
 }
 
 
@@ -51,7 +56,7 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, float):
         return repr(value)
-    return value
+    return stored_form(value)
 
 
 def expected_values(entries: Iterable[CustodyEntry]) -> dict[tuple[RefKind, str], dict[str, tuple[str, Any, int]]]:
@@ -70,7 +75,7 @@ def expected_values(entries: Iterable[CustodyEntry]) -> dict[tuple[RefKind, str]
         details = entry.details
         if verb in ("add", "import"):
             fields.update(_added_values(kind, verb, details, entry.seq))
-        elif verb == "edit":
+        elif verb in ("edit", "review"):
             for field, change in dict(details.get("changes", {})).items():
                 if "new_digest" in change:
                     fields[field] = ("digest", change["new_digest"], entry.seq)
@@ -127,7 +132,7 @@ def record_mismatches(
         for field, (form, value, seq) in fields.items():
             have = getattr(current, field, None)
             if form == "digest":
-                ok = digest(str(have or "")) == value
+                ok = digest(str(stored_form(have) or "")) == value
             elif form == "sha256":
                 ok = hashlib.sha256(str(have or "").encode("utf-8", "surrogateescape")).hexdigest() == value
             else:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from caseapp.core.analysis import Basis, ChargeStatus, Weight
 from caseapp.core.changes import Changes
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import (
@@ -34,8 +35,10 @@ from caseapp.core.entities import (
 from caseapp.core.errors import UserError, ValidationError
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import Record, Revision, Target, WriteTx
-from caseapp.core.refs import RecordId, Ref, RefKind
+from caseapp.core.refs import RecordId, Ref, RefKind, kind_word
+from caseapp.core.services.analysis_fields import element_id, excerpt_value, review_reset, stored_form
 from caseapp.core.services.base import ServiceBase, choice, record, resolve, searchable_heading
+from caseapp.core.services.charges import charge_members, crime_id
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 from caseapp.core.timeinput import check_coordinates, check_zone, parse_time_range
 
@@ -121,8 +124,23 @@ EDITABLE: dict[RefKind, dict[str, FieldSpec]] = {
         "stance": FieldSpec(_enum(LinkStance, "stance")),
         "reasoning": FieldSpec(_long("reasoning", required=True), protected=True),
     },
+    RefKind.CHARGE: {
+        "crime_id": FieldSpec(crime_id),
+        "status": FieldSpec(_enum(ChargeStatus, "status")),
+        "analysis": FieldSpec(_long("legal analysis"), protected=True),
+        "suspects": FieldSpec(lambda value: value),  # resolved in _stored_values
+        "incidents": FieldSpec(lambda value: value),
+    },
+    RefKind.ELEMENT_LINK: {
+        "element_id": FieldSpec(element_id),
+        "stance": FieldSpec(_enum(LinkStance, "stance")),
+        "weight": FieldSpec(_enum(Weight, "weight")),
+        "basis": FieldSpec(_enum(Basis, "basis")),
+        "excerpt": FieldSpec(excerpt_value, protected=True),
+        "reasoning": FieldSpec(_long("reasoning", required=True), protected=True),
+    },
 }
-_TIME_FIELDS = ("time_start", "time_end", "acquired_at", "created_at")
+_TIME_FIELDS = ("time_start", "time_end", "acquired_at", "created_at", "reviewed_at")
 _ACTIONS = {
     RefKind.PERSON: (CustodyAction.PERSON_EDIT, CustodyAction.PERSON_DELETE, CustodyAction.PERSON_RESTORE),
     RefKind.INCIDENT: (CustodyAction.INCIDENT_EDIT, CustodyAction.INCIDENT_DELETE, CustodyAction.INCIDENT_RESTORE),
@@ -130,12 +148,18 @@ _ACTIONS = {
     RefKind.EXHIBIT: (CustodyAction.EXHIBIT_EDIT, CustodyAction.EXHIBIT_DELETE, CustodyAction.EXHIBIT_RESTORE),
     RefKind.NOTE: (CustodyAction.NOTE_EDIT, CustodyAction.NOTE_DELETE, CustodyAction.NOTE_RESTORE),
     RefKind.LINK: (CustodyAction.LINK_EDIT, CustodyAction.LINK_DELETE, CustodyAction.LINK_RESTORE),
+    RefKind.CHARGE: (CustodyAction.CHARGE_EDIT, CustodyAction.CHARGE_DELETE, CustodyAction.CHARGE_RESTORE),
+    RefKind.ELEMENT_LINK: (
+        CustodyAction.ELEMENT_LINK_EDIT,
+        CustodyAction.ELEMENT_LINK_DELETE,
+        CustodyAction.ELEMENT_LINK_RESTORE,
+    ),
 }
 
 
 def _stored(record_: Record, field: str) -> Any:
     value = getattr(record_, field)
-    return value.value if isinstance(value, enum.Enum) else value
+    return value.value if isinstance(value, enum.Enum) else stored_form(value)
 
 
 def _jsonable(value: Any) -> Any:
@@ -191,7 +215,7 @@ class RecordEditing(ServiceBase):
         unknown = sorted(set(values) - set(specs))
         if unknown:
             raise ValidationError(
-                f"{target.kind.value} has no editable field {', '.join(unknown)}; fields: {', '.join(specs)}"
+                f"{kind_word(target.kind)} has no editable field {', '.join(unknown)}; fields: {', '.join(specs)}"
             )
         if not values:
             raise ValidationError("give at least one field to change")
@@ -205,10 +229,14 @@ class RecordEditing(ServiceBase):
                 new["acquired_at"] = parse_time_range(parsed, tx.case_info().time_zone)[0] if parsed else None
             elif field in ("when", "until"):
                 continue
+            elif field in ("suspects", "incidents"):
+                new[field] = charge_members(tx, field, parsed)
             else:
                 new[field] = parsed
         if "when" in values or "until" in values:
             new.update(self._incident_times(tx, target, values))
+        if target.kind is RefKind.ELEMENT_LINK:
+            new.update(review_reset(tx.get(target.kind, target.id), new))
         if target.kind is RefKind.INCIDENT and ("latitude" in new or "longitude" in new):
             current = tx.get(RefKind.INCIDENT, target.id)
             check_coordinates(
@@ -323,7 +351,9 @@ class RecordEditing(ServiceBase):
             seq = self._tombstone(
                 tx, target, why, now, dependents=depending if dependents is not Dependents.REFUSE else []
             )
-        undo = Undo("restore", target.kind, target.id, target.ref, seq, f"restore {target.ref}")
+        # Undoing a deletion with its dependents restores them too.
+        also = {"dependents": list(depending)} if dependents is Dependents.DELETE and depending else {}
+        undo = Undo("restore", target.kind, target.id, target.ref, seq, f"restore {target.ref}", also)
         return OpResult(target, changes, undo)
 
     def _tombstone(

@@ -31,7 +31,7 @@ from caseapp.core.entities import (
 from caseapp.core.errors import NotFoundError, ValidationError
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import ExhibitQuery, Record, RecordQuery, Target, WriteTx
-from caseapp.core.refs import PREFIX, RecordId, RefKind
+from caseapp.core.refs import PREFIX, RecordId, RefKind, kind_word
 from caseapp.core.services.base import ServiceBase, choice, record, resolve, searchable_heading
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 from caseapp.core.timeinput import check_coordinates, parse_time_range
@@ -268,7 +268,7 @@ class RecordReads(ServiceBase):
                 raise ValidationError("CASE is not a record; see the case summary")
             found = tx.get(target.kind, target.id)
         if found is None:
-            raise NotFoundError(f"there is no {target.kind.value} {target.ref} in this case")
+            raise NotFoundError(f"there is no {kind_word(target.kind)} {target.ref} in this case")
         return hide_name(found) if isinstance(found, Person) else found
 
     def persons(self, query: RecordQuery | None = None) -> list[Person]:

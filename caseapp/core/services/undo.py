@@ -13,8 +13,9 @@ from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import UserError
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import CustodyQuery, ReadTx, Target
-from caseapp.core.refs import RefKind
+from caseapp.core.refs import RefKind, parse_ref
 from caseapp.core.services.annotations import Annotations
+from caseapp.core.services.base import resolve
 from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json
 
 # Actions that read but change nothing: `undo` passes over them.
@@ -26,6 +27,8 @@ _KIND_OF_ACTION = {
     "exhibit": RefKind.EXHIBIT,
     "note": RefKind.NOTE,
     "link": RefKind.LINK,
+    "charge": RefKind.CHARGE,
+    "element_link": RefKind.ELEMENT_LINK,
 }
 
 
@@ -43,6 +46,8 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
                 redo = Undo("restore", undo.kind, undo.id, undo.ref, seq, f"restore {undo.ref}")
             elif undo.action == "restore":
                 seq, reason = self._restore(tx, target, now, undoes=undo.undoes)
+                for ref in undo.values.get("dependents", []):
+                    self._restore(tx, resolve(tx, parse_ref(str(ref))), now, undoes=undo.undoes)
                 redo = Undo("delete", undo.kind, undo.id, undo.ref, seq, f"delete {undo.ref} again", {"reason": reason})
             elif undo.action == "edit":
                 values = {field: _from_json(field, value) for field, value in undo.values.items()}
@@ -106,7 +111,7 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
             tags = {"tags": [entry.details.get("tag")]}
             return Undo(action, target.kind, _id(target), target.ref, entry.seq, f"{verb} undone on {target.ref}", tags)
         kind = _KIND_OF_ACTION.get(kind_name)
-        if kind is None or verb not in ("add", "edit", "delete", "restore", "import"):
+        if kind is None or verb not in ("add", "edit", "delete", "restore", "import", "review"):
             raise UserError(
                 f"the newest change by {self.actor} (entry {entry.seq}, {entry.action} on {entry.target}) "
                 "cannot be undone"
@@ -115,7 +120,8 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
         if verb in ("add", "import"):
             return Undo("delete", kind, _id(target), target.ref, entry.seq, f"delete {target.ref}", {"reason": "undo"})
         if verb == "delete":
-            return Undo("restore", kind, _id(target), target.ref, entry.seq, f"restore {target.ref}")
+            also = _deleted_with(tx, target, [str(r) for r in entry.details.get("dependents", [])])
+            return Undo("restore", kind, _id(target), target.ref, entry.seq, f"restore {target.ref}", also)
         if verb == "restore":
             return Undo(
                 "delete", kind, _id(target), target.ref, entry.seq, f"delete {target.ref} again", {"reason": "undo"}
@@ -135,6 +141,20 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
             if found is not None:
                 return found
         raise UserError(f"the record of entry {entry.seq} ({entry.target}) is not in this case")
+
+
+def _deleted_with(tx: ReadTx, target: Target, refs: list[str]) -> dict[str, Any]:
+    """The dependents deleted together with ``target`` (same tombstone time), to restore with it."""
+    record = tx.get(target.kind, _id(target))
+    if record is None or record.deleted is None or not refs:
+        return {}
+    together = []
+    for ref in refs:
+        found = resolve(tx, parse_ref(ref))
+        dependent = tx.get(found.kind, _id(found))
+        if dependent is not None and dependent.deleted is not None and dependent.deleted.at == record.deleted.at:
+            together.append(ref)
+    return {"dependents": together} if together else {}
 
 
 def _id(target: Target) -> Any:

@@ -1,0 +1,232 @@
+"""The gap matrix: for every charge, what each element has to prove it and what is still missing.
+
+Computed, never stored (data-models §5.3). Rows of a charge: the crime's contextual elements, its
+specific elements, and the elements of each suspect's mode of liability (a crime or a mode whose
+elements the catalogue does not have gets one row under its own id). Per row (``cell_status``):
+
+- only **accepted** links count as proof; **proposed** ones are listed as awaiting review;
+- a link counts for a row when it names the row's element id; for a contextual element, also
+  when it names the shared context (``C-NIAC``, ``C-7a`` ...), so one body of evidence of the
+  armed conflict or of the attack serves every charged crime;
+- **independent sources**: supporting exhibits that share a source count once; an exhibit
+  without a source counts as its own source; every acquisition of one original is one exhibit
+  (intake keeps one exhibit per content), so they count once too;
+- **status**, first that applies: *contested* (an accepted contradicting link), *unaddressed*
+  (no accepted supporting link), *weak* (fewer than two independent sources, or no supporting
+  exhibit graded A-C and 1-3, i.e. only grades D-F or 4-6 or none, or every supporting link
+  weighs only "maybe"), otherwise *corroborated*.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from caseapp.core.analysis import Charge, ElementLink, ReviewState, Weight
+from caseapp.core.entities import LinkStance
+from caseapp.core.legal.model import Catalogue, Role
+
+GOOD_RELIABILITY = frozenset("ABC")
+GOOD_CREDIBILITY = frozenset("123")
+
+
+class GapStatus(enum.StrEnum):
+    UNADDRESSED = "unaddressed"
+    WEAK = "weak"
+    CORROBORATED = "corroborated"
+    CONTESTED = "contested"
+
+
+class RowKind(enum.StrEnum):
+    CONTEXTUAL = "contextual"
+    SPECIFIC = "specific"
+    LIABILITY = "liability"
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceFacts:
+    """What the matrix needs to know of an exhibit: its ref, its source (for independence) and
+    its Admiralty grading (``B2``; None when it has no source)."""
+
+    exhibit_ref: str
+    source_key: str
+    grade: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GapCell:
+    kind: RowKind
+    element_id: str
+    text: str
+    supporting: tuple[str, ...]  # refs of accepted supporting links
+    independent_sources: int
+    best_grade: str | None
+    contradicting: tuple[str, ...]  # refs of accepted contradicting links
+    awaiting_review: tuple[str, ...]  # refs of proposed links (any stance)
+    status: GapStatus
+    why: str
+    suspect_ref: str | None = None  # liability rows: whose mode of liability
+    mode_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeGaps:
+    charge_ref: str
+    crime_id: str
+    crime_title: str
+    cells: tuple[GapCell, ...]
+    warnings: tuple[str, ...] = ()
+
+    def status_of(self, element_id: str, suspect_ref: str | None = None) -> GapStatus:
+        for cell in self.cells:
+            if cell.element_id == element_id and (suspect_ref is None or cell.suspect_ref == suspect_ref):
+                return cell.status
+        raise KeyError(element_id)
+
+
+def _well_graded(grade: str | None) -> bool:
+    return grade is not None and grade[:1] in GOOD_RELIABILITY and grade[1:] in GOOD_CREDIBILITY
+
+
+def _grade_key(grade: str) -> tuple[str, str]:
+    return grade[:1], grade[1:]
+
+
+def cell_status(
+    supporting: Sequence[ElementLink], contradicting: Sequence[ElementLink], evidence: Mapping[UUID, EvidenceFacts]
+) -> tuple[GapStatus, int, str | None, str]:
+    """The rule of the module docstring: (status, independent sources, best grade, why)."""
+    facts = [evidence.get(link.exhibit_id) for link in supporting]
+    sources = {f.source_key if f else str(link.exhibit_id) for f, link in zip(facts, supporting, strict=True)}
+    grades = sorted((f.grade for f in facts if f is not None and f.grade), key=_grade_key)
+    best = grades[0] if grades else None
+    if contradicting:
+        return GapStatus.CONTESTED, len(sources), best, f"contradicted by {', '.join(x.ref for x in contradicting)}"
+    if not supporting:
+        return GapStatus.UNADDRESSED, 0, None, "no accepted evidence"
+    reasons = []
+    if len(sources) < 2:
+        reasons.append("one independent source")
+    if not any(_well_graded(f.grade if f else None) for f in facts):
+        reasons.append("only grades D-F or 4-6 (or ungraded)")
+    if all(link.weight is Weight.MAYBE for link in supporting):
+        reasons.append('only "maybe"')
+    if reasons:
+        return GapStatus.WEAK, len(sources), best, "; ".join(reasons)
+    return GapStatus.CORROBORATED, len(sources), best, f"{len(sources)} independent sources"
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    kind: RowKind
+    element_id: str
+    text: str
+    also: str | None = None  # the shared context id a contextual element stands for
+    suspect_ref: str | None = None
+    mode_id: str | None = None
+
+
+def _rows(catalogue: Catalogue, charge: Charge) -> list[_Row]:
+    crime = catalogue.crime(charge.crime_id)
+    rows: list[_Row] = []
+    if crime is None:
+        return rows
+    for element in crime.contextual_elements:
+        rows.append(_Row(RowKind.CONTEXTUAL, element.id, element.full_text, element.context_ref))
+    specific = crime.specific_elements
+    if not crime.elements:
+        rows.append(_Row(RowKind.SPECIFIC, crime.id, "elements not available in the catalogue: " + crime.title.en))
+    for element in specific:
+        rows.append(_Row(RowKind.SPECIFIC, element.id, element.full_text))
+    for suspect in charge.suspects:
+        mode = catalogue.mode(suspect.mode_id)
+        if mode is None:
+            continue
+        if not mode.elements:
+            text = f"elements not available in the catalogue: {mode.label}"
+            rows.append(_Row(RowKind.LIABILITY, mode.id, text, suspect_ref=suspect.person_ref, mode_id=mode.id))
+        for item in mode.elements:
+            rows.append(_Row(RowKind.LIABILITY, item.id, item.text.en, suspect_ref=suspect.person_ref, mode_id=mode.id))
+    return rows
+
+
+def gap_matrix(
+    catalogue: Catalogue,
+    charges: Iterable[Charge],
+    links: Iterable[ElementLink],
+    evidence: Mapping[UUID, EvidenceFacts],
+) -> tuple[ChargeGaps, ...]:
+    """The gap matrix of ``charges`` (deleted ones and deleted links are left out by the caller or
+    here). Linear in the number of links plus the number of cells."""
+    by_element: dict[str, list[ElementLink]] = defaultdict(list)
+    for link in links:
+        if link.deleted is None and link.review is not ReviewState.REJECTED:
+            by_element[link.element_id].append(link)
+    result = []
+    memo: dict[tuple[str, str | None], dict[str, Any]] = {}  # rows repeat across charges and suspects
+    for charge in charges:
+        if charge.deleted is not None:
+            continue
+        crime = catalogue.crime(charge.crime_id)
+        cells = []
+        for row in _rows(catalogue, charge):
+            key = (row.element_id, row.also)
+            values = memo.get(key)
+            if values is None:
+                values = memo[key] = _cell_values(by_element, row, evidence)
+            cells.append(
+                GapCell(
+                    kind=row.kind,
+                    element_id=row.element_id,
+                    text=row.text,
+                    suspect_ref=row.suspect_ref,
+                    mode_id=row.mode_id,
+                    **values,
+                )
+            )
+        title = crime.title.en if crime is not None else "(not in the catalogue)"
+        result.append(ChargeGaps(charge.ref, charge.crime_id, title, tuple(cells), charge.warnings))
+    return tuple(result)
+
+
+def _cell_values(
+    by_element: Mapping[str, list[ElementLink]], row: _Row, evidence: Mapping[UUID, EvidenceFacts]
+) -> dict[str, Any]:
+    found = by_element.get(row.element_id, []) + (by_element.get(row.also, []) if row.also else [])
+    accepted = [x for x in found if x.review is ReviewState.ACCEPTED]
+    supporting = [x for x in accepted if x.stance is LinkStance.SUPPORTS]
+    contradicting = [x for x in accepted if x.stance is LinkStance.CONTRADICTS]
+    status, sources, best, why = cell_status(supporting, contradicting, evidence)
+    return {
+        "supporting": tuple(x.ref for x in supporting),
+        "independent_sources": sources,
+        "best_grade": best,
+        "contradicting": tuple(x.ref for x in contradicting),
+        "awaiting_review": tuple(x.ref for x in found if x.review is ReviewState.PROPOSED),
+        "status": status,
+        "why": why,
+    }
+
+
+def element_ids(catalogue: Catalogue) -> dict[str, Role | None]:
+    """Every id a link may name: elements of crimes, shared contexts (``C-NIAC``), elements of
+    modes of liability, and crimes or modes whose elements the catalogue does not have."""
+    ids: dict[str, Role | None] = {}
+    for crime in catalogue.crimes:
+        if not crime.elements:
+            ids[crime.id] = None
+        for element in crime.elements:
+            ids[element.id] = element.role
+    for group in catalogue.contextual_groups:
+        for item in group.elements:
+            ids[item.id] = Role.CONTEXTUAL
+    for mode in catalogue.modes_of_liability:
+        if not mode.elements:
+            ids[mode.id] = None
+        for part in mode.elements:
+            ids[part.id] = None
+    return ids

@@ -1,0 +1,160 @@
+"""Element links (``EL-n``): an exhibit, or an excerpt of it, linked to an element of the legal
+catalogue, with stance, weight, observed or alleged, a required reasoning, and a review; and the
+gap matrix over them.
+
+Review is by another person than the author (four eyes, as in Bayanat's peer review): reviewing
+one's own link is refused. Editing what a reviewed link says (its element, stance, weight, basis
+or excerpt) sends it back to "proposed". The reasoning and the quoted words of an excerpt are
+bound in custody by keyed digests: the custody log travels with shared bundles, and a reasoning
+("W-003's brother, Ahmad ..., saw ...") may name a protected person.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from caseapp.core.analysis import Basis, ElementLink, Excerpt, ReviewState, Weight
+from caseapp.core.changes import Changes
+from caseapp.core.custody import CustodyAction
+from caseapp.core.entities import LinkStance
+from caseapp.core.errors import UserError, ValidationError
+from caseapp.core.legal.gaps import ChargeGaps, gap_matrix
+from caseapp.core.operations import OpResult
+from caseapp.core.ports import RecordQuery
+from caseapp.core.refs import PREFIX, RecordId, RefKind
+from caseapp.core.services.analysis_fields import element_id
+from caseapp.core.services.base import choice, record, resolve
+from caseapp.core.services.charges import ChargeOps, catalogue
+from caseapp.core.services.editing import RecordEditing
+from caseapp.core.services.records import undo_add
+from caseapp.core.text import LONG_TEXT_MAX, clean_text
+
+
+class ElementLinkOps(ChargeOps, RecordEditing):
+    __slots__ = ()
+
+    def link_element(
+        self,
+        exhibit: RecordId,
+        element: str,
+        *,
+        reasoning: str,
+        stance: LinkStance = LinkStance.SUPPORTS,
+        weight: Weight = Weight.LIKELY,
+        basis: Basis = Basis.OBSERVED,
+        excerpt: Excerpt | None = None,
+    ) -> OpResult[ElementLink]:
+        """Link an exhibit (or an excerpt) to an element of the catalogue; it is proposed until
+        someone else accepts it. The same link twice (exhibit, excerpt, element, stance) is refused.
+        An element of a crime not charged (yet) is allowed: it counts once the crime is charged."""
+        element_value = element_id(element)
+        why = clean_text(reasoning, field="reasoning", max_length=LONG_TEXT_MAX, multiline=True, required=True)
+        stance_value = choice(LinkStance, stance, "stance")
+        weight_value = choice(Weight, weight, "weight")
+        basis_value = choice(Basis, basis, "basis")
+        now = self.clock()
+        with self.store.write() as tx:
+            source = resolve(tx, exhibit, RefKind.EXHIBIT)
+            assert source.id is not None
+            current = tx.get(RefKind.EXHIBIT, source.id)
+            if current is not None and current.deleted is not None:
+                raise UserError(f"{source.ref} is deleted; restore it before linking it")
+            for existing in tx.element_links(RecordQuery(target=source), element_value):
+                if existing.stance is stance_value and existing.excerpt == excerpt:
+                    raise ValidationError(
+                        f"{existing.ref} already links {source.ref} to {element_value} ({stance_value.value}); "
+                        "edit it instead of adding it twice"
+                    )
+            link = ElementLink(
+                id=uuid.uuid4(),
+                ref=tx.next_ref(PREFIX[RefKind.ELEMENT_LINK]),
+                exhibit_id=source.id,
+                exhibit_ref=source.ref,
+                excerpt=excerpt,
+                element_id=element_value,
+                catalogue_edition=catalogue().edition,
+                stance=stance_value,
+                weight=weight_value,
+                basis=basis_value,
+                reasoning=why,
+                author=self.actor,
+                created_at=now,
+            )
+            tx.add_element_link(link)
+            details: dict[str, object] = {
+                "exhibit": source.ref,
+                "element": element_value,
+                "catalogue": link.catalogue_edition,
+                "stance": stance_value.value,
+                "weight": weight_value.value,
+                "basis": basis_value.value,
+                "reasoning_digest": self.store.privacy_digest(why),
+            }
+            if excerpt is not None:
+                details["excerpt"] = excerpt.describe()
+                details["excerpt_digest"] = self.store.privacy_digest(excerpt.to_json())
+            seq = record(
+                tx,
+                actor=self.actor,
+                at=now,
+                action=CustodyAction.ELEMENT_LINK_ADD,
+                target=link.ref,
+                details=details,
+                target_id=link.id,
+            )
+        undo = undo_add(RefKind.ELEMENT_LINK, link.id, link.ref, seq)
+        return OpResult(link, Changes.of(RefKind.ELEMENT_LINK), undo)
+
+    def element_links(
+        self, key: RecordId | None = None, query: RecordQuery | None = None, *, element: str | None = None
+    ) -> list[ElementLink]:
+        """Element links, all or those of one exhibit, or of one element id."""
+        with self.store.read() as tx:
+            target = resolve(tx, key, RefKind.EXHIBIT) if key is not None else None
+            base = query or RecordQuery()
+            return tx.element_links(RecordQuery(deleted=base.deleted, target=target, page=base.page), element)
+
+    def review(self, key: RecordId, *, accept: bool) -> OpResult[ElementLink]:
+        """Accept or reject a link (by someone other than its author); undo takes it back."""
+        state = ReviewState.ACCEPTED if accept else ReviewState.REJECTED
+        now = self.clock()
+        with self.store.write() as tx:
+            target = resolve(tx, key, RefKind.ELEMENT_LINK)
+            assert target.id is not None
+            link = tx.get(RefKind.ELEMENT_LINK, target.id)
+            assert isinstance(link, ElementLink)
+            if link.deleted is not None:
+                raise UserError(f"{link.ref} is deleted; restore it before reviewing it")
+            if link.author == self.actor:
+                raise UserError(
+                    f"{link.ref} was proposed by {link.author}; another person must review it (nothing was changed)"
+                )
+            if link.review is state:
+                raise UserError(f"{link.ref} is already {state.value}; nothing was changed")
+            values = {"review": state.value, "reviewed_by": self.actor, "reviewed_at": now}
+            updated, undo = self._apply_edit(
+                tx,
+                target,
+                values,
+                state.value,
+                now=now,
+                action=CustodyAction.ELEMENT_LINK_REVIEW,
+            )
+        assert isinstance(updated, ElementLink)
+        return OpResult(updated, Changes.of(RefKind.ELEMENT_LINK), undo)
+
+    def gaps(self, charge: RecordId | None = None) -> tuple[ChargeGaps, ...]:
+        """The gap matrix of one charge or of every live charge (see :mod:`caseapp.core.legal.gaps`)."""
+        with self.store.read() as tx:
+            if charge is not None:
+                target = resolve(tx, charge, RefKind.CHARGE)
+                charges = [c for c in tx.charges(RecordQuery()) if c.id == target.id]
+                if not charges:
+                    raise UserError(f"{target.ref} is deleted; restore it to see its gaps")
+            else:
+                charges = tx.charges(RecordQuery())
+            charges = self._with_warnings(tx, charges)
+            links = tx.element_links(RecordQuery())
+            facts = tx.evidence_facts(link.exhibit_id for link in links)
+            live = [link for link in links if link.exhibit_id in facts]
+        return gap_matrix(catalogue(), charges, live, facts)

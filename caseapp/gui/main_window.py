@@ -1,0 +1,372 @@
+"""The main window of an unlocked case: navigator, central view, detail panel, menus.
+
+It holds no case state of its own beyond the models: :meth:`set_case` fills them, :meth:`clear`
+(on lock) empties every one of them. Views refresh from the ``Changes`` of each operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from caseapp.app.case_folder import OpenCase
+from caseapp.core.changes import Changes
+from caseapp.core.errors import CaseLockedError
+from caseapp.core.operations import OpResult
+from caseapp.core.ports import CustodyQuery, Deleted, Page, RecordQuery
+from caseapp.core.refs import RefKind
+from caseapp.core.services import RecordService
+from caseapp.gui.detail import DetailPanel, exhibit_html, record_html
+from caseapp.gui.errors import message_for, show_error
+from caseapp.gui.importer import ImportController
+from caseapp.gui.models.exhibits import ExhibitTableModel
+from caseapp.gui.models.records import (
+    CustodyTableModel,
+    IncidentTableModel,
+    ListTableModel,
+    PersonTableModel,
+    SourceTableModel,
+)
+from caseapp.gui.pages import ExhibitsPage, RecordPage
+from caseapp.gui.record_dialogs import RecordDialog
+from caseapp.gui.settings import Settings
+from caseapp.gui.tasks import TaskHandle, TaskRunner
+from caseapp.gui.undo import OperationCommand
+from caseapp.gui.verify import VerifyController
+
+CUSTODY_SHOWN = 1000
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, runner: TaskRunner, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.runner = runner
+        self.settings = settings
+        self.case: OpenCase | None = None
+        self.show_deleted: dict[RefKind, bool] = {}
+        self.exhibits = ExhibitTableModel(runner)
+        self.persons = PersonTableModel(runner)
+        self.incidents = IncidentTableModel(runner)
+        self.sources = SourceTableModel(runner)
+        self.custody = CustodyTableModel(runner)
+        self.record_models: dict[RefKind, ListTableModel[Any]] = {
+            RefKind.PERSON: self.persons,
+            RefKind.INCIDENT: self.incidents,
+            RefKind.SOURCE: self.sources,
+        }
+        self.undo_stack = QUndoStack(self)
+        self._build_views()
+        self.importer = ImportController(runner, lambda: self.case, self.statusBar())
+        self.verifier = VerifyController(runner, lambda: self.case, self.statusBar())
+        self._build_menus()
+        self.setAcceptDrops(True)
+        for model in (self.exhibits, self.persons, self.incidents, self.sources, self.custody):
+            model.load_failed.connect(self._load_failed)
+        runner.changed.connect(self.apply_changes)
+        self.resize(1200, 760)
+        self._restore_state()
+
+    # -- building
+    def _build_views(self) -> None:
+        self.navigator = QListWidget(self)
+        self.navigator.setObjectName("navigator")
+        self.navigator.setAccessibleName(self.tr("Navigator"))
+        self.stack = QStackedWidget(self)
+        self.exhibits_page = ExhibitsPage(self.exhibits, self)
+        self.exhibits_page.selected.connect(self._exhibit_selected)
+        self.record_pages: dict[RefKind, RecordPage] = {}
+        pages: list[tuple[str, QWidget]] = [(self.tr("Exhibits"), self.exhibits_page)]
+        for kind, label, name in (
+            (RefKind.INCIDENT, self.tr("Incidents"), "incidentsTable"),
+            (RefKind.PERSON, self.tr("People"), "personsTable"),
+            (RefKind.SOURCE, self.tr("Sources"), "sourcesTable"),
+        ):
+            record_page = RecordPage(kind, self.record_models[kind], name, self)
+            record_page.selected.connect(lambda row, kind=kind: self._record_selected(kind, row))
+            record_page.action.connect(lambda action, kind=kind: self.record_action(kind, action))
+            record_page.show_deleted_changed.connect(lambda on, kind=kind: self._set_show_deleted(kind, on))
+            self.record_pages[kind] = record_page
+            pages.append((label, record_page))
+        self.custody_page = RecordPage(None, self.custody, "custodyTable", self)
+        self.custody_page.selected.connect(self._custody_selected)
+        pages.append((self.tr("Custody log"), self.custody_page))
+        for label, page in pages:
+            self.navigator.addItem(label)
+            self.stack.addWidget(page)
+        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigator.setCurrentRow(0)
+        self.navigator.setMaximumWidth(200)
+        self.navigator.setSpacing(3)
+        self.detail = DetailPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([150, 760, 370])
+        self.setCentralWidget(self.splitter)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        case_menu = bar.addMenu(self.tr("&Case"))
+        self.import_files_action = self._action(self.tr("Import files…"), self.import_files, "Ctrl+I")
+        self.import_folder_action = self._action(self.tr("Import a folder…"), self.import_folder, "Ctrl+Shift+I")
+        self.lock_action = self._action(self.tr("Lock"), self.lock_requested.emit, "Ctrl+L")
+        self.lock_action.setObjectName("lockAction")
+        case_menu.addActions([self.import_files_action, self.import_folder_action])
+        case_menu.addSeparator()
+        case_menu.addAction(self._action(self.tr("Verify"), lambda: self.verifier.start(full=False), "Ctrl+Shift+V"))
+        case_menu.addAction(self._action(self.tr("Verify every file (slow)"), lambda: self.verifier.start(full=True)))
+        case_menu.addAction(self._action(self.tr("Lock after idle…"), self._ask_idle_minutes))
+        case_menu.addSeparator()
+        case_menu.addAction(self.lock_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        records_menu = bar.addMenu(self.tr("&Records"))
+        for kind, text, key in (
+            (RefKind.PERSON, self.tr("Add a person…"), "Ctrl+Shift+P"),
+            (RefKind.INCIDENT, self.tr("Add an incident…"), "Ctrl+Shift+N"),
+            (RefKind.SOURCE, self.tr("Add a source…"), "Ctrl+Shift+S"),
+        ):
+            records_menu.addAction(self._action(text, self._adder(kind), key))
+        view_menu = bar.addMenu(self.tr("&View"))
+        for row in range(self.navigator.count()):
+            label = self.navigator.item(row).text()
+            view_menu.addAction(self._action(label, self._show_page(row), f"Ctrl+{row + 1}"))
+        view_menu.addAction(self._action(self.tr("Search exhibits"), self._focus_search, QKeySequence.StandardKey.Find))
+
+    def _show_page(self, row: int) -> Callable[[], None]:
+        return lambda: self.navigator.setCurrentRow(row)
+
+    def _adder(self, kind: RefKind) -> Callable[[], object]:
+        return lambda: self.record_action(kind, "add")
+
+    idle_minutes_changed = Signal(int)
+
+    def _ask_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Lock after idle"),
+            self.tr("Lock the case after this many minutes without keyboard or mouse use (0: never):"),
+            self.settings.idle_minutes,
+            0,
+            240,
+        )
+        if ok:
+            self.settings.idle_minutes = minutes
+            self.idle_minutes_changed.emit(minutes)
+
+    def _focus_search(self) -> None:
+        self.navigator.setCurrentRow(0)
+        self.exhibits_page.search.setFocus()
+
+    # -- the case
+    @property
+    def records(self) -> RecordService:
+        if self.case is None:
+            raise CaseLockedError("the case is locked")
+        return self.case.records
+
+    def set_case(self, case: OpenCase) -> None:
+        self.case = case
+        title = case.folder.name.removesuffix(".caseapp")
+        self.setWindowTitle(self.tr("{title} — caseapp").format(title=title))
+        records = case.records
+        self.exhibits.set_records(records)
+        for kind in self.record_models:
+            self._reload(kind)
+        self.custody.set_loader(
+            lambda: case.custody.entries(CustodyQuery(page=Page(0, CUSTODY_SHOWN), newest_first=True))
+        )
+        self.undo_stack.clear()
+
+    def clear(self) -> None:
+        """Forget everything of the case: every model, the detail panel, the undo history."""
+        self.case = None
+        self.exhibits.set_records(None)
+        for model in (*self.record_models.values(), self.custody):
+            model.set_loader(None)
+        self.exhibits_page.search.clear()
+        self.detail.clear_all()
+        self.undo_stack.clear()
+        self.setWindowTitle(self.tr("caseapp"))
+
+    def _reload(self, kind: RefKind) -> None:
+        case = self.case
+        if case is None:
+            return
+        records = case.records
+        query = RecordQuery(deleted=Deleted.INCLUDE if self.show_deleted.get(kind) else Deleted.HIDE)
+        loaders: dict[RefKind, Callable[[], list[Any]]] = {
+            RefKind.PERSON: lambda: records.persons(query),
+            RefKind.INCIDENT: lambda: records.incidents(query),
+            RefKind.SOURCE: lambda: records.sources(query),
+        }
+        self.record_models[kind].set_loader(loaders[kind])
+
+    def _set_show_deleted(self, kind: RefKind, on: bool) -> None:
+        self.show_deleted[kind] = on
+        self._reload(kind)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh only the views the operation's changes name."""
+        if self.case is None:
+            return
+        if changes.exhibits or changes.tags or changes.links or changes.sources:
+            self.exhibits.refresh()
+        for kind, changed in (
+            (RefKind.PERSON, changes.persons),
+            (RefKind.INCIDENT, changes.incidents),
+            (RefKind.SOURCE, changes.sources),
+        ):
+            if changed:
+                self.record_models[kind].refresh()
+        if changes.custody:
+            self.custody.refresh()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if self.case is not None:
+            self.statusBar().showMessage(message_for(error), 15_000)
+
+    # -- details
+    def _exhibit_selected(self, row: int) -> None:
+        exhibit = self.exhibits.exhibit_at(row)
+        case = self.case
+        if exhibit is None or case is None:
+            return
+        evidence = case.evidence
+        handle = self.runner.read(lambda: evidence.detail(exhibit.id), name="exhibit detail")
+        handle.succeeded.connect(lambda detail: self.detail.show_html(exhibit_html(detail)))
+        handle.failed.connect(lambda error: show_error(self, error))
+
+    def _record_selected(self, kind: RefKind, row: int) -> None:
+        record = self.record_models[kind].row_at(row)
+        if record is not None:
+            self.detail.show_html(record_html(record))
+
+    def _custody_selected(self, row: int) -> None:
+        entry = self.custody.row_at(row)
+        if entry is not None:
+            self.detail.show_html(record_html(entry))
+
+    # -- record actions
+    def record_action(  # noqa: PLR0911  (one branch per action)
+        self, kind: RefKind, action: str
+    ) -> RecordDialog | QInputDialog | TaskHandle | None:
+        if self.case is None:
+            return None
+        page = self.record_pages[kind]
+        record = self.record_models[kind].row_at(page.current_row())
+        records = self.records
+        if action == "add" or (action == "edit" and record is not None):
+            dialog = RecordDialog(kind, self.runner, records, self, record if action == "edit" else None)
+            dialog.accepted.connect(lambda: self._push_undo(dialog.outcome))
+            dialog.open()
+            return dialog
+        if record is None:
+            return None
+        if action == "delete":
+            ask = QInputDialog(self)
+            ask.setObjectName("deleteReason")
+            ask.setWindowTitle(self.tr("Delete {ref}").format(ref=record.ref))
+            ask.setLabelText(
+                self.tr("Why is {ref} deleted? The reason is kept in the custody log; it can be restored.").format(
+                    ref=record.ref
+                )
+            )
+            ask.textValueSelected.connect(lambda reason: self._write(lambda: records.delete(record.id, reason=reason)))
+            ask.open()
+            return ask
+        if action == "restore":
+            return self._write(lambda: records.restore(record.id))
+        if action == "reveal":
+            handle = self.runner.write(lambda: records.reveal_person(record.id), name="reveal")
+            handle.succeeded.connect(lambda result: self._revealed(result.value))
+            handle.failed.connect(lambda error: show_error(self, error))
+            return handle
+        return None
+
+    def _revealed(self, person: Any) -> None:
+        self.persons.reveal(person)
+        self.detail.show_html(record_html(person))
+
+    def _write(self, work: Callable[[], OpResult[Any]]) -> TaskHandle:
+        handle = self.runner.write(work)
+        handle.succeeded.connect(self._push_undo)
+        handle.failed.connect(lambda error: show_error(self, error))
+        return handle
+
+    def _push_undo(self, result: OpResult[Any] | None) -> None:
+        if result is None or result.undo is None:
+            return
+        command = OperationCommand(
+            result.undo, self.runner, lambda: self.records, lambda error: show_error(self, error), result.undo.ref
+        )
+        command.setText(self.tr("change to {ref}").format(ref=result.undo.ref))
+        self.undo_stack.push(command)
+
+    # -- import
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        self.importer.start([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if folder:
+            self.importer.start([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.case is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and self.importer.start(paths) is not None:
+            event.acceptProposedAction()
+
+    # -- state kept per user (never keyed by a case's name)
+    def _restore_state(self) -> None:
+        for key, restore in (
+            ("main/geometry", self.restoreGeometry),
+            ("main/splitter", self.splitter.restoreState),
+            ("main/exhibits_header", self.exhibits_page.table.horizontalHeader().restoreState),
+        ):
+            value = self.settings.state(key)
+            if value is not None:
+                restore(value)
+
+    def save_state(self) -> None:
+        self.settings.set_state("main/geometry", self.saveGeometry())
+        self.settings.set_state("main/splitter", self.splitter.saveState())
+        self.settings.set_state("main/exhibits_header", self.exhibits_page.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt table models over the case's records (rows are core dataclasses, never database rows)."""

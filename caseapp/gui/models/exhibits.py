@@ -1,0 +1,193 @@
+"""The exhibits table: a window onto a listing the store filters, sorts and pages.
+
+100 000 exhibits stay in the database: the model knows only the count, and fetches a page of
+``PAGE_SIZE`` rows (on the task runner) the first time the view asks for a row in it. Sorting
+and searching change the query and start again from the count; there is no proxy model over
+all the rows (Anki's browser DataModel, not Vorta's proxy).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from caseapp.core.entities import Exhibit
+from caseapp.core.ports import ExhibitQuery, ExhibitSort, Page
+from caseapp.core.services import RecordService
+from caseapp.gui.tasks import TaskRunner
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    REF = 0
+    TITLE = 1
+    KIND = 2
+    CAPTURED = 3
+    SOURCE = 4
+    TAGS = 5
+    LINKS = 6
+
+
+HEADERS = {
+    Column.REF: "Ref",
+    Column.TITLE: "Title",
+    Column.KIND: "Kind",
+    Column.CAPTURED: "Captured",
+    Column.SOURCE: "Source",
+    Column.TAGS: "Tags",
+    Column.LINKS: "Links",
+}
+SORTS = {
+    Column.REF: ExhibitSort.REF,
+    Column.TITLE: ExhibitSort.TITLE,
+    Column.KIND: ExhibitSort.KIND,
+    Column.CAPTURED: ExhibitSort.CAPTURED,
+}
+ExhibitRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ExhibitTableModel(QAbstractTableModel):
+    """Rows appear as their pages arrive; ``loading`` rows show an ellipsis meanwhile."""
+
+    count_loaded = Signal(int)
+    page_loaded = Signal(int)
+    load_failed = Signal(object)
+
+    def __init__(self, runner: TaskRunner, records: RecordService | None = None) -> None:
+        super().__init__()
+        self.runner = runner
+        self.records = records
+        self.page_size = PAGE_SIZE
+        self.query = ExhibitQuery(page=Page(0, self.page_size))
+        self._count = 0
+        self._pages: dict[int, list[Exhibit]] = {}
+        self._pending: set[int] = set()
+        self._generation = 0
+        self.requested_pages: list[int] = []  # pages asked of the store since the last reset (tests)
+
+    # -- what the view sees
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, ExhibitRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        exhibit = self.exhibit_at(index.row())
+        if exhibit is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == ExhibitRole:
+            return exhibit
+        return self._text(exhibit, Column(index.column()))
+
+    @staticmethod
+    def _text(exhibit: Exhibit, column: Column) -> str:
+        texts = {
+            Column.REF: exhibit.ref,
+            Column.TITLE: exhibit.title,
+            Column.KIND: exhibit.kind.value,
+            Column.CAPTURED: exhibit.captured or "",
+            Column.SOURCE: exhibit.source_ref or "",
+            Column.TAGS: ", ".join(exhibit.tags),
+            Column.LINKS: str(exhibit.link_count) if exhibit.link_count else "",
+        }
+        return texts[column]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sort = SORTS.get(Column(column))
+        if sort is None:
+            return  # tags, links and source are not sorted by the store
+        self.set_query(replace(self.query, sort=sort, descending=order is Qt.SortOrder.DescendingOrder))
+
+    # -- the data behind it
+    def exhibit_at(self, row: int) -> Exhibit | None:
+        """The exhibit of ``row`` if its page is here; otherwise its page is asked for."""
+        if not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, self.page_size)
+        page = self._pages.get(number)
+        if page is None:
+            self._request_page(number)
+            return None
+        return page[offset] if offset < len(page) else None
+
+    def set_records(self, records: RecordService | None) -> None:
+        """A new case (or None when it is locked): forget every row at once."""
+        self.records = records
+        self.refresh()
+
+    def set_search(self, text: str) -> None:
+        self.set_query(replace(self.query, text=text.strip() or None))
+
+    def set_query(self, query: ExhibitQuery) -> None:
+        self.query = replace(query, page=Page(0, self.page_size))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Drop every cached page and ask the store for the count again."""
+        self._generation += 1
+        self.beginResetModel()
+        self._pages.clear()
+        self._pending.clear()
+        self.requested_pages = []
+        self._count = 0
+        self.endResetModel()
+        records = self.records
+        if records is None:
+            return
+        generation, query = self._generation, self.query
+        handle = self.runner.read(lambda: records.count_exhibits(query), name="count exhibits")
+        handle.succeeded.connect(lambda count: self._count_arrived(generation, count))
+        handle.failed.connect(self.load_failed)
+
+    def _count_arrived(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._count = count
+        self.endResetModel()
+        self.count_loaded.emit(count)
+        if count:
+            self._request_page(0)  # shown first after any reset; ask now rather than at the next paint
+
+    def _request_page(self, number: int) -> None:
+        records = self.records
+        if number in self._pending or records is None:
+            return
+        self._pending.add(number)
+        self.requested_pages.append(number)
+        generation = self._generation
+        query = replace(self.query, page=Page(number * self.page_size, self.page_size))
+        handle = self.runner.read(lambda: records.exhibits(query), name="exhibit page")
+        handle.succeeded.connect(lambda rows: self._page_arrived(generation, number, rows))
+        handle.failed.connect(lambda error: self._page_failed(number, error))
+
+    def _page_arrived(self, generation: int, number: int, rows: list[Exhibit]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(number)
+        self._pages[number] = rows
+        first = number * self.page_size
+        last = min(self._count, first + self.page_size) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+        self.page_loaded.emit(number)
+
+    def _page_failed(self, number: int, error: BaseException) -> None:
+        self._pending.discard(number)  # asked again the next time its rows are shown
+        self.load_failed.emit(error)
+
+    def loaded_rows(self) -> int:
+        return sum(len(rows) for rows in self._pages.values())

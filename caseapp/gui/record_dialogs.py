@@ -1,0 +1,236 @@
+"""Add and edit people, incidents and sources. The services validate; their messages are shown
+under the form as they are written (what is wrong, what to do). An edit asks for its reason,
+which goes into the custody log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp.core.entities import (
+    Incident,
+    InformationCredibility,
+    Person,
+    PersonRole,
+    ProtectionLevel,
+    Source,
+    SourceReliability,
+)
+from caseapp.core.errors import ValidationError
+from caseapp.core.operations import OpResult
+from caseapp.core.refs import RefKind
+from caseapp.core.services import RecordService
+from caseapp.gui.errors import message_for
+from caseapp.gui.tasks import TaskRunner
+
+Editable = Person | Incident | Source
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordDialog", text)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    widget: str = "line"  # line | text | choice
+    choices: tuple[str, ...] = ()
+    current: Callable[[Any], str] = lambda _record: ""
+
+
+FIELDS: dict[RefKind, tuple[Field, ...]] = {
+    RefKind.PERSON: (
+        Field("role", "Role", "choice", tuple(r.value for r in PersonRole), lambda p: p.role.value),
+        Field(
+            "protection",
+            "Protection",
+            "choice",
+            ("", *(p.value for p in ProtectionLevel)),
+            lambda p: p.protection.value,
+        ),
+        Field("full_name", "Real name", current=lambda p: p.full_name or ""),
+        Field("description", "Description", "text", current=lambda p: p.description),
+    ),
+    RefKind.INCIDENT: (
+        Field("title", "Title", current=lambda i: i.title),
+        Field("when", "When", current=lambda i: i.time_start.isoformat() if i.time_start else ""),
+        Field("until", "Until", current=lambda i: i.time_end.isoformat() if i.time_end else ""),
+        Field("place_name", "Place", current=lambda i: i.place_name),
+        Field("latitude", "Latitude", current=lambda i: "" if i.latitude is None else str(i.latitude)),
+        Field("longitude", "Longitude", current=lambda i: "" if i.longitude is None else str(i.longitude)),
+        Field("description", "Description", "text", current=lambda i: i.description),
+    ),
+    RefKind.SOURCE: (
+        Field("name", "Name", current=lambda s: s.name),
+        Field(
+            "reliability",
+            "Reliability (A-F)",
+            "choice",
+            tuple(r.value for r in SourceReliability),
+            lambda s: s.reliability.value,
+        ),
+        Field(
+            "credibility",
+            "Credibility (1-6)",
+            "choice",
+            tuple(c.value for c in InformationCredibility),
+            lambda s: s.credibility.value,
+        ),
+        Field("description", "Description", "text", current=lambda s: s.description),
+    ),
+}
+NAMES = {RefKind.PERSON: "person", RefKind.INCIDENT: "incident", RefKind.SOURCE: "source"}
+
+
+def _number(field: str, text: str) -> float | None:
+    if not text.strip():
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ValidationError(f"{field} {text!r} is not a number") from None
+
+
+def add_operation(records: RecordService, kind: RefKind, values: dict[str, str]) -> Callable[[], OpResult[Any]]:
+    """The service call that adds a record of ``kind`` from the form's texts."""
+    if kind is RefKind.PERSON:
+        protection = ProtectionLevel(values["protection"]) if values["protection"] else None
+        return lambda: records.add_person(
+            role=PersonRole(values["role"]),
+            full_name=values["full_name"],
+            description=values["description"],
+            protection=protection,
+        )
+    if kind is RefKind.INCIDENT:
+        return lambda: records.add_incident(
+            title=values["title"],
+            description=values["description"],
+            when=values["when"] or None,
+            until=values["until"] or None,
+            place_name=values["place_name"],
+            latitude=_number("latitude", values["latitude"]),
+            longitude=_number("longitude", values["longitude"]),
+        )
+    return lambda: records.add_source(
+        name=values["name"],
+        reliability=SourceReliability(values["reliability"]),
+        credibility=InformationCredibility(values["credibility"]),
+        description=values["description"],
+    )
+
+
+class RecordDialog(QDialog):
+    """Add (``record`` None) or edit one record; on success ``outcome`` holds the operation's OpResult."""
+
+    def __init__(
+        self,
+        kind: RefKind,
+        runner: TaskRunner,
+        records: RecordService,
+        parent: QWidget | None = None,
+        record: Editable | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind, self.runner, self.records, self.record = kind, runner, records, record
+        self.outcome: OpResult[Any] | None = None
+        self.setObjectName("recordDialog")
+        noun = tr(NAMES[kind])
+        self.setWindowTitle(
+            tr("Add a {noun}").format(noun=noun) if record is None else tr("Edit {ref}").format(ref=record.ref)
+        )
+        self.inputs: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
+        self.initial: dict[str, str] = {}
+        form = QFormLayout()
+        for field in FIELDS[kind]:
+            widget: QLineEdit | QPlainTextEdit | QComboBox
+            value = field.current(record) if record is not None else ""
+            if field.widget == "choice":
+                widget = QComboBox(self)
+                for choice in field.choices:
+                    widget.addItem(choice or tr("(default for the role)"), choice)
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+                value = str(widget.currentData())
+            elif field.widget == "text":
+                widget = QPlainTextEdit(value, self)
+                widget.setMaximumHeight(90)
+            else:
+                widget = QLineEdit(value, self)
+            widget.setObjectName(field.name)
+            widget.setAccessibleName(tr(field.label))
+            self.inputs[field.name] = widget
+            self.initial[field.name] = value
+            form.addRow(tr(field.label), widget)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reason")
+        if record is not None:
+            form.addRow(tr("Reason for the change"), self.reason)
+        self.error = QLabel(self)
+        self.error.setObjectName("dialogError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def texts(self) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QComboBox):
+                values[name] = str(widget.currentData())
+            elif isinstance(widget, QPlainTextEdit):
+                values[name] = widget.toPlainText()
+            else:
+                values[name] = widget.text()
+        return values
+
+    def submit(self) -> None:
+        values = self.texts()
+        records, kind = self.records, self.kind
+        if self.record is None:
+            work = add_operation(records, kind, values)
+        else:
+            changed = {k: v for k, v in values.items() if v != self.initial[k]}
+            if kind is RefKind.INCIDENT:
+                for name in ("latitude", "longitude"):
+                    if name in changed:
+                        changed[name] = _number(name, changed[name])  # type: ignore[assignment]
+            record_id, reason = self.record.id, self.reason.text()
+            if not changed:
+                self.error.setText(tr("Nothing was changed."))
+                return
+            work = lambda: records.edit(record_id, changed, reason=reason)  # noqa: E731
+        self.buttons.setEnabled(False)
+        self.error.setText("")
+        handle = self.runner.write(work, name=f"{kind.value} dialog")
+        handle.succeeded.connect(self._done)
+        handle.failed.connect(self._failed)
+
+    def _done(self, result: OpResult[Any]) -> None:
+        self.outcome = result
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(message_for(error))

@@ -1,0 +1,186 @@
+"""Screenshots of every view on a sample case, for looking at the application as a user would.
+
+    python -m caseapp.gui.screenshots OUT_DIR      (or: make screenshots OUT=DIR)
+
+Builds a throwaway sample case in a temporary folder (cheap key derivation: it holds nothing),
+runs the real windows on Qt's offscreen platform unless another one is chosen, and writes one
+PNG per view into OUT_DIR. Nothing is written anywhere else; the sample case is deleted after.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from caseapp.secrets.keyslots import Argon2Params
+
+SAMPLE_KDF = Argon2Params(memory_kib=8192, iterations=1, parallelism=1)
+SAMPLE_PASSPHRASE = "sample case passphrase"
+
+
+def make_evidence(folder: Path) -> None:
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True)
+    image = Image.new("RGB", (640, 480), (90, 90, 80))
+    ImageDraw.Draw(image).ellipse((200, 150, 440, 330), fill=(40, 35, 30))
+    image.save(folder / "crater.jpg", quality=85)
+    (folder / "statement-W-001.txt").write_text("شهادة: رأيت الضربة على المستشفى في الصباح.\n", encoding="utf-8")
+    (folder / "field-report.txt").write_text("Field report, Aleppo, 27 April 2016.\n" * 20, encoding="utf-8")
+    (folder / "notes.md").write_text("# Notes\nRubble at the entrance.\n", encoding="utf-8")
+
+
+def build_sample(root: Path) -> Path:
+    from caseapp.app.case_folder import create_case
+    from caseapp.core.entities import InformationCredibility, PersonRole, SourceReliability
+    from caseapp.core.refs import parse_ref
+
+    path = root / "Aleppo-2016.caseapp"
+    case, _code = create_case(path, SAMPLE_PASSPHRASE, kdf=SAMPLE_KDF, time_zone="Asia/Damascus", actor="sample")
+    with case:
+        records = case.records
+        source = records.add_source(
+            name="Field team", reliability=SourceReliability.B, credibility=InformationCredibility.PROBABLY_TRUE
+        ).value
+        records.add_source(name="Social media video", description="found online, not verified")
+        witness = records.add_person(role=PersonRole.WITNESS, full_name="محمد الحلبي", description="nurse").value
+        records.add_person(role=PersonRole.SUSPECT, full_name="Unit commander (unknown)")
+        incident = records.add_incident(
+            title="Strike on al-Quds hospital",
+            when="2016-04-27",
+            place_name="حلب",
+            latitude=36.2021,
+            longitude=37.1343,
+        ).value
+        records.add_incident(
+            title="Shelling of the bakery queue", when="2016-05-03T09:15", place_name="Aleppo, Bustan al-Qasr"
+        )
+        evidence = root / "usb-stick"
+        make_evidence(evidence)
+        report = case.imports.import_paths([evidence], source=source.id, note="handed over in Gaziantep").value
+        records.add_exhibit(title="Shell fragment (physical item)", description="kept by the field team")
+        first = next(o.exhibit for o in report.outcomes if o.exhibit)
+        assert first is not None
+        exhibit = parse_ref(first)
+        records.tag(exhibit, ["hospital", "crater"])
+        records.link(exhibit, incident.id, reasoning="shows the crater beside the entrance")
+        records.link(exhibit, witness.id, reasoning="the witness describes this scene")
+        records.add_note(exhibit, "Photo taken by the field team the next morning.")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        sys.stderr.write("usage: python -m caseapp.gui.screenshots OUT_DIR\n")
+        return 1
+    out = Path(args[0]).absolute()
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    with tempfile.TemporaryDirectory(prefix="caseapp-screens-") as temp:
+        root = Path(temp)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "settings"))
+        app = QApplication([])
+        Camera(app, out).run(build_sample(root), root)
+        app.processEvents()
+        app.shutdown()
+    return 0
+
+
+class Camera:
+    """Drives the real windows through each view and saves a PNG of each."""
+
+    def __init__(self, app: QApplication, out: Path) -> None:
+        from caseapp.gui.settings import Settings
+        from caseapp.gui.shell import Shell
+
+        self.app = app
+        self.out = out
+        self.shell = Shell(Settings(), kdf=SAMPLE_KDF)
+        self.shell.main.importer.show_report = False
+
+    def settle(self) -> None:
+        while self.shell.runner.active():
+            self.app.processEvents()
+        for _ in range(5):
+            self.app.processEvents()
+
+    def shot(self, name: str, widget: QWidget, prepare: Callable[[], object] | None = None) -> None:
+        if prepare is not None:
+            prepare()
+        self.settle()
+        widget.grab().save(str(self.out / f"{name}.png"))
+        print(self.out / f"{name}.png")
+
+    def run(self, path: Path, root: Path) -> None:
+        shell = self.shell
+        shell.settings.add_recent(path)
+        shell.settings.add_recent(root / "Mosul-2017.caseapp")
+        shell.start()
+        shell.welcome.show_start()
+        self.shot("01-welcome", shell.welcome)
+        dialog = shell.create()
+        dialog.path_edit.setText(str(root / "New-case.caseapp"))  # not this computer's real folder
+        dialog.passphrases.first.setText("four unrelated")
+        dialog.passphrases.second.setText("four")
+        self.shot("02-create-case", dialog)
+        dialog.passphrases.first.setText(SAMPLE_PASSPHRASE)
+        dialog.passphrases.second.setText(SAMPLE_PASSPHRASE)
+        dialog.create_button.click()
+        self.settle()
+        self.shot("02b-recovery-code", dialog)
+        groups = dialog.recovery_code.split("-")
+        for edit, index in zip(dialog.group_edits, dialog.asked_groups, strict=True):
+            edit.setText(groups[index])
+        dialog.written.setChecked(True)
+        dialog.continue_button.click()
+        self.settle()
+        shell.lock()
+        shell.welcome.ask_unlock(path)
+        shell.welcome.unlock_page.passphrase.setText("wrong one")
+        shell.welcome.unlock_page.unlock()
+        self.shot("03-unlock-wrong-passphrase", shell.welcome)
+        shell.welcome.unlock_page.passphrase.setText(SAMPLE_PASSPHRASE)
+        shell.welcome.unlock_page.unlock()
+        self.settle()
+        self.case_views()
+        shell.lock()
+        self.shot("10-locked", shell.welcome)
+        shell.shutdown()
+        for window in (shell.welcome, shell.main):
+            window.close()
+            window.deleteLater()
+        shell.deleteLater()
+
+    def case_views(self) -> None:
+        from caseapp.core.refs import RefKind
+
+        main_window = self.shell.main
+        main_window.resize(1280, 760)
+        self.shot("04-exhibits", main_window, lambda: main_window.exhibits_page.table.selectRow(0))
+        views = (("05-incidents", RefKind.INCIDENT), ("06-people", RefKind.PERSON), ("07-sources", RefKind.SOURCE))
+        for row, (name, kind) in enumerate(views, 1):
+            main_window.navigator.setCurrentRow(row)
+            main_window.record_pages[kind].table.selectRow(0)
+            self.shot(name, main_window)
+        main_window.navigator.setCurrentRow(4)
+        self.shot("08-custody-log", main_window, lambda: main_window.custody_page.table.selectRow(0))
+        main_window.navigator.setCurrentRow(2)
+        self.settle()
+        main_window.record_pages[RefKind.PERSON].table.selectRow(0)
+        record_dialog = main_window.record_action(RefKind.PERSON, "edit")
+        assert isinstance(record_dialog, QWidget)
+        self.shot("09-edit-person", record_dialog)
+        record_dialog.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,252 @@
+"""The welcome window: recent cases, create a case, open a case, and the unlock screen.
+
+The unlock screen is also where a locked case comes back to. A wrong passphrase gives one plain
+line under the field, which is cleared; key derivation runs on the task runner.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp.app.case_folder import OpenCase, has_keyring_slot, open_case, recover
+from caseapp.core.errors import CaseAppError, UnlockError
+from caseapp.gui.errors import message_for
+from caseapp.gui.passphrase import PassphrasePair
+from caseapp.gui.settings import Settings
+from caseapp.gui.tasks import TaskRunner
+from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params
+
+
+class UnlockPage(QWidget):
+    """Unlock one case: passphrase, recovery code (then a new passphrase), or the OS keyring."""
+
+    unlocked = Signal(object)  # OpenCase
+    back = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, kdf: Argon2Params = STRONG_ARGON2) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.kdf = kdf
+        self.path = Path()
+        self.title = QLabel(self)
+        self.title.setObjectName("unlockTitle")
+        self.title.setWordWrap(True)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.use_code = QCheckBox(self.tr("I forgot the passphrase: use the recovery code"), self)
+        self.use_code.setObjectName("useRecoveryCode")
+        self.use_code.toggled.connect(self._mode_changed)
+        self.code = QLineEdit(self)
+        self.code.setObjectName("recoveryCodeInput")
+        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.new_passphrase = PassphrasePair(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.keyring_button = QPushButton(self.tr("Unlock with the system keyring"), self)
+        self.keyring_button.setObjectName("keyringButton")
+        self.keyring_button.clicked.connect(self.unlock_with_keyring)
+        back = QPushButton(self.tr("Back"), self)
+        back.clicked.connect(self.back)
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.use_code)
+        form.addRow(self.tr("Recovery code"), self.code)
+        self.form = form
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.keyring_button)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.new_passphrase)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self._mode_changed(False)
+
+    def show_case(self, path: Path, message: str = "") -> None:
+        self.path = path
+        self.title.setText("<h3>" + html.escape(self.tr("Unlock {name}").format(name=path.name)) + "</h3>")
+        self.use_code.setChecked(False)
+        self.passphrase.clear()
+        self.code.clear()
+        self.new_passphrase.clear()
+        self.message.setText(message)
+        try:
+            keyring = has_keyring_slot(path)
+        except CaseAppError:
+            keyring = False
+        self.keyring_button.setVisible(keyring)
+        self._set_busy(False)
+        self.passphrase.setFocus()
+
+    def _mode_changed(self, recovering: bool) -> None:
+        self.passphrase.setEnabled(not recovering)
+        self.code.setVisible(recovering)
+        self.form.labelForField(self.code).setVisible(recovering)
+        self.new_passphrase.setVisible(recovering)
+        self.unlock_button.setText(self.tr("Set the new passphrase and unlock") if recovering else self.tr("Unlock"))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.unlock_button.setEnabled(not busy)
+        self.keyring_button.setEnabled(not busy)
+        if busy:
+            self.message.setText(self.tr("Unlocking…"))
+
+    def unlock(self) -> None:
+        path, kdf = self.path, self.kdf
+        if self.use_code.isChecked():
+            code, new = self.code.text(), self.new_passphrase.passphrase()
+            if not self.new_passphrase.is_valid():
+                self.message.setText(self.tr("Type the new passphrase twice (at least 12 characters)."))
+                return
+
+            def work() -> OpenCase:
+                recover(path, code, new, kdf=kdf)
+                return open_case(path, passphrase=new)
+
+        else:
+            passphrase = self.passphrase.text()
+            if not passphrase:
+                self.message.setText(self.tr("Type the case's passphrase."))
+                return
+
+            def work() -> OpenCase:
+                return open_case(path, passphrase=passphrase)
+
+        self._run(work)
+
+    def unlock_with_keyring(self) -> None:
+        path = self.path
+        self._run(lambda: open_case(path))
+
+    def _run(self, work: object) -> None:
+        assert callable(work)
+        self._set_busy(True)
+        handle = self.runner.long(lambda _task: work(), name="unlock")
+        handle.succeeded.connect(self._done)
+        handle.failed.connect(self._failed)
+
+    def _done(self, case: OpenCase) -> None:
+        self.passphrase.clear()
+        self.code.clear()
+        self.new_passphrase.clear()
+        self.message.clear()
+        self._set_busy(False)
+        self.unlocked.emit(case)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        if isinstance(error, UnlockError) and not self.use_code.isChecked():
+            self.message.setText(self.tr("Wrong passphrase. Nothing was changed; try again."))
+        else:
+            self.message.setText(message_for(error))
+        self.passphrase.setFocus()
+
+
+class WelcomeWindow(QMainWindow):
+    """Start: recent cases (if the user keeps that list), create, open; then the unlock page."""
+
+    create_requested = Signal()
+    unlocked = Signal(object, object)  # OpenCase, Path
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        kdf: Argon2Params = STRONG_ARGON2,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("caseapp"))
+        self.setObjectName("welcomeWindow")
+        self.settings = settings
+        self.pages = QStackedWidget(self)
+        self.setCentralWidget(self.pages)
+        self.start = QWidget(self)
+        heading = QLabel(self.tr("<h2>caseapp</h2><p>Evidence of international crimes, kept safe and in order.</p>"))
+        heading.setWordWrap(True)
+        self.recent = QListWidget(self.start)
+        self.recent.setObjectName("recentCases")
+        self.recent.setAccessibleName(self.tr("Recent cases"))
+        self.recent.itemActivated.connect(lambda item: self.ask_unlock(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.remember = QCheckBox(self.tr("Remember recent cases on this computer (their names can be sensitive)"))
+        self.remember.setObjectName("rememberRecent")
+        self.remember.setChecked(settings.remember_recent)
+        self.remember.toggled.connect(self._remember_changed)
+        create = QPushButton(self.tr("Create a case…"), self.start)
+        create.setObjectName("createCase")
+        create.clicked.connect(self.create_requested)
+        open_button = QPushButton(self.tr("Open a case…"), self.start)
+        open_button.setObjectName("openCase")
+        open_button.clicked.connect(self._choose_case)
+        buttons = QHBoxLayout()
+        buttons.addWidget(create)
+        buttons.addWidget(open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self.start)
+        layout.addWidget(heading)
+        layout.addWidget(QLabel(self.tr("Recent cases")))
+        layout.addWidget(self.recent)
+        layout.addWidget(self.remember)
+        layout.addLayout(buttons)
+        self.unlock_page = UnlockPage(runner, self, kdf=kdf)
+        self.unlock_page.back.connect(self.show_start)
+        self.unlock_page.unlocked.connect(lambda case: self.unlocked.emit(case, self.unlock_page.path))
+        self.pages.addWidget(self.start)
+        self.pages.addWidget(self.unlock_page)
+        self.resize(640, 480)
+        self.show_start()
+
+    def show_start(self) -> None:
+        self.recent.clear()
+        for path in self.settings.recent_cases():
+            item = QListWidgetItem(f"{path.name}  —  {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.recent.addItem(item)
+        self.recent.setVisible(self.settings.remember_recent)
+        self.pages.setCurrentWidget(self.start)
+
+    def ask_unlock(self, path: Path, message: str = "") -> None:
+        self.unlock_page.show_case(path, message)
+        self.pages.setCurrentWidget(self.unlock_page)
+
+    def _choose_case(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Open a case folder"))
+        if chosen:
+            self.ask_unlock(Path(chosen))
+
+    def _remember_changed(self, on: bool) -> None:
+        self.settings.remember_recent = on
+        self.show_start()

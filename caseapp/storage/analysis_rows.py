@@ -1,0 +1,287 @@
+"""Reads and writes of charges and element links (part of core.ports.ReadTx / WriteTx).
+
+A charge's suspects and incidents live in their own rows; taking one off a charge sets that
+row's tombstone and putting it back clears it, so no row is ever removed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from caseapp.core.analysis import (
+    Basis,
+    Charge,
+    ChargeIncident,
+    ChargeStatus,
+    ChargeSuspect,
+    ElementLink,
+    Excerpt,
+    ReviewState,
+    Weight,
+)
+from caseapp.core.entities import LinkStance
+from caseapp.core.legal.gaps import EvidenceFacts
+from caseapp.core.ports import Deleted, RecordQuery
+from caseapp.core.refs import RefKind
+from caseapp.storage.convert import tombstone
+from caseapp.storage.orm import (
+    ChargeIncidentRow,
+    ChargeRow,
+    ChargeSuspectRow,
+    ElementLinkRow,
+    ExhibitRow,
+    IncidentRow,
+    PersonRow,
+    SourceRow,
+)
+
+_CHUNK = 500
+
+
+def _chunks(ids: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _live(statement: Any, model: Any, deleted: Deleted) -> Any:
+    if deleted is Deleted.HIDE:
+        return statement.where(model.deleted_at.is_(None))
+    if deleted is Deleted.ONLY:
+        return statement.where(model.deleted_at.is_not(None))
+    return statement
+
+
+class AnalysisReads:
+    session: Session
+
+    def _ref_map(self, model: Any, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+        wanted = list(set(ids))
+        result: dict[uuid.UUID, str] = {}
+        for chunk in _chunks(wanted):
+            result.update(dict(self.session.execute(select(model.id, model.ref).where(model.id.in_(chunk))).all()))
+        return result
+
+    def charge_rows(self, rows: list[ChargeRow]) -> list[Charge]:
+        ids = [r.id for r in rows]
+        suspects: dict[uuid.UUID, list[ChargeSuspectRow]] = {}
+        incidents: dict[uuid.UUID, list[ChargeIncidentRow]] = {}
+        for chunk in _chunks(ids):
+            for s in self.session.scalars(
+                select(ChargeSuspectRow).where(
+                    ChargeSuspectRow.charge_id.in_(chunk), ChargeSuspectRow.deleted_at.is_(None)
+                )
+            ):
+                suspects.setdefault(s.charge_id, []).append(s)
+            for i in self.session.scalars(
+                select(ChargeIncidentRow).where(
+                    ChargeIncidentRow.charge_id.in_(chunk), ChargeIncidentRow.deleted_at.is_(None)
+                )
+            ):
+                incidents.setdefault(i.charge_id, []).append(i)
+        persons = self._ref_map(PersonRow, (s.person_id for group in suspects.values() for s in group))
+        places = self._ref_map(IncidentRow, (i.incident_id for group in incidents.values() for i in group))
+        result = []
+        for row in rows:
+            charge_suspects = sorted(
+                (
+                    ChargeSuspect(s.person_id, persons.get(s.person_id, "?"), s.mode_id)
+                    for s in suspects.get(row.id, [])
+                ),
+                key=lambda s: (s.person_ref, s.mode_id),
+            )
+            charge_incidents = sorted(
+                (ChargeIncident(i.incident_id, places.get(i.incident_id, "?")) for i in incidents.get(row.id, [])),
+                key=lambda i: (len(i.incident_ref), i.incident_ref),
+            )
+            result.append(
+                Charge(
+                    id=row.id,
+                    ref=row.ref,
+                    crime_id=row.crime_id,
+                    catalogue_edition=row.catalogue_edition,
+                    suspects=tuple(charge_suspects),
+                    incidents=tuple(charge_incidents),
+                    status=ChargeStatus(row.status),
+                    analysis=row.analysis,
+                    author=row.author,
+                    created_at=row.created_at,
+                    deleted=tombstone(row),
+                )
+            )
+        return result
+
+    def element_link_rows(self, rows: list[ElementLinkRow]) -> list[ElementLink]:
+        exhibits = self._ref_map(ExhibitRow, (r.exhibit_id for r in rows))
+        return [
+            ElementLink(
+                id=r.id,
+                ref=r.ref,
+                exhibit_id=r.exhibit_id,
+                exhibit_ref=exhibits.get(r.exhibit_id, "?"),
+                excerpt=Excerpt.from_json(r.excerpt_json),
+                element_id=r.element_id,
+                catalogue_edition=r.catalogue_edition,
+                stance=LinkStance(r.stance),
+                weight=Weight(r.weight),
+                basis=Basis(r.basis),
+                reasoning=r.reasoning,
+                author=r.author,
+                created_at=r.created_at,
+                review=ReviewState(r.review),
+                reviewed_by=r.reviewed_by,
+                reviewed_at=r.reviewed_at,
+                deleted=tombstone(r),
+            )
+            for r in rows
+        ]
+
+    def charges(self, query: RecordQuery) -> list[Charge]:
+        statement = _live(select(ChargeRow), ChargeRow, query.deleted).order_by(ChargeRow.created_at, ChargeRow.id)
+        if query.target is not None and query.target.kind in (RefKind.PERSON, RefKind.INCIDENT):
+            if query.target.kind is RefKind.PERSON:
+                member: Any = select(ChargeSuspectRow.charge_id).where(
+                    ChargeSuspectRow.person_id == query.target.id, ChargeSuspectRow.deleted_at.is_(None)
+                )
+            else:
+                member = select(ChargeIncidentRow.charge_id).where(
+                    ChargeIncidentRow.incident_id == query.target.id, ChargeIncidentRow.deleted_at.is_(None)
+                )
+            statement = statement.where(ChargeRow.id.in_(member))
+        statement = statement.offset(query.page.offset)
+        if query.page.limit is not None:
+            statement = statement.limit(query.page.limit)
+        return self.charge_rows(list(self.session.scalars(statement)))
+
+    def element_links(self, query: RecordQuery, element_id: str | None = None) -> list[ElementLink]:
+        statement = _live(select(ElementLinkRow), ElementLinkRow, query.deleted)
+        if query.target is not None and query.target.kind is RefKind.EXHIBIT:
+            statement = statement.where(ElementLinkRow.exhibit_id == query.target.id)
+        if element_id is not None:
+            statement = statement.where(ElementLinkRow.element_id == element_id)
+        statement = statement.order_by(ElementLinkRow.created_at, ElementLinkRow.id).offset(query.page.offset)
+        if query.page.limit is not None:
+            statement = statement.limit(query.page.limit)
+        return self.element_link_rows(list(self.session.scalars(statement)))
+
+    def evidence_facts(self, exhibit_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, EvidenceFacts]:
+        """Of live exhibits only: a deleted exhibit proves nothing."""
+        wanted = list(set(exhibit_ids))
+        facts: dict[uuid.UUID, EvidenceFacts] = {}
+        for chunk in _chunks(wanted):
+            rows = self.session.execute(
+                select(
+                    ExhibitRow.id, ExhibitRow.ref, ExhibitRow.source_id, SourceRow.reliability, SourceRow.credibility
+                )
+                .outerjoin(SourceRow, SourceRow.id == ExhibitRow.source_id)
+                .where(ExhibitRow.id.in_(chunk), ExhibitRow.deleted_at.is_(None))
+            )
+            for exhibit_id, ref, source_id, reliability, credibility in rows:
+                grade = f"{reliability}{credibility}" if source_id is not None else None
+                key = f"source:{source_id}" if source_id is not None else f"exhibit:{exhibit_id}"
+                facts[exhibit_id] = EvidenceFacts(ref, key, grade)
+        return facts
+
+    def analysis_dependents(self, kind: RefKind, record_id: uuid.UUID) -> list[str]:
+        """Live element links on an exhibit; live charges naming a person or an incident."""
+        if kind is RefKind.EXHIBIT:
+            return list(
+                self.session.scalars(
+                    select(ElementLinkRow.ref)
+                    .where(ElementLinkRow.exhibit_id == record_id, ElementLinkRow.deleted_at.is_(None))
+                    .order_by(ElementLinkRow.created_at)
+                )
+            )
+        if kind in (RefKind.PERSON, RefKind.INCIDENT):
+            from caseapp.core.ports import Target
+
+            return [c.ref for c in self.charges(RecordQuery(target=Target(kind, record_id, "")))]
+        return []
+
+
+class AnalysisWrites:
+    session: Session
+
+    def add_charge(self, charge: Charge) -> None:
+        self.session.add(
+            ChargeRow(
+                id=charge.id,
+                ref=charge.ref,
+                crime_id=charge.crime_id,
+                catalogue_edition=charge.catalogue_edition,
+                status=charge.status.value,
+                analysis=charge.analysis,
+                author=charge.author,
+                created_at=charge.created_at,
+            )
+        )
+        self.session.flush()
+        self.set_charge_members(charge.id, "suspects", [f"{s.person_id} {s.mode_id}" for s in charge.suspects])
+        self.set_charge_members(charge.id, "incidents", [str(i.incident_id) for i in charge.incidents])
+
+    def set_charge_members(self, charge_id: uuid.UUID, field: str, keys: list[str]) -> None:
+        """Make the live suspects (``"<uuid> <mode>"``) or incidents (``"<uuid>"``) of a charge
+        exactly ``keys``: tombstone the others, add or revive these."""
+        model: Any = ChargeSuspectRow if field == "suspects" else ChargeIncidentRow
+        rows = list(self.session.scalars(select(model).where(model.charge_id == charge_id)))
+
+        def key(row: Any) -> str:
+            return f"{row.person_id} {row.mode_id}" if field == "suspects" else str(row.incident_id)
+
+        existing = {key(r): r for r in rows}
+        wanted = set(keys)
+        now = datetime.now().astimezone()
+        for name, row in existing.items():
+            if name not in wanted and row.deleted_at is None:
+                row.deleted_at, row.deleted_by, row.deleted_reason = now, "caseapp", "taken off the charge"
+            elif name in wanted and row.deleted_at is not None:
+                row.deleted_at = row.deleted_by = row.deleted_reason = None
+        for name in sorted(wanted - set(existing)):
+            if field == "suspects":
+                person, _, mode = name.partition(" ")
+                self.session.add(ChargeSuspectRow(charge_id=charge_id, person_id=uuid.UUID(person), mode_id=mode))
+            else:
+                self.session.add(ChargeIncidentRow(charge_id=charge_id, incident_id=uuid.UUID(name)))
+        self.session.flush()
+
+    def add_element_link(self, link: ElementLink) -> None:
+        self.session.add(
+            ElementLinkRow(
+                id=link.id,
+                ref=link.ref,
+                exhibit_id=link.exhibit_id,
+                excerpt_json=link.excerpt.to_json() if link.excerpt else None,
+                element_id=link.element_id,
+                catalogue_edition=link.catalogue_edition,
+                stance=link.stance.value,
+                weight=link.weight.value,
+                basis=link.basis.value,
+                reasoning=link.reasoning,
+                author=link.author,
+                created_at=link.created_at,
+                review=link.review.value,
+                reviewed_by=link.reviewed_by,
+                reviewed_at=link.reviewed_at,
+            )
+        )
+        self.session.flush()
+
+    def update_analysis(self, kind: RefKind, record_id: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
+        """Apply the fields only these kinds have; return the rest for the generic update."""
+        rest = dict(values)
+        if kind is RefKind.CHARGE:
+            for field in ("suspects", "incidents"):
+                if field in rest:
+                    self.set_charge_members(record_id, field, [str(k) for k in rest.pop(field)])
+        if kind is RefKind.ELEMENT_LINK and "excerpt" in rest:
+            excerpt = rest.pop("excerpt")
+            text = excerpt.to_json() if isinstance(excerpt, Excerpt) else excerpt
+            self.session.execute(
+                update(ElementLinkRow).where(ElementLinkRow.id == record_id).values(excerpt_json=text or None)
+            )
+        return rest
