@@ -84,6 +84,8 @@ class Undo:
     undoes: int
     description: str
     values: dict[str, Any] = field(default_factory=dict)
+    expected: dict[str, Any] = field(default_factory=dict)
+    """For an edit: the values it wrote, which the record must still hold to be set back."""
 
 
 @dataclass(frozen=True, slots=True)

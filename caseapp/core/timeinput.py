@@ -38,30 +38,31 @@ def parse_time_range(text: str, zone_name: str = "UTC") -> tuple[datetime, datet
     """Turn ``2016``, ``2016-12``, ``2016-12-13`` or ``2016-12-13T14:05[:00][Z|+03:00]`` into a range.
 
     The range covers the whole period the text names, in ``zone_name`` (the case's zone) unless
-    the text gives its own offset. Returns (start, end, precision, zone the text was read in).
-    Raises ValidationError naming the bad value.
+    the text gives its own offset; its end is the instant before the next period starts (computed
+    in UTC, so a day with a clock change is 23 or 25 hours long). A local time that a clock change
+    makes happen twice, or not at all, is refused: give its offset. Returns (start, end,
+    precision, zone the text was read in). Raises ValidationError naming the bad value.
     """
     value = text.strip()
     where = zone(zone_name)
     try:
         if len(value) == 4 and value.isdigit():
-            start = datetime(int(value), 1, 1, tzinfo=where)
-            end = datetime(int(value) + 1, 1, 1, tzinfo=where)
+            year = int(value)
+            start, following = datetime(year, 1, 1), datetime(year + 1, 1, 1)
             precision = TimePrecision.YEAR
         elif len(value) == 7 and value[4] == "-":
             year, month = int(value[:4]), int(value[5:])
-            start = datetime(year, month, 1, tzinfo=where)
-            end = (start.replace(tzinfo=None) + timedelta(days=calendar.monthrange(year, month)[1])).replace(
-                tzinfo=where
-            )
+            start = datetime(year, month, 1)
+            following = start + timedelta(days=calendar.monthrange(year, month)[1])
             precision = TimePrecision.MONTH
         elif len(value) == 10:
-            start = datetime.fromisoformat(value).replace(tzinfo=where)
-            end = (start.replace(tzinfo=None) + timedelta(days=1)).replace(tzinfo=where)
+            start = datetime.fromisoformat(value)
+            following = start + timedelta(days=1)
             precision = TimePrecision.DAY
         else:
             moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
             if moment.tzinfo is None:
+                _refuse_clock_change(moment, where, text, zone_name)
                 moment = moment.replace(tzinfo=where)
                 given = zone_name
             else:
@@ -70,7 +71,19 @@ def parse_time_range(text: str, zone_name: str = "UTC") -> tuple[datetime, datet
             return moment.astimezone(UTC), moment.astimezone(UTC), TimePrecision.EXACT, given
     except ValueError:
         raise ValidationError(f"{text!r} is not a time; use 2016, 2016-12, 2016-12-13 or 2016-12-13T14:05") from None
-    return start.astimezone(UTC), (end - timedelta(microseconds=1)).astimezone(UTC), precision, zone_name
+    first = start.replace(tzinfo=where).astimezone(UTC)
+    end = following.replace(tzinfo=where).astimezone(UTC) - timedelta(microseconds=1)
+    return first, end, precision, zone_name
+
+
+def _refuse_clock_change(moment: datetime, where: tzinfo, text: str, zone_name: str) -> None:
+    """A wall-clock time that happens twice (clocks go back) or never (clocks go forward)."""
+    earlier, later = moment.replace(tzinfo=where, fold=0), moment.replace(tzinfo=where, fold=1)
+    if earlier.utcoffset() != later.utcoffset():
+        raise ValidationError(
+            f"{text!r} happens twice or not at all in {zone_name} (a clock change); "
+            "give it with its offset, e.g. 2016-10-27T23:30+03:00"
+        )
 
 
 def _offset_name(offset: timedelta) -> str:

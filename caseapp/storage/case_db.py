@@ -253,6 +253,29 @@ class CaseDatabase:
         except BaseException:
             self.lock()
             raise
+        migrated = self.migration.from_revision not in (None, self.migration.to_revision)
+        if migrated and not self.read_only:
+            self._record_migration()
+
+    def _record_migration(self) -> None:
+        """The schema upgrade is a change to the case: it goes into the custody log. A chain that
+        cannot be extended (damaged, altered) does not stop the case from opening: verify says why."""
+        from caseapp.core.custody import CustodyAction
+        from caseapp.core.errors import CaseAppError
+        from caseapp.core.services.base import record, utc_now
+
+        details = {
+            "from": self.migration.from_revision,
+            "to": self.migration.to_revision,
+            "backup": self.migration.backup.name if self.migration.backup else None,
+        }
+        try:
+            with self.write() as tx:
+                record(
+                    tx, actor="caseapp", at=utc_now(), action=CustodyAction.CASE_MIGRATE, target="CASE", details=details
+                )
+        except CaseAppError as error:
+            log.warning("the schema upgrade was not entered in the custody log: %s", error)
 
     @property
     def read_only(self) -> bool:
@@ -345,11 +368,12 @@ class CaseDatabase:
             if tx.appended is not None:
                 try:
                     self._anchor.write(CustodyHead(tx.appended.seq, tx.appended.hash))
-                except OSError as error:
+                except (OSError, CaseLockedError) as error:
                     # The change is committed; a head that lags behind is tolerated and reported by
                     # verify, and the next write moves it forward. Failing here would tempt a caller
                     # to undo work that is already saved.
-                    log.warning("custody head not updated (%s); it will be at the next change", error.strerror)
+                    reason = getattr(error, "strerror", None) or str(error)
+                    log.warning("custody head not updated (%s); it will be at the next change", reason)
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -434,10 +458,14 @@ class CaseDatabase:
 
     def lock(self) -> None:
         """Drop every connection, the key the engine holds and the custody-anchor key; every later
-        use raises CaseLockedError. SQLCipher wipes its own key and pages when a connection closes."""
-        self._dispose_engine()
-        self._anchor.forget()
-        self._privacy_key = b""
+        use raises CaseLockedError. SQLCipher wipes its own key and pages when a connection closes.
+
+        A write running on another thread finishes first (commit and custody head together), so a
+        change that was saved is never reported as failed."""
+        with self._thread_lock:
+            self._dispose_engine()
+            self._anchor.forget()
+            self._privacy_key = b""
 
     def _dispose_engine(self) -> None:
         engine, self._engine = self._engine, None

@@ -88,7 +88,7 @@ def incident(row: IncidentRow, tags: tuple[str, ...] = ()) -> Incident:
         created_at=row.created_at,
         deleted=tombstone(row),
         tags=tags,
-        time_zone=row.time_zone,
+        time_zone=shown,  # the zone the times are shown in (UTC where this system lacks the stored one)
     )
 
 

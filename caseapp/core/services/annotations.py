@@ -17,7 +17,7 @@ from caseapp.core.errors import ValidationError
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import RecordQuery, Target, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind
-from caseapp.core.services.base import ServiceBase, choice, record, resolve
+from caseapp.core.services.base import ServiceBase, choice, record, require_live, resolve
 from caseapp.core.services.records import undo_add
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 
@@ -42,7 +42,7 @@ class Annotations(ServiceBase):
         clean = clean_tags(names)
         why = clean_text(reason, field="reason", max_length=LONG_TEXT_MAX, multiline=True)
         with self.store.write() as tx:
-            target = resolve(tx, key, *TAGGABLE)
+            target = require_live(tx, resolve(tx, key, *TAGGABLE))
             changed = self._tag(tx, target, clean, remove=remove, reason=why)
             tags = tx.tags_of(target)
         if not changed:
@@ -105,7 +105,7 @@ class Annotations(ServiceBase):
         body = clean_text(text, field="note", max_length=LONG_TEXT_MAX, multiline=True, required=True)
         now = self.clock()
         with self.store.write() as tx:
-            target = resolve(tx, key, RefKind.CASE, *TAGGABLE)
+            target = require_live(tx, resolve(tx, key, RefKind.CASE, *TAGGABLE))
             note = Note(
                 id=uuid.uuid4(),
                 ref=tx.next_ref(PREFIX[RefKind.NOTE]),
@@ -146,8 +146,8 @@ class Annotations(ServiceBase):
         stance_value = choice(LinkStance, stance, "stance")
         now = self.clock()
         with self.store.write() as tx:
-            source = resolve(tx, exhibit, RefKind.EXHIBIT)
-            target = resolve(tx, target_key, RefKind.PERSON, RefKind.INCIDENT)
+            source = require_live(tx, resolve(tx, exhibit, RefKind.EXHIBIT))
+            target = require_live(tx, resolve(tx, target_key, RefKind.PERSON, RefKind.INCIDENT))
             assert source.id is not None and target.id is not None
             for existing in tx.links(RecordQuery(target=source)):
                 if existing.target_id == target.id and existing.stance is stance_value:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from caseapp.core import custody
-from caseapp.core.errors import NotFoundError, ValidationError
+from caseapp.core.errors import NotFoundError, UserError, ValidationError
 from caseapp.core.ports import CaseStore, ReadTx, Target, WriteTx
 from caseapp.core.refs import CASE_REF, RecordId, Ref, RefKind, a_kind, kind_word
 
@@ -73,6 +73,15 @@ def resolve(tx: ReadTx, key: RecordId, *kinds: RefKind) -> Target:
         if found is not None:
             return found
     raise NotFoundError(f"there is no record {key} in this case")
+
+
+def require_live(tx: ReadTx, target: Target) -> Target:
+    """``target``, unless it is deleted: nothing new is attached to a deleted record."""
+    if target.id is not None:
+        found = tx.get(target.kind, target.id)
+        if found is not None and found.deleted is not None:
+            raise UserError(f"{target.ref} is deleted; restore it first")
+    return target
 
 
 def searchable_heading(title: str, description: str) -> str:

@@ -37,7 +37,7 @@ from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import Record, Revision, Target, WriteTx
 from caseapp.core.refs import RecordId, Ref, RefKind, kind_word
 from caseapp.core.services.analysis_fields import element_id, excerpt_value, review_reset, stored_form
-from caseapp.core.services.base import ServiceBase, choice, record, resolve, searchable_heading
+from caseapp.core.services.base import ServiceBase, choice, record, require_live, resolve, searchable_heading
 from caseapp.core.services.charges import charge_members, crime_id
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 from caseapp.core.timeinput import check_coordinates, check_zone, parse_time_range
@@ -223,7 +223,7 @@ class RecordEditing(ServiceBase):
         for field, raw in values.items():
             parsed = specs[field].parse(raw)
             if field == "source":
-                source = resolve(tx, parsed, RefKind.SOURCE) if parsed not in (None, "") else None
+                source = require_live(tx, resolve(tx, parsed, RefKind.SOURCE)) if parsed not in (None, "") else None
                 new["source_id"] = source.id if source else None
             elif field == "acquired":
                 new["acquired_at"] = parse_time_range(parsed, tx.case_info().time_zone)[0] if parsed else None
@@ -273,8 +273,17 @@ class RecordEditing(ServiceBase):
         current = tx.get(target.kind, target.id)
         if current is None:
             raise UserError(f"{target.ref} is not in this case")
+        if current.deleted is not None:
+            raise UserError(f"{target.ref} is deleted; restore it before changing it")
+        specs = EDITABLE[target.kind]
         old = {field: _stored(current, field) for field in new}
-        changed = {field: value for field, value in new.items() if old[field] != value}
+        # A protected value counts as changed even when it is the same: answering "already has
+        # these values" would let anyone confirm a guessed name without a recorded reveal.
+        changed = {
+            field: value
+            for field, value in new.items()
+            if old[field] != value or (field in specs and specs[field].protected)
+        }
         if not changed:
             raise ValidationError(f"{target.ref} already has these values; nothing was changed")
         old = {field: old[field] for field in changed}
@@ -283,7 +292,6 @@ class RecordEditing(ServiceBase):
             exhibit = tx.get(RefKind.EXHIBIT, target.id)
             assert isinstance(exhibit, Exhibit)
             tx.index_text(target.id, searchable_heading(exhibit.title, exhibit.description), None)
-        specs = EDITABLE[target.kind]
         log: dict[str, Any] = {}
         for field, value in changed.items():
             spec = specs.get(field)
@@ -320,6 +328,7 @@ class RecordEditing(ServiceBase):
             seq,
             f"set {', '.join(changed)} of {target.ref} back",
             {k: _jsonable(v) for k, v in old.items()},
+            expected={k: _jsonable(v) for k, v in changed.items()},
         )
         return updated, undo
 
@@ -346,7 +355,7 @@ class RecordEditing(ServiceBase):
             if dependents is Dependents.DELETE:
                 for ref in depending:
                     dependent = resolve(tx, _parse(ref))
-                    self._tombstone(tx, dependent, why, now)
+                    self._tombstone(tx, dependent, why, now, part_of=target.ref)
                     changes = changes | Changes.of(dependent.kind)
             seq = self._tombstone(
                 tx, target, why, now, dependents=depending if dependents is not Dependents.REFUSE else []
@@ -365,7 +374,9 @@ class RecordEditing(ServiceBase):
         *,
         dependents: list[str] | None = None,
         undoes: int | None = None,
+        part_of: str | None = None,
     ) -> int:
+        """``part_of``: the record whose deletion takes this one with it (undone together)."""
         assert target.id is not None
         current = tx.get(target.kind, target.id)
         if current is None or current.deleted is not None:
@@ -374,6 +385,8 @@ class RecordEditing(ServiceBase):
         details: dict[str, Any] = {"reason": why}
         if dependents:
             details["dependents"] = list(dependents)
+        if part_of is not None:
+            details["part_of"] = part_of
         if undoes is not None:
             details["undoes"] = undoes
         action = _ACTIONS[target.kind][1] if undoes is None else CustodyAction.UNDO

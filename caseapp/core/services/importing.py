@@ -32,7 +32,7 @@ from caseapp.core.evidence import Candidate, DerivativeKind, FileFacts, FileIden
 from caseapp.core.operations import OpResult, Task
 from caseapp.core.ports import BlobStore, CaseStore, Intake, NewFile, Readable, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind
-from caseapp.core.services.base import record, resolve, utc_now
+from caseapp.core.services.base import record, require_live, resolve, utc_now
 from caseapp.core.services.import_report import FileOutcome, FileStatus, ImportReport
 from caseapp.core.services.recorded_facts import KIND_OF_TYPE, iso_from_ns, metadata_record
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
@@ -413,7 +413,7 @@ class ImportService:
         source_id = None
         if source is not None:
             with self.store.read() as tx:
-                source_id = resolve(tx, source, RefKind.SOURCE).id
+                source_id = require_live(tx, resolve(tx, source, RefKind.SOURCE)).id
         context = _Context(self.store, self.blobs, self.intake, self.actor)
         job = _Job(context, source_id=source_id, note=clean_note, task=task)
         job.on_outcome = on_file

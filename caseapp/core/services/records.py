@@ -32,7 +32,7 @@ from caseapp.core.errors import NotFoundError, ValidationError
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import ExhibitQuery, Record, RecordQuery, Target, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind, kind_word
-from caseapp.core.services.base import ServiceBase, choice, record, resolve, searchable_heading
+from caseapp.core.services.base import ServiceBase, choice, record, require_live, resolve, searchable_heading
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 from caseapp.core.timeinput import check_coordinates, parse_time_range
 
@@ -45,14 +45,17 @@ DEFAULT_PROTECTION = {
 
 
 def hide_name(person: Person) -> Person:
-    """A person as listings show them: the real name of anyone not public stays hidden."""
+    """A person as listings and operations show them: the real name (and the description, which
+    may identify them) of anyone not public stays hidden until a recorded reveal."""
     if person.protection is ProtectionLevel.NONE:
         return person
-    return replace(person, full_name=None)
+    return replace(person, full_name=None, description="")
 
 
 def undo_add(kind: RefKind, record_id: uuid.UUID, ref: str, seq: int) -> Undo:
-    return Undo("delete", kind, record_id, ref, seq, f"delete {ref} again", {"reason": "undo of its creation"})
+    return Undo(
+        "delete", kind, record_id, ref, seq, f"delete {ref} again", {"reason": "undo of its creation", "created": True}
+    )
 
 
 def time_range(
@@ -121,7 +124,7 @@ class RecordAdds(ServiceBase):
             undo = self._added(
                 tx, Target(RefKind.PERSON, person.id, person.ref), CustodyAction.PERSON_ADD, details, now
             )
-        return OpResult(person, Changes.of(RefKind.PERSON), undo)
+        return OpResult(hide_name(person), Changes.of(RefKind.PERSON), undo)
 
     def add_incident(
         self,
@@ -228,7 +231,7 @@ class RecordAdds(ServiceBase):
         now = self.clock()
         with self.store.write() as tx:
             acquired_at = parse_time_range(acquired, tx.case_info().time_zone)[0] if acquired else None
-            source_target = resolve(tx, source, RefKind.SOURCE) if source is not None else None
+            source_target = require_live(tx, resolve(tx, source, RefKind.SOURCE)) if source is not None else None
             exhibit = Exhibit(
                 id=uuid.uuid4(),
                 ref=tx.next_ref(PREFIX[RefKind.EXHIBIT]),

@@ -16,7 +16,8 @@ from caseapp.core.ports import CustodyQuery, ReadTx, Target
 from caseapp.core.refs import RefKind, parse_ref
 from caseapp.core.services.annotations import Annotations
 from caseapp.core.services.base import resolve
-from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json
+from caseapp.core.services.chain_records import _v1_target
+from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json, _jsonable, _stored
 
 # Actions that read but change nothing: `undo` passes over them.
 NOT_CHANGES = frozenset({CustodyAction.PERSON_REVEAL, CustodyAction.EXHIBIT_EXPORT})
@@ -42,6 +43,15 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
             target = Target(undo.kind, undo.id, undo.ref)
             redo: Undo
             if undo.action == "delete":
+                # Taking back a creation must not leave what was attached to it since hanging on a
+                # deleted record; taking back a restore returns to a deletion the person chose.
+                depending = tx.dependents(undo.kind, undo.id) if undo.values.get("created") else []
+                if depending:
+                    shown = ", ".join(depending[:10]) + (" ..." if len(depending) > 10 else "")
+                    raise UserError(
+                        f"undoing would delete {undo.ref}, but {shown} depend(s) on it now; "
+                        "delete those first or keep it. Nothing was changed."
+                    )
                 seq = self._tombstone(tx, target, str(undo.values.get("reason", "undo")), now, undoes=undo.undoes)
                 redo = Undo("restore", undo.kind, undo.id, undo.ref, seq, f"restore {undo.ref}")
             elif undo.action == "restore":
@@ -50,6 +60,7 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
                     self._restore(tx, resolve(tx, parse_ref(str(ref))), now, undoes=undo.undoes)
                 redo = Undo("delete", undo.kind, undo.id, undo.ref, seq, f"delete {undo.ref} again", {"reason": reason})
             elif undo.action == "edit":
+                self._check_unchanged_since(tx, undo)
                 values = {field: _from_json(field, value) for field, value in undo.values.items()}
                 action = CustodyAction.UNDO
                 _, redo = self._apply_edit(
@@ -80,17 +91,59 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
         return OpResult(redo, changes, redo)
 
     def last_undo(self) -> tuple[CustodyEntry, Undo]:
-        """The newest change this person made in this case that is not undone yet, and its undo."""
+        """The newest change this person made in this case that is still in effect, and its undo.
+
+        An entry is undone while an ``undo`` entry names it and that ``undo`` is not itself undone
+        (a redo is an undo of an undo, and brings the change back: it is then the change to take
+        back). Deletions made as part of another (the dependents of a deletion) go with it. A
+        change whose effect is already gone (a record someone else deleted since) is passed over."""
         with self.store.read() as tx:
-            undone: set[int] = set()
-            for entry in tx.custody_entries(CustodyQuery(actor=self.actor, newest_first=True)):
+            entries = list(tx.custody_entries(CustodyQuery(actor=self.actor, newest_first=True)))
+            undoers: dict[int, list[int]] = {}
+            undo_seqs: set[int] = set()
+            for entry in entries:
                 if entry.action == CustodyAction.UNDO:
-                    undone.add(int(entry.details.get("undoes", 0)))
+                    undo_seqs.add(entry.seq)
+                    undoers.setdefault(int(entry.details.get("undoes", 0)), []).append(entry.seq)
+
+            def undone(seq: int) -> bool:
+                return any(not undone(u) for u in undoers.get(seq, []))
+
+            for entry in entries:
+                if entry.action in NOT_CHANGES or "part_of" in entry.details:
                     continue
-                if entry.seq in undone or entry.action in NOT_CHANGES:
+                if entry.action == CustodyAction.UNDO and int(entry.details.get("undoes", 0)) not in undo_seqs:
+                    continue  # an undo is not a change to take back; a redo is
+                if undone(entry.seq):
                     continue
-                return entry, self._undo_of(tx, entry)
+                undo = self._undo_of(tx, entry)
+                if self._already_gone(tx, undo):
+                    continue
+                return entry, undo
         raise UserError(f"there is no change by {self.actor} to undo in this case")
+
+    def _already_gone(self, tx: ReadTx, undo: Undo) -> bool:
+        """The change's effect was taken away since by someone else (nothing left to undo)."""
+        if undo.kind is RefKind.CASE or undo.action not in ("delete", "restore"):
+            return False
+        current = tx.get(undo.kind, undo.id)
+        if current is None:
+            return True
+        return (current.deleted is not None) == (undo.action == "delete")
+
+    def _check_unchanged_since(self, tx: ReadTx, undo: Undo) -> None:
+        """Undoing an edit must not overwrite a later edit (by anyone): refuse, naming it."""
+        if not undo.expected:
+            return
+        current = tx.get(undo.kind, undo.id)
+        if current is None:
+            raise UserError(f"{undo.ref} is not in this case")
+        for field, value in undo.expected.items():
+            if _jsonable(_stored(current, field)) != value:
+                raise UserError(
+                    f"the {field.replace('_', ' ')} of {undo.ref} was changed again after entry {undo.undoes}; "
+                    "undoing it would overwrite that later change. Change it by hand instead. Nothing was changed."
+                )
 
     def undo_last(self) -> OpResult[tuple[CustodyEntry, Undo]]:
         """Undo the newest change made by this person (``caseapp undo``)."""
@@ -99,8 +152,9 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
         return OpResult((entry, undo), result.changes, result.undo)
 
     def _undo_of(self, tx: ReadTx, entry: CustodyEntry) -> Undo:
-        kind_name, _, verb = entry.action.partition(".")
-        if entry.action == CustodyAction.CASE_EDIT:
+        action = str(entry.details.get("inverse", "")) if entry.action == CustodyAction.UNDO else entry.action
+        kind_name, _, verb = action.partition(".")
+        if action == CustodyAction.CASE_EDIT:
             old = {field: change["old"] for field, change in dict(entry.details.get("changes", {})).items()}
             return Undo(
                 "edit_case", RefKind.CASE, uuid.UUID(int=0), "CASE", entry.seq, "set the case's details back", old
@@ -118,7 +172,8 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
             )
         target = self._entry_target(tx, entry, kind)
         if verb in ("add", "import"):
-            return Undo("delete", kind, _id(target), target.ref, entry.seq, f"delete {target.ref}", {"reason": "undo"})
+            created = {"reason": "undo", "created": True}
+            return Undo("delete", kind, _id(target), target.ref, entry.seq, f"delete {target.ref}", created)
         if verb == "delete":
             also = _deleted_with(tx, target, [str(r) for r in entry.details.get("dependents", [])])
             return Undo("restore", kind, _id(target), target.ref, entry.seq, f"restore {target.ref}", also)
@@ -131,13 +186,21 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
             raise UserError(f"the values replaced by entry {entry.seq} are not in this case; it cannot be undone")
         values: dict[str, Any] = dict(revision.old)
         return Undo(
-            "edit", kind, _id(target), target.ref, entry.seq, f"set {', '.join(values)} of {target.ref} back", values
+            "edit",
+            kind,
+            _id(target),
+            target.ref,
+            entry.seq,
+            f"set {', '.join(values)} of {target.ref} back",
+            values,
+            expected=dict(revision.new),
         )
 
     def _entry_target(self, tx: ReadTx, entry: CustodyEntry, kind: RefKind | None) -> Target:
         kinds = [kind] if kind is not None else [RefKind.EXHIBIT, RefKind.PERSON, RefKind.INCIDENT, RefKind.SOURCE]
         for candidate in kinds:
-            found = tx.find(candidate, uuid.UUID(entry.target_id) if entry.target_id else entry.target)
+            key = uuid.UUID(entry.target_id) if entry.target_id else _v1_target(candidate, entry)
+            found = tx.find(candidate, key)
             if found is not None:
                 return found
         raise UserError(f"the record of entry {entry.seq} ({entry.target}) is not in this case")
