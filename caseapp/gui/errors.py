@@ -45,3 +45,16 @@ def show_error(parent: QWidget | None, error: BaseException, *, title: str | Non
         box.setDetailedText(tr("Error kind: {kind}").format(kind=type(error).__name__))
     box.setObjectName("errorBox")
     box.open()
+
+
+def show_report(
+    parent: QWidget | None, *, title: str, summary: str, details: str, name: str, ok: bool = True
+) -> QMessageBox:
+    """The end of a long job (an import, a verification): a summary, the details folded away."""
+    icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Critical
+    box = QMessageBox(icon, title, summary, parent=parent)
+    box.setObjectName(name)
+    if details:
+        box.setDetailedText(details)
+    box.open()
+    return box

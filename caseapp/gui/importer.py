@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.operations import OpResult, Task
 from caseapp.core.services.import_report import FileStatus, ImportReport
-from caseapp.gui.errors import show_error
+from caseapp.gui.errors import show_error, show_report
 from caseapp.gui.tasks import TaskHandle, TaskRunner
 
 SCALE = 1000  # QProgressBar counts in int; bytes are shown as thousandths of the whole
@@ -122,11 +122,9 @@ class ImportController(QObject):
         self._show(False)
         if self.show_report:
             summary, details = report_text(report)
-            box = QMessageBox(QMessageBox.Icon.Information, _tr("Import finished"), summary, parent=self._parent())
-            box.setObjectName("importReport")
-            if details:
-                box.setDetailedText(details)
-            box.open()
+            show_report(
+                self._parent(), title=_tr("Import finished"), summary=summary, details=details, name="importReport"
+            )
         self.finished.emit(report)
 
     def _failed(self, error: BaseException) -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QStatusBar
+from PySide6.QtWidgets import QStatusBar
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.verification import CaseVerification, verify_case
 from caseapp.core.operations import Task
-from caseapp.gui.errors import show_error
+from caseapp.gui.errors import show_error, show_report
 from caseapp.gui.tasks import TaskHandle, TaskRunner
 
 
@@ -82,12 +82,14 @@ class VerifyController(QObject):
         self.status.clearMessage()
         if self.show_result:
             summary, details = verification_text(result)
-            icon = QMessageBox.Icon.Information if result.ok else QMessageBox.Icon.Critical
-            box = QMessageBox(icon, _tr("Verification"), summary, parent=self.status.window())
-            box.setObjectName("verifyResult")
-            if details:
-                box.setDetailedText(details)
-            box.open()
+            show_report(
+                self.status.window(),
+                title=_tr("Verification"),
+                summary=summary,
+                details=details,
+                name="verifyResult",
+                ok=result.ok,
+            )
         self.finished.emit(result)
 
     def _failed(self, error: BaseException) -> None:
