@@ -204,6 +204,13 @@ class BlobStore:
     def put_bytes(self, data: bytes) -> str:
         return self.put(io.BytesIO(data))
 
+    def free_bytes(self) -> int:
+        """Free space on the disk holding the blobs (a large number where it cannot be told)."""
+        try:
+            return shutil.disk_usage(self.folder).free
+        except OSError:
+            return 2**62
+
     def sync(self) -> None:
         """Make the renames durable (one folder fsync for many blobs), before the DB commit."""
         fsync_dir(self.folder)

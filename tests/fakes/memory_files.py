@@ -42,6 +42,9 @@ class MemoryBlobStore:
     def put_bytes(self, data: bytes) -> str:
         return self.put(io.BytesIO(data))
 
+    def free_bytes(self) -> int:
+        return 2**40  # memory: never short
+
     def discard(self, name: str) -> None:
         with self._guard:
             self.files.pop(name, None)

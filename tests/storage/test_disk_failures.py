@@ -80,3 +80,35 @@ def test_disk_filling_up_while_working_keeps_what_was_committed(tmp_path: Path) 
             assert again.custody.verify().ok
     finally:
         subprocess.run(["umount", str(mount_point)], check=True)
+
+
+def test_an_import_onto_a_nearly_full_disk_records_what_fits(tmp_path: Path) -> None:
+    """With little room left, the import commits each file before reading the next (issue 13:
+    a batch's blobs used to fill the disk before its commit, and nothing was recorded, twice)."""
+    from caseapp.core.services.import_report import FileStatus
+
+    mount_point = tmp_path / "nearly-full"
+    mount_point.mkdir()
+    if not _mount(mount_point, "size=6m,mode=0700"):
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        evidence = tmp_path / "handover"
+        evidence.mkdir()
+        for index in range(12):
+            (evidence / f"video-{index:02d}.bin").write_bytes(os.urandom(700 * 1024))
+        case, _ = create_case(mount_point / "Case.caseapp", PASSPHRASE, kdf=FAST_KDF)
+        with pytest.raises(StorageError, match="disk"):
+            case.imports.import_paths([evidence])
+        case.close()
+        with open_case(mount_point / "Case.caseapp", passphrase=PASSPHRASE) as again:
+            kept = again.records.count_exhibits()
+            assert kept >= 2, "a nearly full disk still takes in what fits"
+            assert again.custody.verify().ok
+        # a resumed import on the same disk does not lose what it had either
+        with open_case(mount_point / "Case.caseapp", passphrase=PASSPHRASE) as again:
+            with pytest.raises(StorageError, match="disk"):
+                again.imports.import_paths([evidence])
+            assert again.records.count_exhibits() >= kept
+        assert FileStatus.IMPORTED.value == "imported"
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=True)

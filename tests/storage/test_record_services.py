@@ -54,14 +54,17 @@ def test_protected_names_stay_out_of_shared_output(make_case) -> None:  # type: 
     witness = case.records.add_person(role=PersonRole.WITNESS, full_name="محمد").value
     suspect = case.records.add_person(role=PersonRole.SUSPECT, full_name="Colonel X").value
     assert witness.protection is ProtectionLevel.PROTECTED
-    assert witness.display_name(shareable=True) == "W-001" and witness.display_name(shareable=False) == "محمد"
+    # Even the result of adding hides the name; the revealed record shows it only inside the case.
+    assert witness.full_name is None and witness.display_name(shareable=False) == "W-001"
     assert suspect.display_name(shareable=True) == "Colonel X"
     # Listings and reads hide a protected name; revealing it is recorded in custody.
     listed = {p.ref: p for p in case.records.persons()}
     assert listed["W-001"].full_name is None and listed["W-001"].display_name(shareable=False) == "W-001"
     assert listed["S-001"].full_name == "Colonel X"
     assert case.records.get(witness.id).full_name is None
-    assert case.records.reveal_person(witness.id).value.full_name == "محمد"
+    revealed = case.records.reveal_person(witness.id).value
+    assert revealed.full_name == "محمد"
+    assert revealed.display_name(shareable=True) == "W-001" and revealed.display_name(shareable=False) == "محمد"
     last = case.custody.entries(CustodyQuery(newest_first=True))[0]
     assert (last.action, last.target, last.target_id) == ("person.reveal", "W-001", str(witness.id))
     # The log binds the name by a keyed hash and never carries it.

@@ -65,6 +65,10 @@ class _Prepared:
 BATCH_FILES = 64
 BATCH_SECONDS = 1.0
 BATCH_BYTES = 256 * 1024 * 1024
+LOW_SPACE_RESERVE = 32 * 1024 * 1024
+"""Room kept for the database's commit: with less free space than a file (and its derivatives)
+plus this, what is read so far is committed before the file is read, one file at a time, so a
+nearly full disk still makes progress instead of filling up before a batch's commit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,8 @@ class _Job:
             self.settle(FileOutcome(shown, FileStatus.ALREADY_IN, known[1], size=identity.size))
             self.bytes_done += identity.size
             return
+        if self.batch and self.blob_store.free_bytes() < 2 * identity.size + LOW_SPACE_RESERVE:
+            self.commit_batch()
         blob: list[str] = []
         start_bytes = self.bytes_done
 
