@@ -22,7 +22,6 @@ them only to remove them: nothing read leaves the builder, so no custody entry i
 from __future__ import annotations
 
 import dataclasses
-import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,7 +31,7 @@ from uuid import UUID
 from caseapp.core.analysis import Charge, ElementLink
 from caseapp.core.entities import CaseInfo, Exhibit, Incident, Link, Note, Person, ProtectionLevel, Source
 from caseapp.core.legal.gaps import ChargeGaps
-from caseapp.core.redaction import NameRedactor
+from caseapp.core.redaction import NameRedactor, RecordRedaction
 
 T = TypeVar("T")
 
@@ -184,38 +183,6 @@ class ExportView:
         return totals
 
 
-@dataclass(slots=True)
-class _Redaction:
-    redactor: NameRedactor
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def value(self, value: Any, where: str) -> Any:
-        """``value`` with names replaced in every string it holds (enums and numbers as they are)."""
-        if isinstance(value, enum.Enum) or not self.redactor:
-            return value
-        if isinstance(value, str):
-            text, count = self.redactor.redact(value)
-            if count:
-                self.counts[where] = self.counts.get(where, 0) + count
-            return text
-        if isinstance(value, tuple):
-            return tuple(self.value(item, where) for item in value)
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self.record(value, where)
-        return value
-
-    def record(self, record: T, ref: str | None = None) -> T:
-        """A dataclass with names replaced in each field; counted as ``REF.field``."""
-        values = {}
-        for item in dataclasses.fields(record):  # type: ignore[arg-type]
-            old = getattr(record, item.name)
-            where = f"{ref}.{item.name}" if ref is not None and "." not in ref else (ref or item.name)
-            new = self.value(old, where)
-            if new is not old:
-                values[item.name] = new
-        return dataclasses.replace(record, **values) if values else record  # type: ignore[type-var]
-
-
 def _person(person: Person) -> PersonView:
     public = person.protection is ProtectionLevel.NONE
     return PersonView(
@@ -337,7 +304,7 @@ def build_export_view(
     a deleted person's name may still sit in old text. ``texts`` maps the exhibits whose extracted
     text is included to that text. Deleted records are left out of the view."""
     everyone = list(persons)
-    redaction = _Redaction(NameRedactor.for_persons(everyone))
+    redaction = RecordRedaction(NameRedactor.for_persons(everyone))
     source_list = _live(sources)
     gradings = {s.id: s.grading for s in source_list}
     texts = texts or {}

@@ -28,10 +28,13 @@ stay.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import itertools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from caseapp.core.entities import Person, ProtectionLevel
 from caseapp.core.searchtext import normalise, strip_article
@@ -40,6 +43,8 @@ _INSIDE_WORD = frozenset("\u0640\u200c\u200d\u2060\ufeff")  # tatweel, zero-widt
 _GAP_CHARS = frozenset(".-'`_\u2018\u2019\u00a0\u200b\u061c\u200e\u200f")  # also curly apostrophes
 _PROCLITICS = frozenset("وفبلك")
 _PHRASE_MIN_WORDS = 2
+
+T = TypeVar("T")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -157,3 +162,42 @@ class NameRedactor:
             ):
                 return size, pseudonym, kept
         return None
+
+
+@dataclass(slots=True)
+class RecordRedaction:
+    """Applies a redactor to every string a record holds, counting replacements per ``REF.field``."""
+
+    redactor: NameRedactor
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def value(self, value: Any, where: str) -> Any:
+        """``value`` with names replaced in every string it holds (enums and numbers as they are)."""
+        if isinstance(value, enum.Enum) or not self.redactor:
+            return value
+        if isinstance(value, str):
+            text, count = self.redactor.redact(value)
+            if count:
+                self.counts[where] = self.counts.get(where, 0) + count
+            return text
+        if isinstance(value, (tuple, list)):
+            return type(value)(self.value(item, where) for item in value)
+        if isinstance(value, dict):
+            return {key: self.value(item, where) for key, item in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self.record(value, where)
+        return value
+
+    def record(self, record: T, ref: str | None = None) -> T:
+        """A dataclass with names replaced in each field; counted as ``REF.field`` (a ``ref``
+        holding a dot, such as ``CHG-1.gaps``, counts every field under it)."""
+        if not self.redactor:
+            return record
+        values = {}
+        for item in dataclasses.fields(record):  # type: ignore[arg-type]
+            old = getattr(record, item.name)
+            where = f"{ref}.{item.name}" if ref is not None and "." not in ref else (ref or item.name)
+            new = self.value(old, where)
+            if new != old:
+                values[item.name] = new
+        return dataclasses.replace(record, **values) if values else record  # type: ignore[type-var]

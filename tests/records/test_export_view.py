@@ -139,10 +139,10 @@ def test_search_results_and_listings_show_the_pseudonym_until_a_reveal(
     results = work.exhibits(ExhibitQuery(text="الحلبي"))
     assert sorted(x.ref for x in results) == sorted(["EX-1", imported])  # search still finds them
     shown = [*results, *work.notes(), *work.links(), *work.element_links(), *work.charges(), *work.exhibits()]
-    shown.append(work.get(parse_ref("EX-1")))
+    shown += [work.get(parse_ref("EX-1")), work.get(parse_ref("NOTE-1")), case.evidence.detail(parse_ref(imported))]
     assert [where for where, text in strings(shown) if leaks(text)] == []
     assert results[0].title == "Statement of W-001"
-    # A reveal shows the person's name; the typed text is as stored for the one who reveals it.
+    # The name is seen only through a reveal, which is recorded in custody.
     assert work.reveal_person(parse_ref("W-001")).value.full_name == WITNESS
 
 
