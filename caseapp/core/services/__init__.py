@@ -8,13 +8,14 @@ composes them with the real adapters for an unlocked case folder.
 from __future__ import annotations
 
 from caseapp.core.services.element_links import ElementLinkOps
+from caseapp.core.services.export_view import ExportViewOps
 from caseapp.core.services.records import RecordAdds, RecordReads
 from caseapp.core.services.undo import UndoOps
 
 
-class RecordService(UndoOps, ElementLinkOps, RecordAdds, RecordReads):
+class RecordService(UndoOps, ExportViewOps, ElementLinkOps, RecordAdds, RecordReads):
     """Add, read, edit, delete, restore, tag, annotate, link and undo the records of a case; charge
-    crimes, link evidence to their elements, review the links and read the gap matrix."""
+    crimes, link evidence to their elements, review the links, read the gap matrix and the export view."""
 
     __slots__ = ()
 

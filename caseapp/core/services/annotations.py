@@ -19,6 +19,7 @@ from caseapp.core.ports import RecordQuery, Target, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind
 from caseapp.core.services.base import ServiceBase, choice, record, require_live, resolve
 from caseapp.core.services.records import undo_add
+from caseapp.core.services.redacted import redacted
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 
 TAGGABLE = (RefKind.EXHIBIT, RefKind.PERSON, RefKind.INCIDENT, RefKind.SOURCE)
@@ -134,7 +135,7 @@ class Annotations(ServiceBase):
         with self.store.read() as tx:
             target = resolve(tx, key, RefKind.CASE, *TAGGABLE) if key is not None else None
             base = query or RecordQuery()
-            return tx.notes(RecordQuery(deleted=base.deleted, target=target, page=base.page))
+            return redacted(tx, tx.notes(RecordQuery(deleted=base.deleted, target=target, page=base.page)))
 
     # -- links -----------------------------------------------------------------------------
     def link(
@@ -192,4 +193,4 @@ class Annotations(ServiceBase):
         with self.store.read() as tx:
             target = resolve(tx, key, RefKind.EXHIBIT, RefKind.PERSON, RefKind.INCIDENT) if key is not None else None
             base = query or RecordQuery()
-            return tx.links(RecordQuery(deleted=base.deleted, target=target, page=base.page))
+            return redacted(tx, tx.links(RecordQuery(deleted=base.deleted, target=target, page=base.page)))

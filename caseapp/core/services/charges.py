@@ -26,6 +26,7 @@ from caseapp.core.ports import Deleted, ReadTx, RecordQuery, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind, parse_ref_of
 from caseapp.core.services.base import ServiceBase, choice, record, resolve
 from caseapp.core.services.records import undo_add
+from caseapp.core.services.redacted import redacted
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 
 
@@ -151,13 +152,13 @@ class ChargeOps(ServiceBase):
     def charges(self, query: RecordQuery | None = None) -> list[Charge]:
         """Charges with their warnings."""
         with self.store.read() as tx:
-            return self._with_warnings(tx, tx.charges(query or RecordQuery()))
+            return redacted(tx, self._with_warnings(tx, tx.charges(query or RecordQuery())))
 
     def charge(self, key: RecordId) -> Charge:
         with self.store.read() as tx:
             target = resolve(tx, key, RefKind.CHARGE)
             assert target.id is not None
-            return self._with_warnings(tx, [_get_charge(tx, target.id)])[0]
+            return redacted(tx, self._with_warnings(tx, [_get_charge(tx, target.id)]))[0]
 
     def _with_warnings(self, tx: ReadTx, charges: list[Charge]) -> list[Charge]:
         if not charges:

@@ -27,6 +27,7 @@ from caseapp.core.services.base import choice, record, resolve
 from caseapp.core.services.charges import ChargeOps, catalogue
 from caseapp.core.services.editing import RecordEditing
 from caseapp.core.services.records import undo_add
+from caseapp.core.services.redacted import redacted
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 
 
@@ -112,7 +113,8 @@ class ElementLinkOps(ChargeOps, RecordEditing):
         with self.store.read() as tx:
             target = resolve(tx, key, RefKind.EXHIBIT) if key is not None else None
             base = query or RecordQuery()
-            return tx.element_links(RecordQuery(deleted=base.deleted, target=target, page=base.page), element)
+            query = RecordQuery(deleted=base.deleted, target=target, page=base.page)
+            return redacted(tx, tx.element_links(query, element))
 
     def review(self, key: RecordId, *, accept: bool) -> OpResult[ElementLink]:
         """Accept or reject a link (by someone other than its author); undo takes it back."""

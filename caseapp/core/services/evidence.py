@@ -9,6 +9,7 @@ from caseapp.core.entities import Exhibit, ExhibitDetail
 from caseapp.core.ports import CaseStore, Deleted, RecordQuery
 from caseapp.core.refs import RecordId, RefKind
 from caseapp.core.services.base import resolve
+from caseapp.core.services.redacted import redacted_one
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +23,7 @@ class EvidenceService:
             exhibit = tx.get(RefKind.EXHIBIT, target.id)
             assert isinstance(exhibit, Exhibit)
             everything = RecordQuery(deleted=Deleted.HIDE, target=target)
-            return ExhibitDetail(
+            detail = ExhibitDetail(
                 exhibit=exhibit,
                 metadata=tx.exhibit_metadata(target.id),
                 derivatives=tuple(tx.derivatives(target.id)),
@@ -30,3 +31,4 @@ class EvidenceService:
                 links=tuple(tx.links(everything)),
                 notes=tuple(tx.notes(everything)),
             )
+            return redacted_one(tx, detail)

@@ -33,6 +33,7 @@ from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import ExhibitQuery, Record, RecordQuery, Target, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind, kind_word
 from caseapp.core.services.base import ServiceBase, choice, record, require_live, resolve, searchable_heading
+from caseapp.core.services.redacted import redacted, redacted_one
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 from caseapp.core.timeinput import check_coordinates, parse_time_range
 
@@ -264,19 +265,19 @@ class RecordReads(ServiceBase):
             return resolve(tx, key, *kinds)
 
     def get(self, key: RecordId, *kinds: RefKind) -> Record:
-        """One record, deleted or not (a person's protected name hidden)."""
+        """One record, deleted or not (protected names hidden, also where typed into its text)."""
         with self.store.read() as tx:
             target = resolve(tx, key, *kinds)
             if target.id is None:
                 raise ValidationError("CASE is not a record; see the case summary")
             found = tx.get(target.kind, target.id)
-        if found is None:
-            raise NotFoundError(f"there is no {kind_word(target.kind)} {target.ref} in this case")
-        return hide_name(found) if isinstance(found, Person) else found
+            if found is None:
+                raise NotFoundError(f"there is no {kind_word(target.kind)} {target.ref} in this case")
+            return redacted_one(tx, hide_name(found) if isinstance(found, Person) else found)
 
     def persons(self, query: RecordQuery | None = None) -> list[Person]:
         with self.store.read() as tx:
-            return [hide_name(p) for p in tx.persons(query or RecordQuery())]
+            return redacted(tx, [hide_name(p) for p in tx.persons(query or RecordQuery())])
 
     def reveal_person(self, key: RecordId) -> OpResult[Person]:
         """A person with their real name; the reveal is recorded in custody (who, when)."""
@@ -299,16 +300,17 @@ class RecordReads(ServiceBase):
 
     def incidents(self, query: RecordQuery | None = None) -> list[Incident]:
         with self.store.read() as tx:
-            return tx.incidents(query or RecordQuery())
+            return redacted(tx, tx.incidents(query or RecordQuery()))
 
     def sources(self, query: RecordQuery | None = None) -> list[Source]:
         with self.store.read() as tx:
-            return tx.sources(query or RecordQuery())
+            return redacted(tx, tx.sources(query or RecordQuery()))
 
     def exhibits(self, query: ExhibitQuery | None = None) -> list[Exhibit]:
-        """A page of exhibits, filtered and sorted by the database."""
+        """A page of exhibits, filtered and sorted by the database (a search finds text as typed;
+        the results show protected names as pseudonyms)."""
         with self.store.read() as tx:
-            return tx.exhibits(query or ExhibitQuery())
+            return redacted(tx, tx.exhibits(query or ExhibitQuery()))
 
     def count_exhibits(self, query: ExhibitQuery | None = None) -> int:
         with self.store.read() as tx:
