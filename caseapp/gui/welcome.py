@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from caseapp.app.case_folder import OpenCase, has_keyring_slot, open_case, recover
 from caseapp.core.errors import CaseAppError, UnlockError
 from caseapp.gui.errors import message_for
+from caseapp.gui.language import LanguageChooser
 from caseapp.gui.passphrase import PassphrasePair
 from caseapp.gui.settings import Settings
 from caseapp.gui.tasks import TaskRunner
@@ -221,6 +222,8 @@ class WelcomeWindow(QMainWindow):
         layout.addWidget(self.recent)
         layout.addWidget(self.remember)
         layout.addLayout(buttons)
+        self.language = LanguageChooser(settings, self.start)
+        layout.addWidget(self.language)
         self.unlock_page = UnlockPage(runner, self, kdf=kdf)
         self.unlock_page.back.connect(self.show_start)
         self.unlock_page.unlocked.connect(lambda case: self.unlocked.emit(case, self.unlock_page.path))
