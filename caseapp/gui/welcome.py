@@ -196,7 +196,9 @@ class WelcomeWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         self.start = QWidget(self)
-        heading = QLabel(self.tr("<h2>caseapp</h2><p>Evidence of international crimes, kept safe and in order.</p>"))
+        words = self.tr("<h2>caseapp</h2><p>Evidence of international crimes, kept safe and in order.</p>")
+        # A paragraph takes its direction from its first letter: "caseapp" would sit on the left in Arabic.
+        heading = QLabel(words.replace("<h2>", '<h2 dir="rtl">') if self.isRightToLeft() else words)
         heading.setWordWrap(True)
         self.recent = QListWidget(self.start)
         self.recent.setObjectName("recentCases")
