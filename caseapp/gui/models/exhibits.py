@@ -109,7 +109,9 @@ class ExhibitTableModel(QAbstractTableModel):
         sort = SORTS.get(Column(column))
         if sort is None:
             return  # tags, links and source are not sorted by the store
-        self.set_query(replace(self.query, sort=sort, descending=order is Qt.SortOrder.DescendingOrder))
+        query = replace(self.query, sort=sort, descending=order is Qt.SortOrder.DescendingOrder)
+        if query != self.query:  # QTableView.sortByColumn asks twice; the store is asked once
+            self.set_query(query)
 
     # -- the data behind it
     def exhibit_at(self, row: int) -> Exhibit | None:
