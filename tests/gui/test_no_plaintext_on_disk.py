@@ -158,9 +158,13 @@ def test_no_plaintext_marker_under_home_and_temp_after_a_session(
         shown.append(main.detail.toPlainText())
     assert sorted(text.split(" — ")[0] for text in shown) == ["EX-1", "EX-2", "EX-3"]
     assert sum("thumbnail SHA-256" in text for text in shown) == 2  # thumbnails were made, and kept encrypted
+    qtbot.keyClicks(search, marker)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    settle(qtbot, shell.runner)
     main.exhibits_page.table.viewport().repaint()
     shell.lock()
     assert case.locked and main.detail.toPlainText() == ""
+    assert search.text() == "" and main.exhibits.query.text is None  # the search is forgotten too
     shell.settings.sync()
     after = listing(roots)
 

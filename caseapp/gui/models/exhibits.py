@@ -126,8 +126,10 @@ class ExhibitTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def set_records(self, records: RecordService | None) -> None:
-        """A new case (or None when it is locked): forget every row at once."""
+        """A new case (or None when it is locked): forget every row, and the search, at once."""
         self.records = records
+        if records is None:
+            self.query = replace(self.query, text=None)  # the sort is kept, as the header still shows it
         self.refresh()
 
     def set_search(self, text: str) -> None:
