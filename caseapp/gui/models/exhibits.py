@@ -111,7 +111,9 @@ class ExhibitTableModel(QAbstractTableModel):
         sort = SORTS.get(Column(column))
         if sort is None:
             return  # tags, links and source are not sorted by the store
-        self.set_query(replace(self.query, sort=sort, descending=order is Qt.SortOrder.DescendingOrder))
+        query = replace(self.query, sort=sort, descending=order is Qt.SortOrder.DescendingOrder)
+        if query != self.query:  # QTableView.sortByColumn asks twice; the store is asked once
+            self.set_query(query)
 
     # -- the data behind it
     def exhibit_at(self, row: int) -> Exhibit | None:
@@ -126,8 +128,10 @@ class ExhibitTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def set_records(self, records: RecordService | None) -> None:
-        """A new case (or None when it is locked): forget every row at once."""
+        """A new case (or None when it is locked): forget every row, and the search, at once."""
         self.records = records
+        if records is None:
+            self.query = replace(self.query, text=None)  # the sort is kept, as the header still shows it
         self.refresh()
 
     def set_search(self, text: str) -> None:
