@@ -8,7 +8,7 @@ export UV_PYTHON := python3
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck pytest bench sync clean screenshots
+.PHONY: run test lint typecheck pytest bench sync clean screenshots translations
 
 $(UV):
 	python3 -m venv $(TOOLS)
@@ -42,9 +42,14 @@ pytest: sync
 bench: sync
 	$(VENV)/bin/python -m bench
 
-## One PNG per view of the application on a sample case, into OUT (offscreen; images stay out of git).
+## One PNG per view and language (English, Arabic) of the application on a sample case, into OUT (offscreen; images stay out of git).
 screenshots: sync
 	$(VENV)/bin/python -m caseapp.gui.screenshots $(or $(OUT),screenshots)
+
+## After changing a marked string: refresh resources/translations/*.ts from the source, rebuild the .qm files.
+## (Both are committed; translate the new "unfinished" entries in the .ts files, e.g. with pyside6-linguist, and run it again.)
+translations: sync
+	$(VENV)/bin/python -m caseapp.gui.i18n_catalog update
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

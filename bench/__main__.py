@@ -1,14 +1,14 @@
-"""Run every benchmark: ``python -m bench [store|intake|gaps] [options]``."""
+"""Run every benchmark: ``python -m bench [store|intake|gaps|gui] [options]``."""
 
 from __future__ import annotations
 
 import sys
 
-from bench import gaps, intake, store
+from bench import gaps, gui, intake, store
 
 
 def main() -> None:
-    benches = {"store": store.main, "intake": intake.main, "gaps": gaps.main}
+    benches = {"store": store.main, "intake": intake.main, "gaps": gaps.main, "gui": gui.main}
     if len(sys.argv) > 1:
         benches[sys.argv[1]](sys.argv[2:])
         return

@@ -115,8 +115,9 @@ def _set_counters(connection: Any, counters: dict[str, int]) -> None:
     )
 
 
-def populate(engine: Engine, rng: random.Random) -> None:
-    """Records as the application keeps them: UUID keys, refs and numbers, tag tombstones, FTS rows."""
+def populate(engine: Engine, rng: random.Random, count: int = EXHIBITS) -> None:
+    """``count`` exhibits as the application keeps them (UUID keys, refs and numbers, tags, links, FTS
+    rows), with the persons and incidents they refer to."""
     start = datetime(2011, 3, 15, tzinfo=UTC)
     kinds = [k.value for k in ExhibitKind]
     now = datetime.now(UTC)
@@ -158,7 +159,7 @@ def populate(engine: Engine, rng: random.Random) -> None:
         exhibits: list[dict[str, Any]] = []
         taggings: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
-        for number in range(1, EXHIBITS + 1):
+        for number in range(1, count + 1):
             exhibit_id = _uuid(rng)
             exhibits.append(
                 {
@@ -209,7 +210,7 @@ def populate(engine: Engine, rng: random.Random) -> None:
         )
         connection.execute(insert(TaggingRow), taggings)
         connection.execute(insert(LinkRow), links)
-        _set_counters(connection, {"W": PERSONS, "INC": INCIDENTS, "EX": EXHIBITS, "LNK": len(links)})
+        _set_counters(connection, {"W": PERSONS, "INC": INCIDENTS, "EX": count, "LNK": len(links)})
 
 
 def populate_custody(engine: Engine, rng: random.Random) -> None:

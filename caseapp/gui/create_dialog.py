@@ -167,7 +167,10 @@ class CreateCaseDialog(QDialog):
         self.continue_button.setObjectName("continueButton")
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self.accept)
-        groups = QHBoxLayout()
+        row = QWidget(page)  # the fields in the code's own order, left to right, in Arabic too
+        row.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        groups = QHBoxLayout(row)
+        groups.setContentsMargins(0, 0, 0, 0)
         for edit in self.group_edits:
             groups.addWidget(edit)
         groups.addStretch(1)
@@ -176,7 +179,7 @@ class CreateCaseDialog(QDialog):
         layout.addWidget(self.code_label)
         layout.addWidget(self.written)
         layout.addWidget(self.ask_label)
-        layout.addLayout(groups)
+        layout.addWidget(row)
         layout.addWidget(self.code_error)
         layout.addStretch(1)
         layout.addWidget(self.continue_button, alignment=Qt.AlignmentFlag.AlignRight)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from caseapp.core.entities import CustodyEntry, ExhibitDetail, Incident, Person, Source, TimePrecision
+from caseapp.gui.i18n import enum_text
 
 
 def tr(text: str) -> str:
@@ -46,12 +47,12 @@ def exhibit_html(detail: ExhibitDetail) -> str:
     head = f"<h2>{_e(ex.ref)} — {_e(ex.title)}</h2>"
     facts = _table(
         [
-            (tr("Kind"), ex.kind.value),
-            (tr("Sensitivity"), ex.sensitivity.value),
+            (tr("Kind"), enum_text(ex.kind)),
+            (tr("Sensitivity"), enum_text(ex.sensitivity)),
             (tr("Source"), ex.source_ref),
             (tr("Original name"), ex.original_name),
             (tr("Type"), ex.mime),
-            (tr("Size"), f"{ex.size:,} bytes" if ex.size is not None else None),
+            (tr("Size"), tr("{n} bytes").format(n=f"{ex.size:,}") if ex.size is not None else None),
             (tr("Captured"), ex.captured),
             (tr("Place"), f"{ex.latitude:.5f}, {ex.longitude:.5f}" if ex.latitude is not None else None),
             (tr("Tags"), ", ".join(ex.tags)),
@@ -64,7 +65,9 @@ def exhibit_html(detail: ExhibitDetail) -> str:
         f"{a.seen_at:%Y-%m-%d %H:%M} · {a.actor} · {a.original_path}" + (f" · {a.note}" if a.note else "")
         for a in detail.acquisitions
     )
-    links = _items(f"{link.ref}: {link.stance.value} {link.target_ref} — {link.reasoning}" for link in detail.links)
+    links = _items(
+        f"{link.ref}: {enum_text(link.stance)} {link.target_ref} — {link.reasoning}" for link in detail.links
+    )
     notes = _items(f"{note.ref} ({note.author}): {note.text}" for note in detail.notes)
     metadata = _table(sorted((str(k), v) for k, v in detail.metadata.items() if not isinstance(v, dict | list)))
     return "".join(
@@ -98,8 +101,8 @@ def record_html(record: Person | Incident | Source | CustodyEntry) -> str:
     if isinstance(record, Person):
         name = record.full_name if record.full_name is not None else tr("(hidden: use Reveal name)")
         rows: list[tuple[str, Any]] = [
-            (tr("Role"), record.role.value),
-            (tr("Protection"), record.protection.value),
+            (tr("Role"), enum_text(record.role)),
+            (tr("Protection"), enum_text(record.protection)),
             (tr("Name"), name),
             (tr("Description"), record.description),
         ]
@@ -108,7 +111,7 @@ def record_html(record: Person | Incident | Source | CustodyEntry) -> str:
         rows = [
             (tr("When"), when_text(record)[0]),
             (tr("Until"), when_text(record)[1]),
-            (tr("Precision"), record.time_precision.value),
+            (tr("Precision"), enum_text(record.time_precision)),
             (tr("Place"), record.place_name),
             (tr("Coordinates"), f"{record.latitude}, {record.longitude}" if record.latitude is not None else None),
             (tr("Description"), record.description),

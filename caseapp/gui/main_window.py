@@ -24,6 +24,7 @@ from caseapp.core.services import RecordService
 from caseapp.gui.detail import DetailPanel, exhibit_html, record_html
 from caseapp.gui.errors import message_for, show_error
 from caseapp.gui.importer import ImportController
+from caseapp.gui.language import language_menu
 from caseapp.gui.models.exhibits import ExhibitTableModel
 from caseapp.gui.models.records import (
     CustodyTableModel,
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
             label = self.navigator.item(row).text()
             view_menu.addAction(self._action(label, self._show_page(row), f"Ctrl+{row + 1}"))
         view_menu.addAction(self._action(self.tr("Search exhibits"), self._focus_search, QKeySequence.StandardKey.Find))
+        view_menu.addSeparator()
+        view_menu.addMenu(language_menu(self, self.settings))
 
     def _show_page(self, row: int) -> Callable[[], None]:
         return lambda: self.navigator.setCurrentRow(row)

@@ -35,6 +35,7 @@ from caseapp.core.operations import OpResult
 from caseapp.core.refs import RefKind
 from caseapp.core.services import RecordService
 from caseapp.gui.errors import message_for
+from caseapp.gui.i18n import QT_TRANSLATE_NOOP, enum_text
 from caseapp.gui.tasks import TaskRunner
 
 Editable = Person | Incident | Source
@@ -44,6 +45,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RecordDialog", text)
 
 
+def label(text: str) -> str:
+    """Mark a field label or record noun (translated when the dialog is built)."""
+    return QT_TRANSLATE_NOOP("RecordDialog", text)
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -51,50 +57,63 @@ class Field:
     widget: str = "line"  # line | text | choice
     choices: tuple[str, ...] = ()
     current: Callable[[Any], str] = lambda _record: ""
+    shown: Callable[[str], str] = str  # how a choice is shown (its value is what is stored)
 
 
 FIELDS: dict[RefKind, tuple[Field, ...]] = {
     RefKind.PERSON: (
-        Field("role", "Role", "choice", tuple(r.value for r in PersonRole), lambda p: p.role.value),
+        Field(
+            "role",
+            label("Role"),
+            "choice",
+            tuple(r.value for r in PersonRole),
+            lambda p: p.role.value,
+            shown=lambda value: enum_text(PersonRole(value)),
+        ),
         Field(
             "protection",
-            "Protection",
+            label("Protection"),
             "choice",
             ("", *(p.value for p in ProtectionLevel)),
             lambda p: p.protection.value,
+            shown=lambda value: enum_text(ProtectionLevel(value)),
         ),
-        Field("full_name", "Real name", current=lambda p: p.full_name or ""),
-        Field("description", "Description", "text", current=lambda p: p.description),
+        Field("full_name", label("Real name"), current=lambda p: p.full_name or ""),
+        Field("description", label("Description"), "text", current=lambda p: p.description),
     ),
     RefKind.INCIDENT: (
-        Field("title", "Title", current=lambda i: i.title),
-        Field("when", "When", current=lambda i: i.time_start.isoformat() if i.time_start else ""),
-        Field("until", "Until", current=lambda i: i.time_end.isoformat() if i.time_end else ""),
-        Field("place_name", "Place", current=lambda i: i.place_name),
-        Field("latitude", "Latitude", current=lambda i: "" if i.latitude is None else str(i.latitude)),
-        Field("longitude", "Longitude", current=lambda i: "" if i.longitude is None else str(i.longitude)),
-        Field("description", "Description", "text", current=lambda i: i.description),
+        Field("title", label("Title"), current=lambda i: i.title),
+        Field("when", label("When"), current=lambda i: i.time_start.isoformat() if i.time_start else ""),
+        Field("until", label("Until"), current=lambda i: i.time_end.isoformat() if i.time_end else ""),
+        Field("place_name", label("Place"), current=lambda i: i.place_name),
+        Field("latitude", label("Latitude"), current=lambda i: "" if i.latitude is None else str(i.latitude)),
+        Field("longitude", label("Longitude"), current=lambda i: "" if i.longitude is None else str(i.longitude)),
+        Field("description", label("Description"), "text", current=lambda i: i.description),
     ),
     RefKind.SOURCE: (
-        Field("name", "Name", current=lambda s: s.name),
+        Field("name", label("Name"), current=lambda s: s.name),
         Field(
             "reliability",
-            "Reliability (A-F)",
+            label("Reliability (A-F)"),
             "choice",
             tuple(r.value for r in SourceReliability),
             lambda s: s.reliability.value,
         ),
         Field(
             "credibility",
-            "Credibility (1-6)",
+            label("Credibility (1-6)"),
             "choice",
             tuple(c.value for c in InformationCredibility),
             lambda s: s.credibility.value,
         ),
-        Field("description", "Description", "text", current=lambda s: s.description),
+        Field("description", label("Description"), "text", current=lambda s: s.description),
     ),
 }
-NAMES = {RefKind.PERSON: "person", RefKind.INCIDENT: "incident", RefKind.SOURCE: "source"}
+ADD_TITLES = {  # whole sentences: the noun's gender changes the article in French and Arabic
+    RefKind.PERSON: label("Add a person"),
+    RefKind.INCIDENT: label("Add an incident"),
+    RefKind.SOURCE: label("Add a source"),
+}
 
 
 def _number(field: str, text: str) -> float | None:
@@ -149,10 +168,7 @@ class RecordDialog(QDialog):
         self.kind, self.runner, self.records, self.record = kind, runner, records, record
         self.outcome: OpResult[Any] | None = None
         self.setObjectName("recordDialog")
-        noun = tr(NAMES[kind])
-        self.setWindowTitle(
-            tr("Add a {noun}").format(noun=noun) if record is None else tr("Edit {ref}").format(ref=record.ref)
-        )
+        self.setWindowTitle(tr(ADD_TITLES[kind]) if record is None else tr("Edit {ref}").format(ref=record.ref))
         self.inputs: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         self.initial: dict[str, str] = {}
         form = QFormLayout()
@@ -162,7 +178,7 @@ class RecordDialog(QDialog):
             if field.widget == "choice":
                 widget = QComboBox(self)
                 for choice in field.choices:
-                    widget.addItem(choice or tr("(default for the role)"), choice)
+                    widget.addItem(field.shown(choice) if choice else tr("(default for the role)"), choice)
                 widget.setCurrentIndex(max(0, widget.findData(value)))
                 value = str(widget.currentData())
             elif field.widget == "text":

@@ -1,10 +1,12 @@
 """Screenshots of every view on a sample case, for looking at the application as a user would.
 
-    python -m caseapp.gui.screenshots OUT_DIR      (or: make screenshots OUT=DIR)
+    python -m caseapp.gui.screenshots OUT_DIR [LANGUAGE ...]     (or: make screenshots OUT=DIR)
 
 Builds a throwaway sample case in a temporary folder (cheap key derivation: it holds nothing),
 runs the real windows on Qt's offscreen platform unless another one is chosen, and writes one
-PNG per view into OUT_DIR. Nothing is written anywhere else; the sample case is deleted after.
+PNG per view and language into OUT_DIR: English as ``04-exhibits.png``, the others suffixed
+(``04-exhibits-ar.png``). The languages are English and Arabic unless given (en, fr, ar).
+Nothing is written anywhere else; the sample case is deleted after.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from caseapp.secrets.keyslots import Argon2Params
 
@@ -75,9 +78,12 @@ def build_sample(root: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from caseapp.gui.i18n import LANGUAGES, Language
+
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        sys.stderr.write("usage: python -m caseapp.gui.screenshots OUT_DIR\n")
+    languages = args[1:] or ["en", "ar"]
+    if not args or not set(languages) <= set(LANGUAGES):
+        sys.stderr.write(f"usage: python -m caseapp.gui.screenshots OUT_DIR [{' '.join(LANGUAGES)}]\n")
         return 1
     out = Path(args[0]).absolute()
     out.mkdir(parents=True, exist_ok=True)
@@ -86,24 +92,37 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     with tempfile.TemporaryDirectory(prefix="caseapp-screens-") as temp:
-        root = Path(temp)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "settings"))
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(temp) / "settings"))
         app = QApplication([])
-        Camera(app, out).run(build_sample(root), root)
-        app.processEvents()
+        for code in languages:
+            root = Path(temp) / code
+            root.mkdir()
+            language = Language(code)
+            language.install(app)
+            Camera(app, out, suffix="" if code == "en" else f"-{code}").run(build_sample(root), root)
+            app.processEvents()
+            language.uninstall(app)
         app.shutdown()
     return 0
+
+
+def select_first_row(table: QTableView) -> None:
+    """Select the first row as a click would. (QTableView.selectRow selects nothing right-to-left
+    when the columns are narrower than the view: it looks for a column at the viewport's far edge.)"""
+    flags = QItemSelectionModel.SelectionFlag
+    table.selectionModel().setCurrentIndex(table.model().index(0, 0), flags.ClearAndSelect | flags.Rows | flags.Current)
 
 
 class Camera:
     """Drives the real windows through each view and saves a PNG of each."""
 
-    def __init__(self, app: QApplication, out: Path) -> None:
+    def __init__(self, app: QApplication, out: Path, *, suffix: str = "") -> None:
         from caseapp.gui.settings import Settings
         from caseapp.gui.shell import Shell
 
         self.app = app
         self.out = out
+        self.suffix = suffix
         self.shell = Shell(Settings(), kdf=SAMPLE_KDF)
         self.shell.main.importer.show_report = False
 
@@ -117,8 +136,9 @@ class Camera:
         if prepare is not None:
             prepare()
         self.settle()
-        widget.grab().save(str(self.out / f"{name}.png"))
-        print(self.out / f"{name}.png")
+        path = self.out / f"{name}{self.suffix}.png"
+        widget.grab().save(str(path))
+        print(path)
 
     def run(self, path: Path, root: Path) -> None:
         shell = self.shell
@@ -165,17 +185,17 @@ class Camera:
 
         main_window = self.shell.main
         main_window.resize(1280, 760)
-        self.shot("04-exhibits", main_window, lambda: main_window.exhibits_page.table.selectRow(0))
+        self.shot("04-exhibits", main_window, lambda: select_first_row(main_window.exhibits_page.table))
         views = (("05-incidents", RefKind.INCIDENT), ("06-people", RefKind.PERSON), ("07-sources", RefKind.SOURCE))
         for row, (name, kind) in enumerate(views, 1):
             main_window.navigator.setCurrentRow(row)
-            main_window.record_pages[kind].table.selectRow(0)
+            select_first_row(main_window.record_pages[kind].table)
             self.shot(name, main_window)
         main_window.navigator.setCurrentRow(4)
-        self.shot("08-custody-log", main_window, lambda: main_window.custody_page.table.selectRow(0))
+        self.shot("08-custody-log", main_window, lambda: select_first_row(main_window.custody_page.table))
         main_window.navigator.setCurrentRow(2)
         self.settle()
-        main_window.record_pages[RefKind.PERSON].table.selectRow(0)
+        select_first_row(main_window.record_pages[RefKind.PERSON].table)
         record_dialog = main_window.record_action(RefKind.PERSON, "edit")
         assert isinstance(record_dialog, QWidget)
         self.shot("09-edit-person", record_dialog)

@@ -64,6 +64,15 @@ class Settings:
     def idle_minutes(self, minutes: int) -> None:
         self._store.setValue("security/idle_lock_minutes", max(0, minutes))
 
+    # -- interface language ("" follows the system; read once at start)
+    @property
+    def language(self) -> str:
+        return str(self._store.value("interface/language", "") or "")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._store.setValue("interface/language", code)
+
     # -- window and table state (one per view, whatever the case)
     def state(self, key: str) -> QByteArray | None:
         value = self._store.value(f"state/{key}")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.gui.create_dialog import CreateCaseDialog
+from caseapp.gui.i18n import Language, choose_language
 from caseapp.gui.idle import IdleWatcher
 from caseapp.gui.main_window import MainWindow
 from caseapp.gui.settings import Settings
@@ -102,7 +103,10 @@ def run() -> int:
     app = QApplication(sys.argv)
     app.setApplicationName("caseapp")
     app.setOrganizationName("caseapp")
-    shell = Shell()
+    settings = Settings()
+    language = Language(choose_language(settings.language))
+    language.install(app)
+    shell = Shell(settings)
     app.aboutToQuit.connect(shell.shutdown)
     shell.start()
     return app.exec()

@@ -22,11 +22,13 @@ def _tr(text: str) -> str:
 def verification_text(result: CaseVerification) -> tuple[str, str]:
     """A sentence for the person, and the details naming what differs."""
     lines: list[str] = []
-    lines += [f"custody entry {p.seq}: {p.message}" if p.seq else p.message for p in result.chain.problems]
+    entry = _tr("custody entry {seq}: {message}")
+    lines += [entry.format(seq=p.seq, message=p.message) if p.seq else p.message for p in result.chain.problems]
     if result.database_integrity != "ok":
-        lines.append(f"database: {result.database_integrity}")
-    lines += [f"{p.exhibit or 'file'}: {p.message}" for p in result.file_problems]
-    lines += [f"{p.ref} (entry {p.seq}): {p.message}" for p in result.record_problems]
+        lines.append(_tr("database: {problem}").format(problem=result.database_integrity))
+    lines += [f"{p.exhibit or _tr('file')}: {p.message}" for p in result.file_problems]
+    record = _tr("{ref} (entry {seq}): {message}")
+    lines += [record.format(ref=p.ref, seq=p.seq, message=p.message) for p in result.record_problems]
     lines += list(result.notes)
     scope = _tr("every stored file was decrypted and checked") if result.files_checked else _tr("files by size only")
     if result.ok:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from caseapp.app.case_folder import OpenCase, has_keyring_slot, open_case, recover
 from caseapp.core.errors import CaseAppError, UnlockError
 from caseapp.gui.errors import message_for
+from caseapp.gui.language import LanguageChooser
 from caseapp.gui.passphrase import PassphrasePair
 from caseapp.gui.settings import Settings
 from caseapp.gui.tasks import TaskRunner
@@ -195,7 +196,9 @@ class WelcomeWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         self.start = QWidget(self)
-        heading = QLabel(self.tr("<h2>caseapp</h2><p>Evidence of international crimes, kept safe and in order.</p>"))
+        words = self.tr("<h2>caseapp</h2><p>Evidence of international crimes, kept safe and in order.</p>")
+        # A paragraph takes its direction from its first letter: "caseapp" would sit on the left in Arabic.
+        heading = QLabel(words.replace("<h2>", '<h2 dir="rtl">') if self.isRightToLeft() else words)
         heading.setWordWrap(True)
         self.recent = QListWidget(self.start)
         self.recent.setObjectName("recentCases")
@@ -221,6 +224,8 @@ class WelcomeWindow(QMainWindow):
         layout.addWidget(self.recent)
         layout.addWidget(self.remember)
         layout.addLayout(buttons)
+        self.language = LanguageChooser(settings, self.start)
+        layout.addWidget(self.language)
         self.unlock_page = UnlockPage(runner, self, kdf=kdf)
         self.unlock_page.back.connect(self.show_start)
         self.unlock_page.unlocked.connect(lambda case: self.unlocked.emit(case, self.unlock_page.path))

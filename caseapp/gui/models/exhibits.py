@@ -12,11 +12,13 @@ import enum
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from caseapp.core.entities import Exhibit
 from caseapp.core.ports import ExhibitQuery, ExhibitSort, Page
 from caseapp.core.services import RecordService
+from caseapp.gui.i18n import enum_text
+from caseapp.gui.models.records import COLUMNS, column
 from caseapp.gui.tasks import TaskRunner
 
 PAGE_SIZE = 200
@@ -34,13 +36,13 @@ class Column(enum.IntEnum):
 
 
 HEADERS = {
-    Column.REF: "Ref",
-    Column.TITLE: "Title",
-    Column.KIND: "Kind",
-    Column.CAPTURED: "Captured",
-    Column.SOURCE: "Source",
-    Column.TAGS: "Tags",
-    Column.LINKS: "Links",
+    Column.REF: column("Ref"),
+    Column.TITLE: column("Title"),
+    Column.KIND: column("Kind"),
+    Column.CAPTURED: column("Captured"),
+    Column.SOURCE: column("Source"),
+    Column.TAGS: column("Tags"),
+    Column.LINKS: column("Links"),
 }
 SORTS = {
     Column.REF: ExhibitSort.REF,
@@ -79,7 +81,7 @@ class ExhibitTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Column(section)])
+            return QCoreApplication.translate(COLUMNS, HEADERS[Column(section)])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,7 +99,7 @@ class ExhibitTableModel(QAbstractTableModel):
         texts = {
             Column.REF: exhibit.ref,
             Column.TITLE: exhibit.title,
-            Column.KIND: exhibit.kind.value,
+            Column.KIND: enum_text(exhibit.kind),
             Column.CAPTURED: exhibit.captured or "",
             Column.SOURCE: exhibit.source_ref or "",
             Column.TAGS: ", ".join(exhibit.tags),
@@ -109,7 +111,9 @@ class ExhibitTableModel(QAbstractTableModel):
         sort = SORTS.get(Column(column))
         if sort is None:
             return  # tags, links and source are not sorted by the store
-        self.set_query(replace(self.query, sort=sort, descending=order is Qt.SortOrder.DescendingOrder))
+        query = replace(self.query, sort=sort, descending=order is Qt.SortOrder.DescendingOrder)
+        if query != self.query:  # QTableView.sortByColumn asks twice; the store is asked once
+            self.set_query(query)
 
     # -- the data behind it
     def exhibit_at(self, row: int) -> Exhibit | None:
@@ -124,8 +128,10 @@ class ExhibitTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def set_records(self, records: RecordService | None) -> None:
-        """A new case (or None when it is locked): forget every row at once."""
+        """A new case (or None when it is locked): forget every row, and the search, at once."""
         self.records = records
+        if records is None:
+            self.query = replace(self.query, text=None)  # the sort is kept, as the header still shows it
         self.refresh()
 
     def set_search(self, text: str) -> None:

@@ -10,11 +10,18 @@ from uuid import UUID
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from caseapp.core.entities import CustodyEntry, Incident, Person, Source
+from caseapp.gui.i18n import QT_TRANSLATE_NOOP, enum_text
 from caseapp.gui.tasks import TaskRunner
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 1
+COLUMNS = "TableColumns"  # the translation context of every column header
+
+
+def column(text: str) -> str:
+    """Mark a column header (translated when shown, in the context TableColumns)."""
+    return QT_TRANSLATE_NOOP("TableColumns", text)
 
 
 class ListTableModel(QAbstractTableModel, Generic[Row]):
@@ -39,7 +46,7 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.columns[section][0])
+            return QCoreApplication.translate(COLUMNS, self.columns[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,19 +87,23 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
 
+def _hidden() -> str:
+    return QCoreApplication.translate("Pages", "(hidden)")
+
+
 def _deleted(record: Person | Incident | Source) -> str:
-    return "deleted" if record.deleted else ""
+    return QCoreApplication.translate("Pages", "deleted") if record.deleted else ""
 
 
 class PersonTableModel(ListTableModel[Person]):
     """Names stay hidden; a deliberate reveal (recorded in custody) shows one until the case locks."""
 
     columns = (
-        ("Pseudonym", lambda p: p.ref),
-        ("Role", lambda p: p.role.value),
-        ("Protection", lambda p: p.protection.value),
-        ("Name", lambda p: p.full_name if p.full_name is not None else QCoreApplication.translate("Pages", "(hidden)")),
-        ("State", _deleted),
+        (column("Pseudonym"), lambda p: p.ref),
+        (column("Role"), lambda p: enum_text(p.role)),
+        (column("Protection"), lambda p: enum_text(p.protection)),
+        (column("Name"), lambda p: p.full_name if p.full_name is not None else _hidden()),
+        (column("State"), _deleted),
     )
 
     def __init__(self, runner: TaskRunner) -> None:
@@ -117,28 +128,28 @@ class PersonTableModel(ListTableModel[Person]):
 
 class IncidentTableModel(ListTableModel[Incident]):
     columns = (
-        ("Ref", lambda i: i.ref),
-        ("Title", lambda i: i.title),
-        ("When", lambda i: i.time_start.date().isoformat() if i.time_start else ""),
-        ("Place", lambda i: i.place_name),
-        ("State", _deleted),
+        (column("Ref"), lambda i: i.ref),
+        (column("Title"), lambda i: i.title),
+        (column("When"), lambda i: i.time_start.date().isoformat() if i.time_start else ""),
+        (column("Place"), lambda i: i.place_name),
+        (column("State"), _deleted),
     )
 
 
 class SourceTableModel(ListTableModel[Source]):
     columns = (
-        ("Ref", lambda s: s.ref),
-        ("Name", lambda s: s.name),
-        ("Grading", lambda s: s.grading),
-        ("State", _deleted),
+        (column("Ref"), lambda s: s.ref),
+        (column("Name"), lambda s: s.name),
+        (column("Grading"), lambda s: s.grading),
+        (column("State"), _deleted),
     )
 
 
 class CustodyTableModel(ListTableModel[CustodyEntry]):
     columns = (
-        ("#", lambda e: str(e.seq)),
-        ("When (UTC)", lambda e: e.at[:19].replace("T", " ")),
-        ("Who", lambda e: e.actor),
-        ("Action", lambda e: e.action),
-        ("Record", lambda e: e.target),
+        (column("#"), lambda e: str(e.seq)),
+        (column("When (UTC)"), lambda e: e.at[:19].replace("T", " ")),
+        (column("Who"), lambda e: e.actor),
+        (column("Action"), lambda e: e.action),
+        (column("Record"), lambda e: e.target),
     )

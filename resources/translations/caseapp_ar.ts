@@ -1,0 +1,920 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+    <context>
+        <name>CreateCaseDialog</name>
+        <message>
+            <source>Browse…</source>
+            <translation>استعراض…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Case folder</source>
+            <translation>مجلد القضية</translation>
+        </message>
+        <message>
+            <source>Create a case</source>
+            <translation>إنشاء قضية</translation>
+        </message>
+        <message>
+            <source>Create the case</source>
+            <translation>إنشاء القضية</translation>
+        </message>
+        <message>
+            <source>Creating the case…</source>
+            <translation>جارٍ إنشاء القضية…</translation>
+        </message>
+        <message>
+            <source>I have written it down</source>
+            <translation>لقد دوّنته</translation>
+        </message>
+        <message>
+            <source>New case folder</source>
+            <translation>مجلد قضية جديد</translation>
+        </message>
+        <message>
+            <source>Open the case</source>
+            <translation>فتح القضية</translation>
+        </message>
+        <message>
+            <source>That does not match the code above.</source>
+            <translation>هذا لا يطابق الرمز أعلاه.</translation>
+        </message>
+        <message>
+            <source>This is the case's recovery code. It is shown only now. Write it on paper and keep it apart from this computer: with it, anyone can open the case; without it and the passphrase, nobody can, not even you.</source>
+            <translation>هذا هو رمز الاسترداد الخاص بالقضية، ولن يُعرض إلا الآن. اكتبه على ورق واحفظه بعيدًا عن هذا الحاسوب: بواسطته يستطيع أي شخص فتح القضية؛ وبدونه وبدون عبارة المرور لا يستطيع أحد فتحها، ولا حتى أنت.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>To check, type group {a} and group {b} of the code (counting from the left):</source>
+            <translation>للتحقق، اكتب المجموعة {a} والمجموعة {b} من الرمز (بالعدّ من اليسار):</translation>
+        </message>
+        <message>
+            <source>defaults to the folder's name</source>
+            <translation>اسم المجلد افتراضيًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPanel</name>
+        <message>
+            <source>(hidden: use Reveal name)</source>
+            <translation>(مخفي: استخدم «كشف الاسم»)</translation>
+        </message>
+        <message>
+            <source>Acquisitions</source>
+            <translation>عمليات الاستلام</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>الإجراء</translation>
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation>تاريخ الالتقاط</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>الإحداثيات</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>محذوف</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>الوصف</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>التفاصيل</translation>
+        </message>
+        <message>
+            <source>Entry hash</source>
+            <translation>بصمة القيد</translation>
+        </message>
+        <message>
+            <source>Grading</source>
+            <translation>التقييم</translation>
+        </message>
+        <message>
+            <source>Hashes</source>
+            <translation>البصمات</translation>
+        </message>
+        <message>
+            <source>Import warnings</source>
+            <translation>تحذيرات الاستيراد</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>الروابط</translation>
+        </message>
+        <message>
+            <source>Metadata</source>
+            <translation>البيانات الوصفية</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>الملاحظات</translation>
+        </message>
+        <message>
+            <source>Original name</source>
+            <translation>الاسم الأصلي</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>المكان</translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>الدقة</translation>
+        </message>
+        <message>
+            <source>Protection</source>
+            <translation>الحماية</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>الدور</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>الحساسية</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>الحجم</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>المصدر</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>نوع الملف</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>حتى</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>التاريخ (UTC)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>مَن</translation>
+        </message>
+        <message>
+            <source>{n} bytes</source>
+            <translation>{n} بايت</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExhibitKind</name>
+        <message>
+            <source>audio</source>
+            <translation>تسجيل صوتي</translation>
+        </message>
+        <message>
+            <source>document</source>
+            <translation>مستند</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <translation>صورة</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>أخرى</translation>
+        </message>
+        <message>
+            <source>physical</source>
+            <translation>مادي</translation>
+        </message>
+        <message>
+            <source>testimony</source>
+            <translation>شهادة</translation>
+        </message>
+        <message>
+            <source>video</source>
+            <translation>فيديو</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportController</name>
+        <message>
+            <source>An import is already running</source>
+            <translation>هناك عملية استيراد جارية بالفعل</translation>
+        </message>
+        <message>
+            <source>Cancel import</source>
+            <translation>إلغاء الاستيراد</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current file…</source>
+            <translation>سيتم الإلغاء بعد الملف الحالي…</translation>
+        </message>
+        <message>
+            <source>Import finished</source>
+            <translation>انتهى الاستيراد</translation>
+        </message>
+        <message>
+            <source>Import stopped</source>
+            <translation>توقف الاستيراد</translation>
+        </message>
+        <message>
+            <source>Preparing the import…</source>
+            <translation>جارٍ التحضير للاستيراد…</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; every file taken in before stays in the case.</source>
+            <translation>أُلغي الاستيراد؛ وكل ملف أُدخل قبل ذلك يبقى في القضية.</translation>
+        </message>
+        <message>
+            <source>{n} duplicate(s) of exhibits already in the case (recorded as another acquisition).</source>
+            <translation>{n} نسخة (نسخ) مكررة من قطع إثبات موجودة في القضية (سُجّلت كعملية استلام أخرى).</translation>
+        </message>
+        <message>
+            <source>{n} file(s) taken in.</source>
+            <translation>أُدخل {n} ملف (ملفات).</translation>
+        </message>
+        <message>
+            <source>{n} file(s) were already in from an earlier import.</source>
+            <translation>{n} ملف (ملفات) كانت موجودة من استيراد سابق.</translation>
+        </message>
+        <message>
+            <source>{n} left out (see the details).</source>
+            <translation>استُبعد {n} (انظر التفاصيل).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <source>Interface language</source>
+            <translation>لغة الواجهة</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>اللغة:</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>لغة النظام</translation>
+        </message>
+        <message>
+            <source>The new language is used from the next start of caseapp.</source>
+            <translation>ستُستخدم اللغة الجديدة عند التشغيل القادم لـ caseapp.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkStance</name>
+        <message>
+            <source>context</source>
+            <translation>سياق</translation>
+        </message>
+        <message>
+            <source>contradicts</source>
+            <translation>يناقض</translation>
+        </message>
+        <message>
+            <source>supports</source>
+            <translation>يدعم</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;Case</source>
+            <translation>&amp;القضية</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;تحرير</translation>
+        </message>
+        <message>
+            <source>&amp;Records</source>
+            <translation>&amp;السجلات</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;عرض</translation>
+        </message>
+        <message>
+            <source>Add a person…</source>
+            <translation>إضافة شخص…</translation>
+        </message>
+        <message>
+            <source>Add a source…</source>
+            <translation>إضافة مصدر…</translation>
+        </message>
+        <message>
+            <source>Add an incident…</source>
+            <translation>إضافة حادثة…</translation>
+        </message>
+        <message>
+            <source>Custody log</source>
+            <translation>سجل سلسلة الحيازة</translation>
+        </message>
+        <message>
+            <source>Delete {ref}</source>
+            <translation>حذف {ref}</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>قطع الإثبات</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>استيراد مجلد</translation>
+        </message>
+        <message>
+            <source>Import a folder…</source>
+            <translation>استيراد مجلد…</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>استيراد ملفات</translation>
+        </message>
+        <message>
+            <source>Import files…</source>
+            <translation>استيراد ملفات…</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>الحوادث</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>قفل</translation>
+        </message>
+        <message>
+            <source>Lock after idle</source>
+            <translation>القفل بعد الخمول</translation>
+        </message>
+        <message>
+            <source>Lock after idle…</source>
+            <translation>القفل بعد الخمول…</translation>
+        </message>
+        <message>
+            <source>Lock the case after this many minutes without keyboard or mouse use (0: never):</source>
+            <translation>قفل القضية بعد هذا العدد من الدقائق دون استخدام لوحة المفاتيح أو الفأرة (0: أبدًا):</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>التنقل</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>الأشخاص</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>إعادة</translation>
+        </message>
+        <message>
+            <source>Search exhibits</source>
+            <translation>البحث في قطع الإثبات</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>المصادر</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>تراجع</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>تحقق</translation>
+        </message>
+        <message>
+            <source>Verify every file (slow)</source>
+            <translation>التحقق من كل ملف (بطيء)</translation>
+        </message>
+        <message>
+            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
+            <translation>لماذا يُحذف {ref}؟ يُحفظ السبب في سجل سلسلة الحيازة، ويمكن استعادته.</translation>
+        </message>
+        <message>
+            <source>caseapp</source>
+            <translation>caseapp</translation>
+        </message>
+        <message>
+            <source>change to {ref}</source>
+            <translation>تعديل {ref}</translation>
+        </message>
+        <message>
+            <source>{title} — caseapp</source>
+            <translation>{title} — caseapp</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pages</name>
+        <message>
+            <source>(hidden)</source>
+            <translation>(مخفي)</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>حذف…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>استعادة</translation>
+        </message>
+        <message>
+            <source>Reveal name</source>
+            <translation>كشف الاسم</translation>
+        </message>
+        <message>
+            <source>Search titles, descriptions and extracted text (Enter)</source>
+            <translation>البحث في العناوين والأوصاف والنصوص المستخرجة (Enter)</translation>
+        </message>
+        <message>
+            <source>Show deleted</source>
+            <translation>إظهار المحذوف</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>محذوف</translation>
+        </message>
+        <message>
+            <source>{n} exhibit(s)</source>
+            <translation>{n} قطعة إثبات</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphrasePair</name>
+        <message>
+            <source>Acceptable. A few more words would make it much stronger.</source>
+            <translation>مقبولة. بضع كلمات إضافية ستجعلها أقوى بكثير.</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>عبارة مرور جديدة</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>عبارة المرور</translation>
+        </message>
+        <message>
+            <source>Repeat it</source>
+            <translation>أعد كتابتها</translation>
+        </message>
+        <message>
+            <source>Repeat the passphrase</source>
+            <translation>أعد كتابة عبارة المرور</translation>
+        </message>
+        <message>
+            <source>Strong.</source>
+            <translation>قوية.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>عبارتا المرور مختلفتان.</translation>
+        </message>
+        <message>
+            <source>Too short: {n} more character(s) needed.</source>
+            <translation>قصيرة جدًا: يلزم {n} حرف (أحرف) إضافية.</translation>
+        </message>
+        <message>
+            <source>Use at least {n} characters, for example four or five unrelated words. A seized laptop can be attacked offline: each extra word multiplies the attacker's work. There is no way back in without the passphrase or the recovery code.</source>
+            <translation>استخدم {n} حرفًا على الأقل، مثل أربع أو خمس كلمات لا رابط بينها. يمكن مهاجمة حاسوب مصادَر دون اتصال بالشبكة: كل كلمة إضافية تضاعف عمل المهاجم. لا سبيل إلى الدخول مجددًا دون عبارة المرور أو رمز الاسترداد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRole</name>
+        <message>
+            <source>other</source>
+            <translation>آخر</translation>
+        </message>
+        <message>
+            <source>suspect</source>
+            <translation>مشتبه به</translation>
+        </message>
+        <message>
+            <source>victim</source>
+            <translation>ضحية</translation>
+        </message>
+        <message>
+            <source>witness</source>
+            <translation>شاهد</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectionLevel</name>
+        <message>
+            <source>confidential</source>
+            <translation>سرية</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>بلا حماية</translation>
+        </message>
+        <message>
+            <source>protected</source>
+            <translation>محمية</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>(default for the role)</source>
+            <translation>(الافتراضي حسب الدور)</translation>
+        </message>
+        <message>
+            <source>Add a person</source>
+            <translation>إضافة شخص</translation>
+        </message>
+        <message>
+            <source>Add a source</source>
+            <translation>إضافة مصدر</translation>
+        </message>
+        <message>
+            <source>Add an incident</source>
+            <translation>إضافة حادثة</translation>
+        </message>
+        <message>
+            <source>Credibility (1-6)</source>
+            <translation>المصداقية (1-6)</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>الوصف</translation>
+        </message>
+        <message>
+            <source>Edit {ref}</source>
+            <translation>تعديل {ref}</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>خط العرض</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>خط الطول</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>لم يتغير شيء.</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>المكان</translation>
+        </message>
+        <message>
+            <source>Protection</source>
+            <translation>الحماية</translation>
+        </message>
+        <message>
+            <source>Real name</source>
+            <translation>الاسم الحقيقي</translation>
+        </message>
+        <message>
+            <source>Reason for the change</source>
+            <translation>سبب التعديل</translation>
+        </message>
+        <message>
+            <source>Reliability (A-F)</source>
+            <translation>الموثوقية (A-F)</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>الدور</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>حتى</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ أو البداية</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sensitivity</name>
+        <message>
+            <source>graphic</source>
+            <translation>محتوى صادم</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <source>personal_data</source>
+            <translation>بيانات شخصية</translation>
+        </message>
+        <message>
+            <source>protected_person</source>
+            <translation>شخص محمي</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <source>The case was locked. Unlock it to continue.</source>
+            <translation>قُفلت القضية. افتحها للمتابعة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableColumns</name>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>الإجراء</translation>
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation>تاريخ الالتقاط</translation>
+        </message>
+        <message>
+            <source>Grading</source>
+            <translation>التقييم</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>الروابط</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>المكان</translation>
+        </message>
+        <message>
+            <source>Protection</source>
+            <translation>الحماية</translation>
+        </message>
+        <message>
+            <source>Pseudonym</source>
+            <translation>الاسم المستعار</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>السجل</translation>
+        </message>
+        <message>
+            <source>Ref</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>الدور</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>المصدر</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>التاريخ (UTC)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>مَن</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimePrecision</name>
+        <message>
+            <source>day</source>
+            <translation>باليوم</translation>
+        </message>
+        <message>
+            <source>estimated</source>
+            <translation>تقديرية</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>دقيقة</translation>
+        </message>
+        <message>
+            <source>month</source>
+            <translation>بالشهر</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>بالسنة</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <source>Back</source>
+            <translation>رجوع</translation>
+        </message>
+        <message>
+            <source>I forgot the passphrase: use the recovery code</source>
+            <translation>نسيت عبارة المرور: استخدم رمز الاسترداد</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>عبارة المرور</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>رمز الاسترداد</translation>
+        </message>
+        <message>
+            <source>Set the new passphrase and unlock</source>
+            <translation>تعيين عبارة المرور الجديدة وفتح القفل</translation>
+        </message>
+        <message>
+            <source>Type the case's passphrase.</source>
+            <translation>اكتب عبارة المرور الخاصة بالقضية.</translation>
+        </message>
+        <message>
+            <source>Type the new passphrase twice (at least 12 characters).</source>
+            <translation>اكتب عبارة المرور الجديدة مرتين (12 حرفًا على الأقل).</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>فتح القفل</translation>
+        </message>
+        <message>
+            <source>Unlock with the system keyring</source>
+            <translation>فتح القفل بسلسلة مفاتيح النظام</translation>
+        </message>
+        <message>
+            <source>Unlock {name}</source>
+            <translation>فتح قفل {name}</translation>
+        </message>
+        <message>
+            <source>Unlocking…</source>
+            <translation>جارٍ فتح القفل…</translation>
+        </message>
+        <message>
+            <source>Wrong passphrase. Nothing was changed; try again.</source>
+            <translation>عبارة المرور خاطئة. لم يتغير شيء؛ حاول مرة أخرى.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyController</name>
+        <message>
+            <source>The case does NOT verify: {n} problem(s) found. See the details; nothing was changed.</source>
+            <translation>فشل التحقق من القضية: وُجدت {n} مشكلة (مشكلات). انظر التفاصيل؛ لم يتغير شيء.</translation>
+        </message>
+        <message>
+            <source>The case verifies: {n} custody entries intact, database sound, {scope}.</source>
+            <translation>تم التحقق من القضية: {n} قيدًا في سلسلة الحيازة سليمة، وقاعدة البيانات سليمة، و{scope}.</translation>
+        </message>
+        <message>
+            <source>Verification</source>
+            <translation>التحقق</translation>
+        </message>
+        <message>
+            <source>Verification stopped</source>
+            <translation>توقف التحقق</translation>
+        </message>
+        <message>
+            <source>Verifying the case: file {done} of {total}…</source>
+            <translation>جارٍ التحقق من القضية: الملف {done} من {total}…</translation>
+        </message>
+        <message>
+            <source>Verifying the case…</source>
+            <translation>جارٍ التحقق من القضية…</translation>
+        </message>
+        <message>
+            <source>custody entry {seq}: {message}</source>
+            <translation>القيد {seq} في سلسلة الحيازة: {message}</translation>
+        </message>
+        <message>
+            <source>database: {problem}</source>
+            <translation>قاعدة البيانات: {problem}</translation>
+        </message>
+        <message>
+            <source>every stored file was decrypted and checked</source>
+            <translation>فُكّ تشفير كل ملف مخزّن وتم فحصه</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>ملف</translation>
+        </message>
+        <message>
+            <source>files by size only</source>
+            <translation>الملفات بحسب حجمها فقط</translation>
+        </message>
+        <message>
+            <source>{ref} (entry {seq}): {message}</source>
+            <translation>{ref} (القيد {seq}): {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeWindow</name>
+        <message>
+            <source>&lt;h2&gt;caseapp&lt;/h2&gt;&lt;p&gt;Evidence of international crimes, kept safe and in order.&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;caseapp&lt;/h2&gt;&lt;p&gt;أدلة الجرائم الدولية، محفوظة بأمان ومنظَّمة.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Create a case…</source>
+            <translation>إنشاء قضية…</translation>
+        </message>
+        <message>
+            <source>Open a case folder</source>
+            <translation>فتح مجلد قضية</translation>
+        </message>
+        <message>
+            <source>Open a case…</source>
+            <translation>فتح قضية…</translation>
+        </message>
+        <message>
+            <source>Recent cases</source>
+            <translation>القضايا الأخيرة</translation>
+        </message>
+        <message>
+            <source>Remember recent cases on this computer (their names can be sensitive)</source>
+            <translation>تذكّر القضايا الأخيرة على هذا الحاسوب (قد تكون أسماؤها حساسة)</translation>
+        </message>
+        <message>
+            <source>caseapp</source>
+            <translation>caseapp</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Error kind: {kind}</source>
+            <translation>نوع الخطأ: {kind}</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside caseapp ({kind}). What was saved before it stays saved. Please report it, with what you were doing.</source>
+            <translation>حدث خطأ داخل caseapp ({kind}). ما حُفظ قبله يبقى محفوظًا. يُرجى الإبلاغ عنه مع ذكر ما كنت تفعله.</translation>
+        </message>
+        <message>
+            <source>The case is locked. Unlock it again to continue.</source>
+            <translation>القضية مقفلة. افتح قفلها مجددًا للمتابعة.</translation>
+        </message>
+        <message>
+            <source>caseapp</source>
+            <translation>caseapp</translation>
+        </message>
+    </context>
+</TS>

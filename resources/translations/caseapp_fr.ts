@@ -1,0 +1,920 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+    <context>
+        <name>CreateCaseDialog</name>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Case folder</source>
+            <translation>Dossier de l'affaire</translation>
+        </message>
+        <message>
+            <source>Create a case</source>
+            <translation>Créer une affaire</translation>
+        </message>
+        <message>
+            <source>Create the case</source>
+            <translation>Créer l'affaire</translation>
+        </message>
+        <message>
+            <source>Creating the case…</source>
+            <translation>Création de l'affaire…</translation>
+        </message>
+        <message>
+            <source>I have written it down</source>
+            <translation>Je l'ai noté</translation>
+        </message>
+        <message>
+            <source>New case folder</source>
+            <translation>Nouveau dossier d'affaire</translation>
+        </message>
+        <message>
+            <source>Open the case</source>
+            <translation>Ouvrir l'affaire</translation>
+        </message>
+        <message>
+            <source>That does not match the code above.</source>
+            <translation>Cela ne correspond pas au code ci-dessus.</translation>
+        </message>
+        <message>
+            <source>This is the case's recovery code. It is shown only now. Write it on paper and keep it apart from this computer: with it, anyone can open the case; without it and the passphrase, nobody can, not even you.</source>
+            <translation>Voici le code de récupération de l'affaire. Il n'est affiché que maintenant. Écrivez-le sur papier et gardez-le à l'écart de cet ordinateur : avec lui, n'importe qui peut ouvrir l'affaire ; sans lui ni la phrase de passe, personne ne le peut, pas même vous.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>To check, type group {a} and group {b} of the code (counting from the left):</source>
+            <translation>Pour vérifier, tapez le groupe {a} et le groupe {b} du code (en comptant depuis la gauche) :</translation>
+        </message>
+        <message>
+            <source>defaults to the folder's name</source>
+            <translation>par défaut, le nom du dossier</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPanel</name>
+        <message>
+            <source>(hidden: use Reveal name)</source>
+            <translation>(masqué : utilisez « Révéler le nom »)</translation>
+        </message>
+        <message>
+            <source>Acquisitions</source>
+            <translation>Acquisitions</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation>Saisi le</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>Coordonnées</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Supprimé</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Détails</translation>
+        </message>
+        <message>
+            <source>Entry hash</source>
+            <translation>Empreinte de l'entrée</translation>
+        </message>
+        <message>
+            <source>Grading</source>
+            <translation>Cotation</translation>
+        </message>
+        <message>
+            <source>Hashes</source>
+            <translation>Empreintes</translation>
+        </message>
+        <message>
+            <source>Import warnings</source>
+            <translation>Avertissements d'import</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Nature</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>Liens</translation>
+        </message>
+        <message>
+            <source>Metadata</source>
+            <translation>Métadonnées</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Original name</source>
+            <translation>Nom d'origine</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>Précision</translation>
+        </message>
+        <message>
+            <source>Protection</source>
+            <translation>Protection</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>Sensibilité</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Étiquettes</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Jusqu'au</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>Date (UTC)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Qui</translation>
+        </message>
+        <message>
+            <source>{n} bytes</source>
+            <translation>{n} octets</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExhibitKind</name>
+        <message>
+            <source>audio</source>
+            <translation>audio</translation>
+        </message>
+        <message>
+            <source>document</source>
+            <translation>document</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <translation>image</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>autre</translation>
+        </message>
+        <message>
+            <source>physical</source>
+            <translation>objet matériel</translation>
+        </message>
+        <message>
+            <source>testimony</source>
+            <translation>témoignage</translation>
+        </message>
+        <message>
+            <source>video</source>
+            <translation>vidéo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportController</name>
+        <message>
+            <source>An import is already running</source>
+            <translation>Un import est déjà en cours</translation>
+        </message>
+        <message>
+            <source>Cancel import</source>
+            <translation>Annuler l'import</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current file…</source>
+            <translation>Annulation après le fichier en cours…</translation>
+        </message>
+        <message>
+            <source>Import finished</source>
+            <translation>Import terminé</translation>
+        </message>
+        <message>
+            <source>Import stopped</source>
+            <translation>Import interrompu</translation>
+        </message>
+        <message>
+            <source>Preparing the import…</source>
+            <translation>Préparation de l'import…</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; every file taken in before stays in the case.</source>
+            <translation>L'import a été annulé ; chaque fichier déjà versé reste dans l'affaire.</translation>
+        </message>
+        <message>
+            <source>{n} duplicate(s) of exhibits already in the case (recorded as another acquisition).</source>
+            <translation>{n} doublon(s) de pièces déjà présentes dans l'affaire (enregistré(s) comme nouvelle acquisition).</translation>
+        </message>
+        <message>
+            <source>{n} file(s) taken in.</source>
+            <translation>{n} fichier(s) versé(s).</translation>
+        </message>
+        <message>
+            <source>{n} file(s) were already in from an earlier import.</source>
+            <translation>{n} fichier(s) déjà versé(s) lors d'un import précédent.</translation>
+        </message>
+        <message>
+            <source>{n} left out (see the details).</source>
+            <translation>{n} écarté(s) (voir les détails).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <source>Interface language</source>
+            <translation>Langue de l'interface</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Langue :</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>Langue du système</translation>
+        </message>
+        <message>
+            <source>The new language is used from the next start of caseapp.</source>
+            <translation>La nouvelle langue s'applique au prochain démarrage de caseapp.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkStance</name>
+        <message>
+            <source>context</source>
+            <translation>contexte</translation>
+        </message>
+        <message>
+            <source>contradicts</source>
+            <translation>contredit</translation>
+        </message>
+        <message>
+            <source>supports</source>
+            <translation>étaye</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;Case</source>
+            <translation>&amp;Affaire</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Édition</translation>
+        </message>
+        <message>
+            <source>&amp;Records</source>
+            <translation>&amp;Fiches</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>A&amp;ffichage</translation>
+        </message>
+        <message>
+            <source>Add a person…</source>
+            <translation>Ajouter une personne…</translation>
+        </message>
+        <message>
+            <source>Add a source…</source>
+            <translation>Ajouter une source…</translation>
+        </message>
+        <message>
+            <source>Add an incident…</source>
+            <translation>Ajouter un incident…</translation>
+        </message>
+        <message>
+            <source>Custody log</source>
+            <translation>Registre de la chaîne de possession</translation>
+        </message>
+        <message>
+            <source>Delete {ref}</source>
+            <translation>Supprimer {ref}</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>Pièces</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>Importer un dossier</translation>
+        </message>
+        <message>
+            <source>Import a folder…</source>
+            <translation>Importer un dossier…</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>Importer des fichiers</translation>
+        </message>
+        <message>
+            <source>Import files…</source>
+            <translation>Importer des fichiers…</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Verrouiller</translation>
+        </message>
+        <message>
+            <source>Lock after idle</source>
+            <translation>Verrouiller après inactivité</translation>
+        </message>
+        <message>
+            <source>Lock after idle…</source>
+            <translation>Verrouiller après inactivité…</translation>
+        </message>
+        <message>
+            <source>Lock the case after this many minutes without keyboard or mouse use (0: never):</source>
+            <translation>Verrouiller l'affaire après ce nombre de minutes sans utilisation du clavier ni de la souris (0 : jamais) :</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>Navigation</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personnes</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Rétablir</translation>
+        </message>
+        <message>
+            <source>Search exhibits</source>
+            <translation>Rechercher des pièces</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>Vérifier</translation>
+        </message>
+        <message>
+            <source>Verify every file (slow)</source>
+            <translation>Vérifier chaque fichier (lent)</translation>
+        </message>
+        <message>
+            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
+            <translation>Pourquoi supprimer {ref} ? Le motif est conservé dans le registre de la chaîne de possession ; la fiche peut être restaurée.</translation>
+        </message>
+        <message>
+            <source>caseapp</source>
+            <translation>caseapp</translation>
+        </message>
+        <message>
+            <source>change to {ref}</source>
+            <translation>modification de {ref}</translation>
+        </message>
+        <message>
+            <source>{title} — caseapp</source>
+            <translation>{title} — caseapp</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pages</name>
+        <message>
+            <source>(hidden)</source>
+            <translation>(masqué)</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Ajouter…</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restaurer</translation>
+        </message>
+        <message>
+            <source>Reveal name</source>
+            <translation>Révéler le nom</translation>
+        </message>
+        <message>
+            <source>Search titles, descriptions and extracted text (Enter)</source>
+            <translation>Rechercher dans les titres, descriptions et textes extraits (Entrée)</translation>
+        </message>
+        <message>
+            <source>Show deleted</source>
+            <translation>Afficher les supprimés</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>supprimé</translation>
+        </message>
+        <message>
+            <source>{n} exhibit(s)</source>
+            <translation>{n} pièce(s)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphrasePair</name>
+        <message>
+            <source>Acceptable. A few more words would make it much stronger.</source>
+            <translation>Acceptable. Quelques mots de plus la rendraient bien plus solide.</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>Nouvelle phrase de passe</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Phrase de passe</translation>
+        </message>
+        <message>
+            <source>Repeat it</source>
+            <translation>Répétez-la</translation>
+        </message>
+        <message>
+            <source>Repeat the passphrase</source>
+            <translation>Répétez la phrase de passe</translation>
+        </message>
+        <message>
+            <source>Strong.</source>
+            <translation>Solide.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Les deux phrases de passe diffèrent.</translation>
+        </message>
+        <message>
+            <source>Too short: {n} more character(s) needed.</source>
+            <translation>Trop courte : il manque {n} caractère(s).</translation>
+        </message>
+        <message>
+            <source>Use at least {n} characters, for example four or five unrelated words. A seized laptop can be attacked offline: each extra word multiplies the attacker's work. There is no way back in without the passphrase or the recovery code.</source>
+            <translation>Utilisez au moins {n} caractères, par exemple quatre ou cinq mots sans rapport entre eux. Un ordinateur saisi peut être attaqué hors ligne : chaque mot supplémentaire multiplie le travail de l'attaquant. Sans la phrase de passe ni le code de récupération, impossible de rouvrir l'affaire.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRole</name>
+        <message>
+            <source>other</source>
+            <translation>autre</translation>
+        </message>
+        <message>
+            <source>suspect</source>
+            <translation>suspect</translation>
+        </message>
+        <message>
+            <source>victim</source>
+            <translation>victime</translation>
+        </message>
+        <message>
+            <source>witness</source>
+            <translation>témoin</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectionLevel</name>
+        <message>
+            <source>confidential</source>
+            <translation>confidentielle</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>protected</source>
+            <translation>protégée</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>(default for the role)</source>
+            <translation>(selon le rôle)</translation>
+        </message>
+        <message>
+            <source>Add a person</source>
+            <translation>Ajouter une personne</translation>
+        </message>
+        <message>
+            <source>Add a source</source>
+            <translation>Ajouter une source</translation>
+        </message>
+        <message>
+            <source>Add an incident</source>
+            <translation>Ajouter un incident</translation>
+        </message>
+        <message>
+            <source>Credibility (1-6)</source>
+            <translation>Crédibilité (1-6)</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Edit {ref}</source>
+            <translation>Modifier {ref}</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>Latitude</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>Longitude</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Protection</source>
+            <translation>Protection</translation>
+        </message>
+        <message>
+            <source>Real name</source>
+            <translation>Nom réel</translation>
+        </message>
+        <message>
+            <source>Reason for the change</source>
+            <translation>Motif de la modification</translation>
+        </message>
+        <message>
+            <source>Reliability (A-F)</source>
+            <translation>Fiabilité (A-F)</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Jusqu'au</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date ou début</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sensitivity</name>
+        <message>
+            <source>graphic</source>
+            <translation>images choquantes</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>personal_data</source>
+            <translation>données personnelles</translation>
+        </message>
+        <message>
+            <source>protected_person</source>
+            <translation>personne protégée</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <source>The case was locked. Unlock it to continue.</source>
+            <translation>L'affaire a été verrouillée. Déverrouillez-la pour continuer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableColumns</name>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation>Saisi le</translation>
+        </message>
+        <message>
+            <source>Grading</source>
+            <translation>Cotation</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Nature</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>Liens</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Protection</source>
+            <translation>Protection</translation>
+        </message>
+        <message>
+            <source>Pseudonym</source>
+            <translation>Pseudonyme</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Fiche</translation>
+        </message>
+        <message>
+            <source>Ref</source>
+            <translation>Réf.</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Étiquettes</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>Date (UTC)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Qui</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimePrecision</name>
+        <message>
+            <source>day</source>
+            <translation>au jour près</translation>
+        </message>
+        <message>
+            <source>estimated</source>
+            <translation>estimée</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>exacte</translation>
+        </message>
+        <message>
+            <source>month</source>
+            <translation>au mois près</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>à l'année près</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+        <message>
+            <source>I forgot the passphrase: use the recovery code</source>
+            <translation>J'ai oublié la phrase de passe : utiliser le code de récupération</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Phrase de passe</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>Code de récupération</translation>
+        </message>
+        <message>
+            <source>Set the new passphrase and unlock</source>
+            <translation>Définir la nouvelle phrase de passe et déverrouiller</translation>
+        </message>
+        <message>
+            <source>Type the case's passphrase.</source>
+            <translation>Tapez la phrase de passe de l'affaire.</translation>
+        </message>
+        <message>
+            <source>Type the new passphrase twice (at least 12 characters).</source>
+            <translation>Tapez deux fois la nouvelle phrase de passe (au moins 12 caractères).</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Déverrouiller</translation>
+        </message>
+        <message>
+            <source>Unlock with the system keyring</source>
+            <translation>Déverrouiller avec le trousseau du système</translation>
+        </message>
+        <message>
+            <source>Unlock {name}</source>
+            <translation>Déverrouiller {name}</translation>
+        </message>
+        <message>
+            <source>Unlocking…</source>
+            <translation>Déverrouillage…</translation>
+        </message>
+        <message>
+            <source>Wrong passphrase. Nothing was changed; try again.</source>
+            <translation>Phrase de passe erronée. Rien n'a été modifié ; réessayez.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyController</name>
+        <message>
+            <source>The case does NOT verify: {n} problem(s) found. See the details; nothing was changed.</source>
+            <translation>La vérification de l'affaire ÉCHOUE : {n} problème(s) trouvé(s). Voir les détails ; rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <source>The case verifies: {n} custody entries intact, database sound, {scope}.</source>
+            <translation>L'affaire est vérifiée : {n} entrées de la chaîne de possession intactes, base de données saine, {scope}.</translation>
+        </message>
+        <message>
+            <source>Verification</source>
+            <translation>Vérification</translation>
+        </message>
+        <message>
+            <source>Verification stopped</source>
+            <translation>Vérification interrompue</translation>
+        </message>
+        <message>
+            <source>Verifying the case: file {done} of {total}…</source>
+            <translation>Vérification de l'affaire : fichier {done} sur {total}…</translation>
+        </message>
+        <message>
+            <source>Verifying the case…</source>
+            <translation>Vérification de l'affaire…</translation>
+        </message>
+        <message>
+            <source>custody entry {seq}: {message}</source>
+            <translation>entrée {seq} de la chaîne de possession : {message}</translation>
+        </message>
+        <message>
+            <source>database: {problem}</source>
+            <translation>base de données : {problem}</translation>
+        </message>
+        <message>
+            <source>every stored file was decrypted and checked</source>
+            <translation>chaque fichier conservé a été déchiffré et contrôlé</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>fichier</translation>
+        </message>
+        <message>
+            <source>files by size only</source>
+            <translation>fichiers contrôlés par leur taille seulement</translation>
+        </message>
+        <message>
+            <source>{ref} (entry {seq}): {message}</source>
+            <translation>{ref} (entrée {seq}) : {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeWindow</name>
+        <message>
+            <source>&lt;h2&gt;caseapp&lt;/h2&gt;&lt;p&gt;Evidence of international crimes, kept safe and in order.&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;caseapp&lt;/h2&gt;&lt;p&gt;Les preuves des crimes internationaux, en sûreté et en ordre.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Create a case…</source>
+            <translation>Créer une affaire…</translation>
+        </message>
+        <message>
+            <source>Open a case folder</source>
+            <translation>Ouvrir le dossier d'une affaire</translation>
+        </message>
+        <message>
+            <source>Open a case…</source>
+            <translation>Ouvrir une affaire…</translation>
+        </message>
+        <message>
+            <source>Recent cases</source>
+            <translation>Affaires récentes</translation>
+        </message>
+        <message>
+            <source>Remember recent cases on this computer (their names can be sensitive)</source>
+            <translation>Mémoriser les affaires récentes sur cet ordinateur (leurs noms peuvent être sensibles)</translation>
+        </message>
+        <message>
+            <source>caseapp</source>
+            <translation>caseapp</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Error kind: {kind}</source>
+            <translation>Type d'erreur : {kind}</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside caseapp ({kind}). What was saved before it stays saved. Please report it, with what you were doing.</source>
+            <translation>Une erreur s'est produite dans caseapp ({kind}). Ce qui était enregistré avant le reste. Merci de la signaler, en indiquant ce que vous faisiez.</translation>
+        </message>
+        <message>
+            <source>The case is locked. Unlock it again to continue.</source>
+            <translation>L'affaire est verrouillée. Déverrouillez-la à nouveau pour continuer.</translation>
+        </message>
+        <message>
+            <source>caseapp</source>
+            <translation>caseapp</translation>
+        </message>
+    </context>
+</TS>
