@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -25,12 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp.app.case_folder import OpenCase, create_case
 from caseapp.app.startup import default_case_path
 from caseapp.gui.errors import message_for
 from caseapp.gui.passphrase import PassphrasePair
 from caseapp.gui.tasks import TaskRunner
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params, normalise_recovery_code
+
+if TYPE_CHECKING:  # the storage layer loads when a case is created, not before the first window
+    from caseapp.app.case_folder import OpenCase
+
 
 GROUPS_ASKED = 2
 
@@ -107,7 +111,13 @@ class CreateCaseDialog(QDialog):
         passphrase, title, kdf = self.passphrases.passphrase(), self.title_edit.text(), self.kdf
         self.create_button.setEnabled(False)
         self.form_error.setText(self.tr("Creating the case…"))
-        handle = self.runner.long(lambda _task: create_case(path, passphrase, title=title, kdf=kdf), name="create")
+
+        def work(_task: object) -> tuple[OpenCase, str]:
+            from caseapp.app.case_folder import create_case
+
+            return create_case(path, passphrase, title=title, kdf=kdf)
+
+        handle = self.runner.long(work, name="create")
         handle.succeeded.connect(self._created)
         handle.failed.connect(self._failed)
 

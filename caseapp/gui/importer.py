@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from caseapp.app.case_folder import OpenCase
 from caseapp.core.operations import OpResult, Task
 from caseapp.core.services.import_report import FileStatus, ImportReport
 from caseapp.gui.errors import show_error, show_report
 from caseapp.gui.tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
+    from caseapp.app.case_folder import OpenCase
+
 
 SCALE = 1000  # QProgressBar counts in int; bytes are shown as thousandths of the whole
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from caseapp.app.case_folder import OpenCase
 from caseapp.core.changes import Changes
 from caseapp.core.errors import CaseLockedError
 from caseapp.core.operations import OpResult
@@ -39,6 +38,10 @@ from caseapp.gui.settings import Settings
 from caseapp.gui.tasks import TaskHandle, TaskRunner
 from caseapp.gui.undo import OperationCommand
 from caseapp.gui.verify import VerifyController
+
+if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
+    from caseapp.app.case_folder import OpenCase
+
 
 CUSTODY_SHOWN = 1000
 

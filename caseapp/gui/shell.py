@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from caseapp.app.case_folder import OpenCase
 from caseapp.gui.create_dialog import CreateCaseDialog
 from caseapp.gui.i18n import Language, choose_language
 from caseapp.gui.idle import IdleWatcher
@@ -22,6 +22,9 @@ from caseapp.gui.settings import Settings
 from caseapp.gui.tasks import TaskRunner
 from caseapp.gui.welcome import WelcomeWindow
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params
+
+if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
+    from caseapp.app.case_folder import OpenCase
 
 
 class Shell(QObject):

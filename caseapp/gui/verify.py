@@ -4,15 +4,18 @@ stored file) as a background job, with progress in the status bar and a readable
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
-from caseapp.app.case_folder import OpenCase
-from caseapp.app.verification import CaseVerification, verify_case
 from caseapp.core.operations import Task
 from caseapp.gui.errors import show_error, show_report
 from caseapp.gui.tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
+    from caseapp.app.case_folder import OpenCase
+    from caseapp.app.verification import CaseVerification
 
 
 def _tr(text: str) -> str:
@@ -59,6 +62,8 @@ class VerifyController(QObject):
             return None
 
         def work(task: Task) -> CaseVerification:
+            from caseapp.app.verification import verify_case
+
             return verify_case(
                 case, full=full, progress=lambda done, total: task.progress(done, total, "files"), cancel=task.cancel
             )

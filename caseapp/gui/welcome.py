@@ -7,7 +7,9 @@ line under the field, which is cleared; key derivation runs on the task runner.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp.app.case_folder import OpenCase, has_keyring_slot, open_case, recover
 from caseapp.core.errors import CaseAppError, UnlockError
 from caseapp.gui.errors import message_for
 from caseapp.gui.language import LanguageChooser
@@ -34,6 +35,9 @@ from caseapp.gui.passphrase import PassphrasePair
 from caseapp.gui.settings import Settings
 from caseapp.gui.tasks import TaskRunner
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params
+
+if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
+    from caseapp.app.case_folder import OpenCase
 
 
 class UnlockPage(QWidget):
@@ -103,6 +107,8 @@ class UnlockPage(QWidget):
         self.new_passphrase.clear()
         self.message.setText(message)
         try:
+            from caseapp.app.case_folder import has_keyring_slot
+
             keyring = has_keyring_slot(path)
         except CaseAppError:
             keyring = False
@@ -132,6 +138,8 @@ class UnlockPage(QWidget):
                 return
 
             def work() -> OpenCase:
+                from caseapp.app.case_folder import open_case, recover
+
                 recover(path, code, new, kdf=kdf)
                 return open_case(path, passphrase=new)
 
@@ -142,13 +150,15 @@ class UnlockPage(QWidget):
                 return
 
             def work() -> OpenCase:
+                from caseapp.app.case_folder import open_case
+
                 return open_case(path, passphrase=passphrase)
 
         self._run(work)
 
     def unlock_with_keyring(self) -> None:
         path = self.path
-        self._run(lambda: open_case(path))
+        self._run(_open_with_keyring(path))
 
     def _run(self, work: object) -> None:
         assert callable(work)
@@ -255,3 +265,12 @@ class WelcomeWindow(QMainWindow):
     def _remember_changed(self, on: bool) -> None:
         self.settings.remember_recent = on
         self.show_start()
+
+
+def _open_with_keyring(path: Path) -> Callable[[], OpenCase]:
+    def work() -> OpenCase:
+        from caseapp.app.case_folder import open_case
+
+        return open_case(path)
+
+    return work
