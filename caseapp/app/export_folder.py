@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 from typing import BinaryIO
 
+from caseapp.atomicfile import fsync_dir
 from caseapp.core.errors import UserError
 from caseapp.intake.names import unescape_name
 
@@ -145,11 +146,7 @@ class FolderDestination:
         os.fsync(self._out.handle.fileno())
         self._out.publish(self.target)
         with contextlib.suppress(OSError):
-            fd = os.open(self.folder, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            fsync_dir(self.folder)
 
     def unpublish(self) -> None:
         """Take a published file back (its custody entry did not commit)."""

@@ -35,7 +35,7 @@ from caseapp.core.entities import (
 from caseapp.core.errors import UserError, ValidationError
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import Record, Revision, Target, WriteTx
-from caseapp.core.refs import RecordId, Ref, RefKind, kind_word
+from caseapp.core.refs import RecordId, RefKind, kind_word, parse_ref
 from caseapp.core.services.analysis_fields import element_id, excerpt_value, review_reset, stored_form
 from caseapp.core.services.base import ServiceBase, choice, record, require_live, resolve, searchable_heading
 from caseapp.core.services.charges import charge_members, crime_id
@@ -354,7 +354,7 @@ class RecordEditing(ServiceBase):
             changes = Changes.of(target.kind)
             if dependents is Dependents.DELETE:
                 for ref in depending:
-                    dependent = resolve(tx, _parse(ref))
+                    dependent = resolve(tx, parse_ref(ref))
                     self._tombstone(tx, dependent, why, now, part_of=target.ref)
                     changes = changes | Changes.of(dependent.kind)
             seq = self._tombstone(
@@ -431,12 +431,6 @@ def _shown(found: Record | None) -> Record | None:
     from caseapp.core.services.records import hide_name
 
     return hide_name(found) if isinstance(found, Person) else found
-
-
-def _parse(ref: str) -> Ref:
-    from caseapp.core.refs import parse_ref
-
-    return parse_ref(ref)
 
 
 class CaseEditing(ServiceBase):
