@@ -43,6 +43,8 @@ VIOLATIONS = [
     Violation(
         "only secrets knows keyring, argon2 and key wrapping", "caseapp.export._violation_keyring", "import keyring"
     ),
+    Violation("only export knows reportlab, python-docx and bagit", "caseapp.app._violation_docx", "import docx"),
+    Violation("only secrets knows OpenPGP signing", "caseapp.export._violation_pgp", "import pysequoia"),
     Violation(
         "the command line and the composition layer never import Qt", "caseapp.cli._violation_qt", "import PySide6"
     ),

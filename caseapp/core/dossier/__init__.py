@@ -1,0 +1,1 @@
+"""The Article 15 communication as a neutral document model, built from the export view."""
