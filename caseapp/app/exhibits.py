@@ -1,20 +1,23 @@
-"""Exhibits with files on this computer: export of an original into a folder (the export
-operation with a folder as its destination), and the check of every encrypted file against the
-records and of the case folder against what belongs in it."""
+"""Exhibits with files on this computer: export of an original (or of its redacted copy) into a
+folder (the export operation with a folder as its destination), redacted copies, and the check
+of every encrypted file against the records and of the case folder against what belongs in it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.export_folder import FolderDestination
+from caseapp.core.entities import DerivativeInfo
 from caseapp.core.errors import Cancelled
-from caseapp.core.operations import CancelToken, Task
+from caseapp.core.exhibit_redaction import Region
+from caseapp.core.operations import CancelToken, OpResult, Task
 from caseapp.core.ports import BlobRecord
 from caseapp.core.refs import RecordId
 from caseapp.core.services.exporting import ExportedOriginal
+from caseapp.core.services.redacting import RedactionService
 from caseapp.intake.names import escape_name
 
 
@@ -25,6 +28,28 @@ def export_original(
     folder as its plaintext destination)."""
     task = Task(cancel=CancelToken(poll=cancel))
     return case.exports.export_original(key, FolderDestination(destination, case.folder), task=task).value
+
+
+def export_redacted(
+    case: OpenCase, key: RecordId, destination: Path, *, cancel: Callable[[], bool] | None = None
+) -> ExportedOriginal:
+    """Decrypt an exhibit's newest redacted copy into the folder ``destination`` as ``EX-n-redacted.<ext>``."""
+    task = Task(cancel=CancelToken(poll=cancel))
+    return case.exports.export_redacted(key, FolderDestination(destination, case.folder), task=task).value
+
+
+def redaction_service(case: OpenCase) -> RedactionService:
+    """Redacted copies of this case's exhibits (Pillow and PDFium behind the Redactor port)."""
+    from caseapp.intake.redact import FileRedactor
+
+    return RedactionService(case.db, case.blobs, FileRedactor(), case.actor)
+
+
+def redact_exhibit(
+    case: OpenCase, key: RecordId, regions: Sequence[Region], reason: str, task: Task | None = None
+) -> OpResult[DerivativeInfo]:
+    """A redacted copy of an exhibit as a new derivative (see ``caseapp.core.services.redacting``)."""
+    return redaction_service(case).redact_exhibit(key, regions, reason, task)
 
 
 @dataclass(frozen=True, slots=True)

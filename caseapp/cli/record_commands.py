@@ -176,6 +176,9 @@ def register(subparsers: Subparsers) -> None:
         add_listing_options(listing)
         if kind is RefKind.EXHIBIT:
             add_exhibit_filters(listing)
+            from caseapp.cli import redact_commands
+
+            redact_commands.register(group_)
         if kind is RefKind.NOTE:
             listing.add_argument("ref", nargs="?", help="only the notes on this record (or CASE)")
         register_common(group_, kind)

@@ -61,6 +61,8 @@ class CustodyAction(enum.StrEnum):
     EXHIBIT_IMPORT = "exhibit.import"
     EXHIBIT_ACQUIRE = "exhibit.acquire"
     EXHIBIT_EXPORT = "exhibit.export"
+    EXHIBIT_REDACT = "exhibit.redact"
+    """A redacted copy made as a new derivative (the original untouched): names both SHA-256 and the reason."""
     NOTE_ADD = "note.add"
     NOTE_EDIT = "note.edit"
     NOTE_DELETE = "note.delete"

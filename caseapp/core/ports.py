@@ -34,7 +34,9 @@ from caseapp.core.entities import (
     Tombstone,
 )
 from caseapp.core.evidence import FileFacts, FileIdentity, StreamResult, WalkResult
+from caseapp.core.exhibit_redaction import RedactedFile, Region
 from caseapp.core.legal.gaps import EvidenceFacts
+from caseapp.core.operations import Task
 from caseapp.core.refs import RefKind
 
 Record = Person | Incident | Source | Exhibit | Note | Link | Charge | ElementLink
@@ -326,3 +328,13 @@ class Intake(Protocol):
     def escape_name(self, name: str) -> str:
         """A name safe to show and store (undecodable bytes and controls escaped)."""
         ...
+
+
+class Redactor(Protocol):
+    """Making redacted copies of exhibits (implemented by ``caseapp.intake.redact``): regions
+    blacked out, metadata dropped, re-encoded from pixels only. Refuses other kinds of file and
+    regions that do not fit with :class:`~caseapp.core.errors.ValidationError`."""
+
+    def redact(
+        self, data: bytes, *, mime: str, regions: Sequence[Region], task: Task, name: str = ""
+    ) -> RedactedFile: ...

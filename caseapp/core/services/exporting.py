@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from caseapp.core.changes import Changes
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import Exhibit
 from caseapp.core.errors import Cancelled, CaseDamagedError, IntegrityError, NotFoundError, UserError
+from caseapp.core.exhibit_redaction import EXTENSIONS
 from caseapp.core.operations import CancelToken, OpResult, Task
-from caseapp.core.ports import BlobStore, CaseStore, Writable
+from caseapp.core.ports import BlobRecord, BlobStore, CaseStore, Writable
 from caseapp.core.refs import RecordId, RefKind
 from caseapp.core.services.base import record, resolve, utc_now
+from caseapp.core.services.redacting import current_redacted
 
 
 class PlaintextDestination(Protocol):
@@ -91,9 +93,55 @@ class ExportService:
         if blob is None:
             raise UserError(f"{exhibit.ref} is a record without a file; there is no original to export")
         target = destination.prepare(exhibit.original_name or "", exhibit.ref)
+        self._decrypt_and_record(exhibit, blob, target, destination, task=task, what="original", extra={})
+        recorded = not self.read_only
+        changes = Changes(custody=recorded)
+        return OpResult(ExportedOriginal(target, blob.sha256, blob.size, changes, recorded), changes)
+
+    def export_redacted(
+        self, key: RecordId, destination: PlaintextDestination, *, task: Task | None = None
+    ) -> OpResult[ExportedOriginal]:
+        """Decrypt an exhibit's newest redacted derivative into ``destination`` as ``EX-n-redacted.<ext>``
+        (never under the original's name, which may itself identify someone), re-checking its SHA-256
+        and recording the export like an original's (``derivative: redacted`` in the entry)."""
+        task = task or Task()
+        with self.store.read() as tx:
+            found = resolve(tx, key, RefKind.EXHIBIT)
+            assert found.id is not None
+            exhibit = tx.get(RefKind.EXHIBIT, found.id)
+            made = current_redacted(tx, found.id)
+            name = tx.blob_for(made.sha256, made.size) if made is not None else None
+        if not isinstance(exhibit, Exhibit):
+            raise NotFoundError(f"no exhibit {found.ref} in this case")
+        if made is None:
+            raise UserError(
+                f"{exhibit.ref} has no redacted copy; make one first (caseapp exhibit redact {exhibit.ref})"
+            )
+        blob = BlobRecord(name or "", exhibit.id, exhibit.ref, made.kind, made.sha256, made.size)
+        stored_name = f"{exhibit.ref}-redacted.{EXTENSIONS.get(made.media_type, 'bin')}"
+        target = destination.prepare(stored_name, exhibit.ref)
+        extra = {"derivative": made.kind, "original_sha256": exhibit.sha256}
+        self._decrypt_and_record(exhibit, blob, target, destination, task=task, what="redacted copy", extra=extra)
+        recorded = not self.read_only
+        changes = Changes(custody=recorded)
+        return OpResult(ExportedOriginal(target, blob.sha256, blob.size, changes, recorded), changes)
+
+    def _decrypt_and_record(
+        self,
+        exhibit: Exhibit,
+        blob: BlobRecord,
+        target: str,
+        destination: PlaintextDestination,
+        *,
+        task: Task,
+        what: str,
+        extra: dict[str, Any],
+    ) -> None:
+        """Decrypt ``blob`` into ``destination``, check its SHA-256, and publish it together with its
+        custody entry (only publish on read-only media)."""
         if not blob.name or not self.blobs.exists(blob.name):
             raise IntegrityError(
-                f"{exhibit.ref}: the stored original is missing; nothing was exported. "
+                f"{exhibit.ref}: the stored {what} is missing; nothing was exported. "
                 "A full verification of the case shows what else is affected."
             )
         published = False
@@ -105,7 +153,7 @@ class ExportService:
                 digest = ""
             if digest != blob.sha256:
                 raise IntegrityError(
-                    f"{exhibit.ref}: the stored original no longer matches its SHA-256; nothing was exported. "
+                    f"{exhibit.ref}: the stored {what} no longer matches its SHA-256; nothing was exported. "
                     "A full verification of the case shows what else is affected."
                 )
             if self.read_only:
@@ -124,6 +172,7 @@ class ExportService:
                             "sha256": blob.sha256,
                             "size": blob.size,
                             "to_digest": self.store.privacy_digest(target),
+                            **extra,
                         },
                     )
                     destination.publish()
@@ -134,6 +183,3 @@ class ExportService:
             raise
         finally:
             destination.discard()
-        recorded = not self.read_only
-        changes = Changes(custody=recorded)
-        return OpResult(ExportedOriginal(target, blob.sha256, blob.size, changes, recorded), changes)
