@@ -61,6 +61,7 @@ class CustodyAction(enum.StrEnum):
     EXHIBIT_IMPORT = "exhibit.import"
     EXHIBIT_ACQUIRE = "exhibit.acquire"
     EXHIBIT_EXPORT = "exhibit.export"
+    DOSSIER_EXPORT = "dossier.export"
     NOTE_ADD = "note.add"
     NOTE_EDIT = "note.edit"
     NOTE_DELETE = "note.delete"
