@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "case_building",
     "evidence_commands",
     "custody_commands",
+    "export_commands",
     "legal_commands",
 )
 

@@ -63,6 +63,7 @@ class CustodyAction(enum.StrEnum):
     EXHIBIT_EXPORT = "exhibit.export"
     EXHIBIT_REDACT = "exhibit.redact"
     """A redacted copy made as a new derivative (the original untouched): names both SHA-256 and the reason."""
+    DOSSIER_EXPORT = "dossier.export"
     NOTE_ADD = "note.add"
     NOTE_EDIT = "note.edit"
     NOTE_DELETE = "note.delete"

@@ -20,7 +20,7 @@ from caseapp.core.services.chain_records import _v1_target
 from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json, _jsonable, _stored
 
 # Actions that read but change nothing: `undo` passes over them.
-NOT_CHANGES = frozenset({CustodyAction.PERSON_REVEAL, CustodyAction.EXHIBIT_EXPORT})
+NOT_CHANGES = frozenset({CustodyAction.PERSON_REVEAL, CustodyAction.EXHIBIT_EXPORT, CustodyAction.DOSSIER_EXPORT})
 _KIND_OF_ACTION = {
     "person": RefKind.PERSON,
     "incident": RefKind.INCIDENT,

@@ -1,0 +1,40 @@
+"""Composition of the dossier export: the case's records service, the PDF and DOCX renderers of
+``caseapp.export`` and an output folder on disk (see ``caseapp.core.services.dossier_export``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from caseapp.app.case_folder import OpenCase
+from caseapp.app.output_folder import OutputFolderOnDisk
+from caseapp.core.dossier.inputs import DossierInputs
+from caseapp.core.operations import OpResult, Task
+from caseapp.core.services.dossier_export import (
+    DossierExportService,
+    DossierFormat,
+    DossierRequest,
+    ExportedDossier,
+    Renderer,
+)
+
+
+def renderers() -> dict[DossierFormat, Renderer]:
+    from caseapp.export.docx_render import render_docx
+    from caseapp.export.pdf import render_pdf
+
+    return {DossierFormat.PDF: render_pdf, DossierFormat.DOCX: render_docx}
+
+
+def export_dossier(
+    case: OpenCase,
+    request: DossierRequest,
+    destination: Path,
+    *,
+    inputs: DossierInputs | None = None,
+    task: Task | None = None,
+) -> OpResult[ExportedDossier]:
+    """Write the communication into the new folder ``destination`` (which must not exist or be
+    empty), recorded in the case's custody log."""
+    output = OutputFolderOnDisk(destination)
+    service = DossierExportService(case.records, renderers(), read_only=case.read_only)
+    return service.export_dossier(request, inputs or DossierInputs(), output, task=task)
