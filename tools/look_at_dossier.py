@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from caseapp.export.pdf import render_pdf  # noqa: E402 - after the path set-up above
-from tests.export.arabic_document import arabic_document  # noqa: E402
+from caseapp.export.pdf import render_pdf
+from tests.export.arabic_document import arabic_document
 
 
 def main() -> int:

@@ -88,10 +88,14 @@ class _Contents(TableOfContents):  # type: ignore[misc]
         super().__init__(dotsMinLevel=0)
         self.levelStyles = [styles()["toc0"], styles()["toc1"], styles()["toc2"]]
         self.tableStyle = TableStyle(
-            [("FONTNAME", (0, 0), (-1, -1), SERIF), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SERIF),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
         )
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         entries = self._lastEntries or [(0, "", 0, None)]  # the first pass: a placeholder line
 
         def entry_end(canvas: Any, _kind: str, label: str) -> None:
@@ -143,11 +147,9 @@ class _DossierTemplate(BaseDocTemplate):  # type: ignore[misc]
             bottomPadding=0,
             id="text",
         )
-        self.addPageTemplates(
-            [PageTemplate("cover", [frame]), PageTemplate("body", [frame], onPage=self._furniture)]
-        )
+        self.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("body", [frame], onPage=self._furniture)])
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+    def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, OutlineMark):
             self.notify("TOCEntry", (flowable.depth, flowable.toc_markup, self.page, flowable.anchor))
 
@@ -159,10 +161,10 @@ class _DossierTemplate(BaseDocTemplate):  # type: ignore[misc]
         top = PAGE[1] - MARGIN_TOP + 14
         bottom = MARGIN_BOTTOM - 22
         canvas.saveState()
-        _draw(canvas, furniture.short_title, "furniture", MARGIN_X, top, width)
-        _draw(canvas, furniture.classification, "furniture-right", MARGIN_X + width, top, width, bold=True)
-        _draw(canvas, furniture.date, "furniture", MARGIN_X, bottom, width)
-        _draw(canvas, label, "furniture-right", MARGIN_X + width, bottom, width)
+        _draw(canvas, furniture.short_title, "furniture", (MARGIN_X, top, width))
+        _draw(canvas, furniture.classification, "furniture-right", (MARGIN_X + width, top, width), bold=True)
+        _draw(canvas, furniture.date, "furniture", (MARGIN_X, bottom, width))
+        _draw(canvas, label, "furniture-right", (MARGIN_X + width, bottom, width))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN_X, top - 3, MARGIN_X + TEXT_WIDTH, top - 3)
@@ -170,9 +172,10 @@ class _DossierTemplate(BaseDocTemplate):  # type: ignore[misc]
         canvas.restoreState()
 
 
-def _draw(canvas: Any, text: str, style: str, x: float, y: float, width: float, *, bold: bool = False) -> None:
+def _draw(canvas: Any, text: str, style: str, at: tuple[float, float, float], *, bold: bool = False) -> None:
+    """Draw one furniture line of ``text`` at ``(x, y, width)``."""
+    x, y, width = at
     markup = text_markup(text)
     para = paragraph(f"<b>{markup}</b>" if bold else markup, styles()[style], text)
     _w, height = para.wrapOn(canvas, width, 100)
     para.drawOn(canvas, x, y - height + 10)
-

@@ -101,7 +101,13 @@ def part_flowables(part: Part, labels: Labels, anchors: Anchors, levels: dict[st
 
 
 def _para(
-    markup: str, style_name: str, inlines: tuple[Inline, ...], *, bullet: str | None = None, draft: bool = False, numbered: bool = False
+    markup: str,
+    style_name: str,
+    inlines: tuple[Inline, ...],
+    *,
+    bullet: str | None = None,
+    draft: bool = False,
+    numbered: bool = False,
 ) -> Flowable:
     text = plain(inlines)
     style = variant(
@@ -171,8 +177,11 @@ def cover_flowables(doc: Document) -> list[Flowable]:
     if cover.situation_number:
         top.append(para(f"{words.number} {cover.situation_number}", "cover-right"))
     top.append(para(f"{words.date} {cover.date}", "cover-right"))
-    out: list[Flowable] = [*top, para(cover.situation, "cover-situation"), _framed(para(cover.classification,
-                                                                                    "cover-classification"))]
+    out: list[Flowable] = [
+        *top,
+        para(cover.situation, "cover-situation"),
+        _framed(para(cover.classification, "cover-classification")),
+    ]
     out.append(para(cover.title, "cover-title"))
     facts: list[tuple[str, list[Flowable]]] = [
         (words.source, [para(line, "cover") for line in cover.sender]),
@@ -185,7 +194,11 @@ def cover_flowables(doc: Document) -> list[Flowable]:
     table = Table(rows, colWidths=[0.3 * TEXT_WIDTH, 0.7 * TEXT_WIDTH], hAlign="LEFT")
     table.setStyle(
         TableStyle(
-            [("FONTNAME", (0, 0), (-1, -1), SERIF), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SERIF),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
         )
     )
     out.append(table)
@@ -198,4 +211,3 @@ def _framed(flowable: Flowable) -> Flowable:
     table = Table([[flowable]], colWidths=[TEXT_WIDTH])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF), ("BOX", (0, 0), (-1, -1), 1, colors.black)]))
     return KeepTogether([table])
-

@@ -30,7 +30,13 @@ NUMBER_INDENT = 30
 
 
 def _style(name: str, **kwargs: Any) -> ParagraphStyle:
-    base: dict[str, Any] = {"fontName": SERIF, "bulletFontName": SERIF, "fontSize": 10.5, "leading": 15, "splitLongWords": 1}
+    base: dict[str, Any] = {
+        "fontName": SERIF,
+        "bulletFontName": SERIF,
+        "fontSize": 10.5,
+        "leading": 15,
+        "splitLongWords": 1,
+    }
     base.update(kwargs)
     return ParagraphStyle(name, **base)
 
@@ -46,12 +52,15 @@ def styles() -> dict[str, ParagraphStyle]:
         Kind.SMALL: _style("small", fontSize=9, leading=12, spaceAfter=4),
         Kind.CENTRED: _style("centred", alignment=TA_CENTER, spaceAfter=7),
         "h1": _style("h1", fontName=SERIF_BOLD, fontSize=15, leading=20, spaceBefore=6, spaceAfter=12, keepWithNext=1),
-        "h2": _style("h2", fontName=SERIF_BOLD, fontSize=12.5, leading=17, spaceBefore=10, spaceAfter=6, keepWithNext=1),
+        "h2": _style(
+            "h2", fontName=SERIF_BOLD, fontSize=12.5, leading=17, spaceBefore=10, spaceAfter=6, keepWithNext=1
+        ),
         "h3": _style("h3", fontName=SERIF_BOLD, fontSize=11, leading=15, spaceBefore=8, spaceAfter=5, keepWithNext=1),
         "notes": _style("notes", fontName=SERIF_BOLD, fontSize=10, leading=14, spaceBefore=12, spaceAfter=4),
         "note": _style("note", fontSize=9, leading=12.5, leftIndent=18, bulletIndent=0, spaceAfter=3),
-        "caption": _style("caption", fontName=SERIF_BOLD, fontSize=9.5, leading=13, spaceBefore=6, spaceAfter=4,
-                          keepWithNext=1),
+        "caption": _style(
+            "caption", fontName=SERIF_BOLD, fontSize=9.5, leading=13, spaceBefore=6, spaceAfter=4, keepWithNext=1
+        ),
         "cell": _style("cell", fontSize=9, leading=12),
         "head": _style("head", fontName=SERIF_BOLD, fontSize=9, leading=12),
         "toc-title": _style("toc-title", fontName=SERIF_BOLD, fontSize=15, leading=20, spaceAfter=14),
@@ -63,12 +72,27 @@ def styles() -> dict[str, ParagraphStyle]:
         "cover": _style("cover", fontSize=11, leading=15, alignment=TA_LEFT),
         "cover-right": _style("cover-right", fontSize=11, leading=15, alignment=TA_RIGHT),
         "cover-label": _style("cover-label", fontName=SERIF_BOLD, fontSize=11, leading=15),
-        "cover-situation": _style("cover-situation", fontName=SERIF_BOLD, fontSize=13, leading=18,
-                                  alignment=TA_CENTER, spaceBefore=40, spaceAfter=6),
-        "cover-classification": _style("cover-classification", fontName=SERIF_BOLD, fontSize=11.5, leading=16,
-                                       alignment=TA_CENTER, spaceBefore=24, spaceAfter=24),
-        "cover-title": _style("cover-title", fontName=SERIF_BOLD, fontSize=16, leading=22, alignment=TA_CENTER,
-                              spaceAfter=40),
+        "cover-situation": _style(
+            "cover-situation",
+            fontName=SERIF_BOLD,
+            fontSize=13,
+            leading=18,
+            alignment=TA_CENTER,
+            spaceBefore=40,
+            spaceAfter=6,
+        ),
+        "cover-classification": _style(
+            "cover-classification",
+            fontName=SERIF_BOLD,
+            fontSize=11.5,
+            leading=16,
+            alignment=TA_CENTER,
+            spaceBefore=24,
+            spaceAfter=24,
+        ),
+        "cover-title": _style(
+            "cover-title", fontName=SERIF_BOLD, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=40
+        ),
     }
 
 
@@ -91,5 +115,7 @@ def variant(
         kwargs.update(leftIndent=style.leftIndent + NUMBER_INDENT, bulletIndent=style.leftIndent, bulletFontName=SERIF)
     if not kwargs:
         return style
-    name = "-".join([style.name, *(k for k, on in (("rtl", rtl), ("draft", draft), ("num", numbered), ("ragged", ragged)) if on)])
+    name = "-".join(
+        [style.name, *(k for k, on in (("rtl", rtl), ("draft", draft), ("num", numbered), ("ragged", ragged)) if on)]
+    )
     return ParagraphStyle(name, parent=style, **kwargs)

@@ -41,7 +41,7 @@ REDACTION_TEXT = "#ffffff"
 
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
 _RESHAPER_PLAIN = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": False})
-_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+_MIRROR = str.maketrans("()[]{}<>«»\u2039\u203a", ")(][}{><»«\u203a\u2039")
 _SPACES = re.compile(r"( +)")
 
 
@@ -124,7 +124,7 @@ def starts_rtl(text: str) -> bool:
 
 
 class _Atom:
-    __slots__ = ("frag", "text", "strong", "level")
+    __slots__ = ("frag", "level", "strong", "text")
 
     def __init__(self, frag: Any, text: str | None, strong: str | None) -> None:
         self.frag = frag
@@ -264,9 +264,10 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]
     """
 
     rtl = False  # the paragraph's base direction; RtlParagraph for Arabic-first paragraphs
+    blPara: Any  # reportlab's broken lines, set by wrap()
 
-    def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 - reportlab's name
-        logical = self.blPara
+    def drawPara(self, debug: int = 0) -> Any:
+        logical: Any = self.blPara
         self.blPara = _visual_lines(logical, self.rtl)
         try:
             return super().drawPara(debug)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from caseapp.core.dossier.model import Document, Paragraph, ParagraphStyle, Part, Span, Version
+from caseapp.core.dossier.model import Document, Paragraph, Part, Span, Version
 from tests.dossier.sample_document import sample_document
 
 ARABIC_TESTIMONY = (
