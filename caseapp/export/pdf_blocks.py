@@ -180,7 +180,9 @@ def cover_flowables(doc: Document) -> list[Flowable]:
     out: list[Flowable] = [
         *top,
         para(cover.situation, "cover-situation"),
+        Spacer(1, 18),
         _framed(para(cover.classification, "cover-classification")),
+        Spacer(1, 30),
     ]
     out.append(para(cover.title, "cover-title"))
     facts: list[tuple[str, list[Flowable]]] = [
@@ -191,7 +193,7 @@ def cover_flowables(doc: Document) -> list[Flowable]:
         facts.append((words.fingerprint, [para(cover.signing_fingerprint, "cover", mono=True)]))
     facts.extend((label, [para(value, "cover")]) for label, value in cover.lines)
     rows = [[para(label, "cover-label"), cells] for label, cells in facts]
-    table = Table(rows, colWidths=[0.3 * TEXT_WIDTH, 0.7 * TEXT_WIDTH], hAlign="LEFT")
+    table = Table(rows, colWidths=[0.28 * TEXT_WIDTH, 0.72 * TEXT_WIDTH], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -209,5 +211,14 @@ def cover_flowables(doc: Document) -> list[Flowable]:
 
 def _framed(flowable: Flowable) -> Flowable:
     table = Table([[flowable]], colWidths=[TEXT_WIDTH])
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF), ("BOX", (0, 0), (-1, -1), 1, colors.black)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SERIF),
+                ("BOX", (0, 0), (-1, -1), 1, colors.black),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return KeepTogether([table])

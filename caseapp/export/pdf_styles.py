@@ -82,13 +82,7 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceAfter=6,
         ),
         "cover-classification": _style(
-            "cover-classification",
-            fontName=SERIF_BOLD,
-            fontSize=11.5,
-            leading=16,
-            alignment=TA_CENTER,
-            spaceBefore=24,
-            spaceAfter=24,
+            "cover-classification", fontName=SERIF_BOLD, fontSize=11.5, leading=16, alignment=TA_CENTER
         ),
         "cover-title": _style(
             "cover-title", fontName=SERIF_BOLD, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=40

@@ -11,7 +11,8 @@ How Arabic is drawn (the approach, after trying reportlab's own shaping):
 3. Only when a line is drawn does :class:`BidiParagraph` put that line into **visual** order:
    the Unicode bidirectional algorithm's level resolution and reordering (rules W/N/L2, at the
    granularity of words) applied to the words of that one line; Arabic words are reversed glyph by
-   glyph (digits stay left-to-right, marks stay after their letter, brackets are mirrored).
+   glyph (digits stay left-to-right, brackets are mirrored; vowel marks are placed
+   approximately, without the font's mark positioning).
 
 Reordering per line after line breaking is what keeps a wrapped Arabic paragraph's lines in the
 right order: reordering the whole paragraph first (``get_display``) puts its last words on the
@@ -79,6 +80,8 @@ def text_markup(text: str, *, mono: bool = False) -> str:
 def _font(name: str | None, markup: str) -> str:
     if name == ARABIC:  # Naskh looks a size smaller than the serif at the same size
         return f'<font name="{name}" size="+1">{markup}</font>'
+    if name == MONO:  # and the mono a size larger
+        return f'<font name="{name}" size="-1">{markup}</font>'
     return f'<font name="{name}">{markup}</font>' if name else markup
 
 
@@ -205,8 +208,8 @@ def _reverse_runs(atoms: list[_Atom]) -> list[_Atom]:
 
 
 def visual_word(text: str) -> str:
-    """A right-to-left word drawn left to right: letters (with their marks) reversed, digit
-    sequences kept in reading order, brackets mirrored."""
+    """A right-to-left word drawn left to right: letters and marks reversed, digit sequences kept
+    in reading order, brackets mirrored."""
     tokens: list[str] = []
     index = 0
     while index < len(text):
@@ -216,11 +219,9 @@ def visual_word(text: str) -> str:
             while end < len(text) and unicodedata.bidirectional(text[end]) in ("EN", "AN", "CS", "ET"):
                 end += 1
             tokens.append(text[index:end])
-        else:
+        else:  # a letter or a mark: a mark drawn just before its letter lands over it (no GPOS here)
             end = index + 1
-            while end < len(text) and unicodedata.combining(text[end]):
-                end += 1
-            tokens.append(text[index:end].translate(_MIRROR))
+            tokens.append(char.translate(_MIRROR))
         index = end
     return "".join(reversed(tokens))
 
