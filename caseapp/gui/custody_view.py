@@ -106,6 +106,7 @@ class CustodyFilterBar(QWidget):
         for edit in (self.ref, self.since, self.until):
             edit.returnPressed.connect(self.apply)
             edit.setClearButtonEnabled(True)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40)
         self.action.activated.connect(lambda _index: self.apply())
         self.apply_button.clicked.connect(lambda _checked=False: self.apply())
         self.clear_button.clicked.connect(lambda _checked=False: self.reset())

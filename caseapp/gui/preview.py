@@ -202,28 +202,33 @@ class PreviewPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.view)
-        bar = QHBoxLayout()
+        zoom_bar, page_bar = QHBoxLayout(), QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("fit", tr("Fit"), self.view.zoom_fit),
-            ("actual", tr("100 %"), self.view.zoom_actual),
-            ("out", tr("Zoom out"), lambda: self.view.zoom_by(1 / ZOOM_STEP)),
-            ("in", tr("Zoom in"), lambda: self.view.zoom_by(ZOOM_STEP)),
-            ("previous", tr("Previous page"), lambda: self.turn(-1)),
-            ("next", tr("Next page"), lambda: self.turn(1)),
+        for bar, key, text, slot in (
+            (zoom_bar, "fit", tr("Fit"), self.view.zoom_fit),
+            (zoom_bar, "actual", tr("100 %"), self.view.zoom_actual),
+            (zoom_bar, "out", tr("Zoom out"), lambda: self.view.zoom_by(1 / ZOOM_STEP)),
+            (zoom_bar, "in", tr("Zoom in"), lambda: self.view.zoom_by(ZOOM_STEP)),
+            (page_bar, "previous", tr("Previous page"), lambda: self.turn(-1)),
+            (page_bar, "next", tr("Next page"), lambda: self.turn(1)),
         ):
             button = QPushButton(text, self)
             button.setObjectName(f"preview_{key}")
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             bar.addWidget(button)
             self.buttons[key] = button
+        zoom_bar.addStretch(1)
         self.page_label = QLabel(self)
         self.page_label.setObjectName("previewPage")
-        bar.addWidget(self.page_label)
-        bar.addStretch(1)
+        page_bar.insertWidget(1, self.page_label)
+        page_bar.addStretch(1)
+        self.page_row = QWidget(self)
+        self.page_row.setLayout(page_bar)
+        page_bar.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addLayout(zoom_bar)
+        layout.addWidget(self.page_row)
         layout.addWidget(self.stack, 1)
         self.clear()
 
@@ -367,8 +372,7 @@ class PreviewPanel(QWidget):
         for key in ("fit", "actual", "in", "out"):
             self.buttons[key].setEnabled(has_image)
         paged = has_image and self.page_count > 1
-        self.buttons["previous"].setVisible(self.page_count > 1)
-        self.buttons["next"].setVisible(self.page_count > 1)
+        self.page_row.setVisible(self.page_count > 1)
         self.buttons["previous"].setEnabled(paged and self.page_index > 0)
         self.buttons["next"].setEnabled(paged and self.page_index < self.page_count - 1)
         self.page_label.setText(
