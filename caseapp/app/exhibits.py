@@ -52,6 +52,16 @@ def redact_exhibit(
     return redaction_service(case).redact_exhibit(key, regions, reason, task)
 
 
+def export_original_as(
+    case: OpenCase, key: RecordId, target: Path, *, cancel: Callable[[], bool] | None = None
+) -> ExportedOriginal:
+    """Like :func:`export_original`, into the file ``target`` a person chose (a save dialog); an
+    existing file is never replaced."""
+    task = Task(cancel=CancelToken(poll=cancel))
+    destination = FolderDestination(target.parent, case.folder, name=target.name)
+    return case.exports.export_original(key, destination, task=task).value
+
+
 @dataclass(frozen=True, slots=True)
 class BlobProblem:
     exhibit: str | None  # EX-n, or None for a file no record refers to

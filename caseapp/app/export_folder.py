@@ -108,11 +108,13 @@ class _PlaintextOut:
 
 class FolderDestination:
     """Decrypted originals go into ``folder`` (never inside ``case_folder``), each under its name as
-    found (made safe), written unnamed or hidden until checked and recorded, never replacing a file."""
+    found (made safe) or under ``name`` when the person chose one (a save dialog), written unnamed or
+    hidden until checked and recorded, never replacing a file."""
 
-    def __init__(self, folder: Path, case_folder: Path) -> None:
+    def __init__(self, folder: Path, case_folder: Path, *, name: str | None = None) -> None:
         self.folder = folder
         self.case_folder = case_folder
+        self.name = name
         self.target: Path | None = None
         self._out: _PlaintextOut | None = None
 
@@ -126,6 +128,11 @@ class FolderDestination:
         inside = destination.resolve()
         if inside == self.case_folder.resolve() or self.case_folder.resolve() in inside.parents:
             raise UserError(f"{destination} is inside the case folder; plaintext must never be written there")
+        if self.name is not None:
+            chosen = destination / _safe_name(self.name, f"{ref}.bin")
+            if chosen.exists():
+                raise UserError(f"{chosen} already exists; caseapp never replaces a file: choose another name")
+            stored_name = self.name
         name = _safe_name(stored_name, f"{ref}.bin")
         target = destination / name
         if target.exists():

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from caseapp.core.entities import CustodyEntry, ExhibitDetail, Incident, Person, Source, TimePrecision
+from caseapp.core.entities import CustodyEntry, ExhibitDetail, Incident, Note, Person, Source, TimePrecision
 from caseapp.gui.i18n import enum_text
 
 
@@ -97,7 +97,7 @@ def when_text(incident: Incident) -> tuple[str, str]:
     return start, "" if end == start else end
 
 
-def record_html(record: Person | Incident | Source | CustodyEntry) -> str:
+def record_html(record: Person | Incident | Source | CustodyEntry, notes: Iterable[Note] = ()) -> str:
     if isinstance(record, Person):
         name = record.full_name if record.full_name is not None else tr("(hidden: use Reveal name)")
         rows: list[tuple[str, Any]] = [
@@ -125,9 +125,12 @@ def record_html(record: Person | Incident | Source | CustodyEntry) -> str:
         rows += [(str(k), v) for k, v in sorted(record.details.items())]
         rows += [(tr("Entry hash"), record.hash)]
         title = f"#{record.seq} {record.target}"
-    if not isinstance(record, CustodyEntry) and record.deleted:
-        rows.append((tr("Deleted"), f"{record.deleted.reason} ({record.deleted.by})"))
-    return f"<h2>{_e(title)}</h2>{_table(rows)}"
+    if not isinstance(record, CustodyEntry):
+        rows.append((tr("Tags"), ", ".join(record.tags)))
+        if record.deleted:
+            rows.append((tr("Deleted"), f"{record.deleted.reason} ({record.deleted.by})"))
+    shown_notes = _items(f"{note.ref} ({note.author}): {note.text}" for note in notes)
+    return f"<h2>{_e(title)}</h2>{_table(rows)}{_section(tr('Notes'), shown_notes)}"
 
 
 class DetailPanel(QTextBrowser):

@@ -12,15 +12,26 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from caseapp.core.changes import Changes
 from caseapp.core.errors import CaseLockedError
 from caseapp.core.operations import OpResult
-from caseapp.core.ports import CustodyQuery, Deleted, Page, RecordQuery
+from caseapp.core.ports import Deleted, RecordQuery
 from caseapp.core.refs import RefKind
 from caseapp.core.services import RecordService
-from caseapp.gui.detail import DetailPanel, exhibit_html, record_html
+from caseapp.gui.annotate import Selected, SelectionActions
+from caseapp.gui.custody_view import CustodyFilter, CustodyFilterBar, filtered_entries
+from caseapp.gui.detail import exhibit_html, record_html
 from caseapp.gui.errors import message_for, show_error
 from caseapp.gui.importer import ImportController
 from caseapp.gui.language import language_menu
@@ -35,6 +46,7 @@ from caseapp.gui.models.records import (
 from caseapp.gui.pages import ExhibitsPage, RecordPage
 from caseapp.gui.record_dialogs import RecordDialog
 from caseapp.gui.settings import Settings
+from caseapp.gui.side_panel import SidePanel
 from caseapp.gui.tasks import TaskHandle, TaskRunner
 from caseapp.gui.undo import OperationCommand
 from caseapp.gui.verify import VerifyController
@@ -67,7 +79,18 @@ class MainWindow(QMainWindow):
             RefKind.SOURCE: self.sources,
         }
         self.undo_stack = QUndoStack(self)
+        self.selected: Selected | None = None
+        self.custody_wanted = CustodyFilter()
         self._build_views()
+        self.selection_actions = SelectionActions(
+            self,
+            runner,
+            case=lambda: self.case,
+            selected=lambda: self.selected,
+            push_undo=self._push_undo,
+            say=self._say,
+        )
+        self.side.action.connect(self.selection_actions.run)
         self.importer = ImportController(runner, lambda: self.case, self.statusBar())
         self.verifier = VerifyController(runner, lambda: self.case, self.statusBar())
         self._build_menus()
@@ -101,6 +124,11 @@ class MainWindow(QMainWindow):
             pages.append((label, record_page))
         self.custody_page = RecordPage(None, self.custody, "custodyTable", self)
         self.custody_page.selected.connect(self._custody_selected)
+        self.custody_filter = CustodyFilterBar(self.custody_page)
+        self.custody_filter.changed.connect(self._custody_filter_changed)
+        layout = self.custody_page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.custody_filter)
         pages.append((self.tr("Custody log"), self.custody_page))
         for label, page in pages:
             self.navigator.addItem(label)
@@ -109,12 +137,14 @@ class MainWindow(QMainWindow):
         self.navigator.setCurrentRow(0)
         self.navigator.setMaximumWidth(200)
         self.navigator.setSpacing(3)
-        self.detail = DetailPanel(self)
+        self.side = SidePanel(self.runner, self)
+        self.detail = self.side.detail
+        self.preview = self.side.preview
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([150, 760, 370])
@@ -140,6 +170,9 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(self.tr("Lock"), self.lock_requested.emit, "Ctrl+L")
         self.lock_action.setObjectName("lockAction")
         case_menu.addActions([self.import_files_action, self.import_folder_action])
+        case_menu.addAction(
+            self._action(self.tr("Export the original…"), lambda: self.selection_actions.run("export"), "Ctrl+E")
+        )
         case_menu.addSeparator()
         case_menu.addAction(self._action(self.tr("Verify"), lambda: self.verifier.start(full=False), "Ctrl+Shift+V"))
         case_menu.addAction(self._action(self.tr("Verify every file (slow)"), lambda: self.verifier.start(full=True)))
@@ -159,16 +192,50 @@ class MainWindow(QMainWindow):
             (RefKind.SOURCE, self.tr("Add a source…"), "Ctrl+Shift+S"),
         ):
             records_menu.addAction(self._action(text, self._adder(kind), key))
+        records_menu.addSeparator()
+        for name, text, key in (
+            ("add_tag", self.tr("Add a tag to the selected record…"), "Ctrl+T"),
+            ("remove_tag", self.tr("Remove a tag from the selected record…"), "Ctrl+Shift+T"),
+            ("add_note", self.tr("Add a note to the selected record…"), "Ctrl+Shift+M"),
+        ):
+            records_menu.addAction(self._action(text, self._on_selected(name), key))
         view_menu = bar.addMenu(self.tr("&View"))
         for row in range(self.navigator.count()):
             label = self.navigator.item(row).text()
             view_menu.addAction(self._action(label, self._show_page(row), f"Ctrl+{row + 1}"))
         view_menu.addAction(self._action(self.tr("Search exhibits"), self._focus_search, QKeySequence.StandardKey.Find))
         view_menu.addSeparator()
+        for index, text, key in (
+            (0, self.tr("Details"), "F7"),
+            (1, self.tr("Preview"), "F8"),
+            (2, self.tr("Extracted text"), "F9"),
+        ):
+            view_menu.addAction(self._action(text, self._side_tab(index), key))
+        preview_menu = view_menu.addMenu(self.tr("Zoom and pages"))
+        preview = self.preview
+        zoom_in = self._action(self.tr("Zoom in"), lambda: preview.zoom("in"), QKeySequence.StandardKey.ZoomIn)
+        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        preview_menu.addActions(
+            [
+                zoom_in,
+                self._action(self.tr("Zoom out"), lambda: preview.zoom("out"), QKeySequence.StandardKey.ZoomOut),
+                self._action(self.tr("Fit to the panel"), lambda: preview.zoom("fit"), "Ctrl+0"),
+                self._action(self.tr("Actual size (100 %)"), lambda: preview.zoom("actual"), "Ctrl+Alt+0"),
+                self._action(self.tr("Next page"), lambda: preview.turn(1), "Ctrl+PgDown"),
+                self._action(self.tr("Previous page"), lambda: preview.turn(-1), "Ctrl+PgUp"),
+            ]
+        )
+        view_menu.addSeparator()
         view_menu.addMenu(language_menu(self, self.settings))
 
     def _show_page(self, row: int) -> Callable[[], None]:
         return lambda: self.navigator.setCurrentRow(row)
+
+    def _on_selected(self, name: str) -> Callable[[], object]:
+        return lambda: self.selection_actions.run(name)
+
+    def _side_tab(self, index: int) -> Callable[[], None]:
+        return lambda: self._show_side(index)
 
     def _adder(self, kind: RefKind) -> Callable[[], object]:
         return lambda: self.record_action(kind, "add")
@@ -187,6 +254,14 @@ class MainWindow(QMainWindow):
         if ok:
             self.settings.idle_minutes = minutes
             self.idle_minutes_changed.emit(minutes)
+
+    def _show_side(self, index: int) -> None:
+        if self.side.isTabEnabled(index):
+            self.side.setCurrentIndex(index)
+            self.side.currentWidget().setFocus()
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     def _focus_search(self) -> None:
         self.navigator.setCurrentRow(0)
@@ -207,9 +282,7 @@ class MainWindow(QMainWindow):
         self.exhibits.set_records(records)
         for kind in self.record_models:
             self._reload(kind)
-        self.custody.set_loader(
-            lambda: case.custody.entries(CustodyQuery(page=Page(0, CUSTODY_SHOWN), newest_first=True))
-        )
+        self._load_custody()
         self.undo_stack.clear()
 
     def clear(self) -> None:
@@ -219,7 +292,10 @@ class MainWindow(QMainWindow):
         for model in (*self.record_models.values(), self.custody):
             model.set_loader(None)
         self.exhibits_page.search.clear()
-        self.detail.clear_all()
+        self.selected = None
+        self.side.clear_all()
+        self.custody_filter.clear_all()
+        self.custody_wanted = CustodyFilter()
         self.undo_stack.clear()
         self.setWindowTitle(self.tr("caseapp"))
 
@@ -235,6 +311,15 @@ class MainWindow(QMainWindow):
             RefKind.SOURCE: lambda: records.sources(query),
         }
         self.record_models[kind].set_loader(loaders[kind])
+
+    def _load_custody(self) -> None:
+        case, wanted = self.case, self.custody_wanted
+        if case is not None:
+            self.custody.set_loader(lambda: filtered_entries(case.custody, wanted, CUSTODY_SHOWN))
+
+    def _custody_filter_changed(self, wanted: CustodyFilter) -> None:
+        self.custody_wanted = wanted
+        self._load_custody()
 
     def _set_show_deleted(self, kind: RefKind, on: bool) -> None:
         self.show_deleted[kind] = on
@@ -255,6 +340,8 @@ class MainWindow(QMainWindow):
                 self.record_models[kind].refresh()
         if changes.custody:
             self.custody.refresh()
+        if self.selected is not None:
+            self.show_selected()
 
     def _load_failed(self, error: BaseException) -> None:
         if self.case is not None:
@@ -263,23 +350,57 @@ class MainWindow(QMainWindow):
     # -- details
     def _exhibit_selected(self, row: int) -> None:
         exhibit = self.exhibits.exhibit_at(row)
-        case = self.case
-        if exhibit is None or case is None:
+        if exhibit is None or self.case is None:
             return
-        evidence = case.evidence
-        handle = self.runner.read(lambda: evidence.detail(exhibit.id), name="exhibit detail")
-        handle.succeeded.connect(lambda detail: self.detail.show_html(exhibit_html(detail)))
-        handle.failed.connect(lambda error: show_error(self, error))
+        self._select(Selected(RefKind.EXHIBIT, exhibit.id, exhibit.ref, exhibit.tags, exhibit.original_name or ""))
 
     def _record_selected(self, kind: RefKind, row: int) -> None:
         record = self.record_models[kind].row_at(row)
         if record is not None:
             self.detail.show_html(record_html(record))
+            self._select(Selected(kind, record.id, record.ref, record.tags))
 
     def _custody_selected(self, row: int) -> None:
         entry = self.custody.row_at(row)
         if entry is not None:
+            self.selected = None
+            self.side.set_selection(None, exhibit=False)
             self.detail.show_html(record_html(entry))
+
+    def _select(self, selected: Selected) -> None:
+        self.selected = selected
+        exhibit = selected.kind is RefKind.EXHIBIT
+        self.side.set_selection(selected.id, exhibit=exhibit, case=lambda: self.case)
+        self.show_selected()
+
+    def show_selected(self) -> TaskHandle | None:
+        """Read the selected record again (its tags and notes may have changed) and show it."""
+        case, selected = self.case, self.selected
+        if case is None or selected is None:
+            return None
+        key, kind = selected.id, selected.kind
+        if kind is RefKind.EXHIBIT:
+            evidence = case.evidence
+            handle = self.runner.read(lambda: evidence.detail(key), name="exhibit detail")
+            handle.succeeded.connect(lambda detail: self._show_exhibit(key, detail))
+        else:
+            records = case.records
+            handle = self.runner.read(lambda: (records.get(key, kind), records.notes(key)), name="record detail")
+            handle.succeeded.connect(lambda found: self._show_record(key, *found))
+        handle.failed.connect(lambda error: show_error(self, error))
+        return handle
+
+    def _show_exhibit(self, key: Any, detail: Any) -> None:
+        if self.selected is not None and self.selected.id == key:
+            ex = detail.exhibit
+            self.selected = Selected(RefKind.EXHIBIT, ex.id, ex.ref, ex.tags, ex.original_name or "")
+            self.detail.show_html(exhibit_html(detail))
+
+    def _show_record(self, key: Any, record: Any, notes: list[Any]) -> None:
+        if self.selected is not None and self.selected.id == key:
+            shown = self.persons.revealed.get(key, record) if self.selected.kind is RefKind.PERSON else record
+            self.selected = Selected(self.selected.kind, key, record.ref, record.tags)
+            self.detail.show_html(record_html(shown, notes))
 
     # -- record actions
     def record_action(  # noqa: PLR0911  (one branch per action)
@@ -320,7 +441,10 @@ class MainWindow(QMainWindow):
 
     def _revealed(self, person: Any) -> None:
         self.persons.reveal(person)
-        self.detail.show_html(record_html(person))
+        if self.selected is not None and self.selected.id == person.id:
+            self.show_selected()
+        else:
+            self.detail.show_html(record_html(person))
 
     def _write(self, work: Callable[[], OpResult[Any]]) -> TaskHandle:
         handle = self.runner.write(work)

@@ -36,6 +36,18 @@ def make_evidence(folder: Path) -> None:
     (folder / "statement-W-001.txt").write_text("شهادة: رأيت الضربة على المستشفى في الصباح.\n", encoding="utf-8")
     (folder / "field-report.txt").write_text("Field report, Aleppo, 27 April 2016.\n" * 20, encoding="utf-8")
     (folder / "notes.md").write_text("# Notes\nRubble at the entrance.\n", encoding="utf-8")
+    pages = []
+    for number, (size, colour) in enumerate((((595, 842), (250, 248, 240)), ((842, 595), (235, 240, 250))), 1):
+        page = Image.new("RGB", size, colour)
+        draw = ImageDraw.Draw(page)
+        draw.rectangle((60, 60, size[0] - 60, 140), fill=(40, 60, 110))
+        draw.text((80, 90), f"Medical report, page {number} of 2", fill=(255, 255, 255))
+        for line in range(12):
+            draw.line(
+                (60, 200 + line * 30, size[0] - 60 - (line % 3) * 80, 200 + line * 30), fill=(90, 90, 90), width=3
+            )
+        pages.append(page)
+    pages[0].save(folder / "medical-report.pdf", save_all=True, append_images=pages[1:])
 
 
 def build_sample(root: Path) -> Path:
@@ -106,11 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def select_first_row(table: QTableView) -> None:
-    """Select the first row as a click would. (QTableView.selectRow selects nothing right-to-left
-    when the columns are narrower than the view: it looks for a column at the viewport's far edge.)"""
+def select_first_row(table: QTableView, row: int = 0) -> None:
+    """Select the first row (or ``row``) as a click would. (QTableView.selectRow selects nothing
+    right-to-left when the columns are narrower than the view: it looks for a column at the
+    viewport's far edge.)"""
     flags = QItemSelectionModel.SelectionFlag
-    table.selectionModel().setCurrentIndex(table.model().index(0, 0), flags.ClearAndSelect | flags.Rows | flags.Current)
+    table.selectionModel().setCurrentIndex(
+        table.model().index(row, 0), flags.ClearAndSelect | flags.Rows | flags.Current
+    )
 
 
 class Camera:
@@ -180,12 +195,34 @@ class Camera:
             window.deleteLater()
         shell.deleteLater()
 
+    def previews(self) -> None:
+        """The image, the PDF (both pages) and the Arabic statement's extracted text."""
+        main_window = self.shell.main
+        model, table, side = main_window.exhibits, main_window.exhibits_page.table, main_window.side
+
+        def show(name: str, tab: int) -> None:
+            for row in range(model.rowCount()):
+                exhibit = model.exhibit_at(row)
+                if exhibit is not None and name in f"{exhibit.original_name} {exhibit.title}":
+                    select_first_row(table, row)
+                    self.settle()
+                    side.setCurrentIndex(tab)
+                    return
+            raise LookupError(f"no exhibit {name} in the sample case")
+
+        self.shot("04b-preview-image", main_window, lambda: show("crater", 1))
+        self.shot("04c-preview-pdf", main_window, lambda: show("medical-report", 1))
+        self.shot("04d-preview-pdf-page-2", main_window, lambda: main_window.preview.turn(1))
+        self.shot("04e-extracted-text", main_window, lambda: show("statement", 2))
+        side.setCurrentIndex(0)
+
     def case_views(self) -> None:
         from caseapp.core.refs import RefKind
 
         main_window = self.shell.main
         main_window.resize(1280, 760)
         self.shot("04-exhibits", main_window, lambda: select_first_row(main_window.exhibits_page.table))
+        self.previews()
         views = (("05-incidents", RefKind.INCIDENT), ("06-people", RefKind.PERSON), ("07-sources", RefKind.SOURCE))
         for row, (name, kind) in enumerate(views, 1):
             main_window.navigator.setCurrentRow(row)

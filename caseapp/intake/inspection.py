@@ -40,6 +40,7 @@ _UNKNOWN = DetectedType(kind=TypeKind.OTHER, mime="application/octet-stream", ex
 _BUFFER = 64 * 1024
 _LISTED_NAMES = 256
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time in this process
+PDFIUM_LOCK = _PDFIUM  # shared with the preview renderer (caseapp.app.preview)
 
 
 @dataclass(slots=True)

@@ -61,6 +61,65 @@
         </message>
     </context>
     <context>
+        <name>CustodyFilter</name>
+        <message>
+            <source>Action</source>
+            <translation>الإجراء</translation>
+        </message>
+        <message>
+            <source>Every action</source>
+            <translation>كل الإجراءات</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>تصفية</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>From (YYYY-MM-DD)</source>
+            <translation>من (YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <source>From day (UTC)</source>
+            <translation>من يوم (UTC)</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>السجل</translation>
+        </message>
+        <message>
+            <source>Record, e.g. EX-3</source>
+            <translation>السجل، مثل EX-3</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>عرض الكل</translation>
+        </message>
+        <message>
+            <source>The last day is before the first day; swap them.</source>
+            <translation>اليوم الأخير يسبق اليوم الأول؛ بدّل بينهما.</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>To (YYYY-MM-DD)</source>
+            <translation>إلى (YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <source>To day (UTC)</source>
+            <translation>إلى يوم (UTC)</translation>
+        </message>
+        <message>
+            <source>{what}: “{text}” is not a day; write it as YYYY-MM-DD.</source>
+            <translation>{what}: «{text}» ليس تاريخ يوم؛ اكتبه بالشكل YYYY-MM-DD.</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailPanel</name>
         <message>
             <source>(hidden: use Reveal name)</source>
@@ -326,12 +385,24 @@
             <translation>&amp;عرض</translation>
         </message>
         <message>
+            <source>Actual size (100 %)</source>
+            <translation>الحجم الفعلي (100٪)</translation>
+        </message>
+        <message>
+            <source>Add a note to the selected record…</source>
+            <translation>إضافة ملاحظة إلى السجل المحدد…</translation>
+        </message>
+        <message>
             <source>Add a person…</source>
             <translation>إضافة شخص…</translation>
         </message>
         <message>
             <source>Add a source…</source>
             <translation>إضافة مصدر…</translation>
+        </message>
+        <message>
+            <source>Add a tag to the selected record…</source>
+            <translation>إضافة وسم إلى السجل المحدد…</translation>
         </message>
         <message>
             <source>Add an incident…</source>
@@ -346,8 +417,24 @@
             <translation>حذف {ref}</translation>
         </message>
         <message>
+            <source>Details</source>
+            <translation>التفاصيل</translation>
+        </message>
+        <message>
             <source>Exhibits</source>
             <translation>قطع الإثبات</translation>
+        </message>
+        <message>
+            <source>Export the original…</source>
+            <translation>تصدير الملف الأصلي…</translation>
+        </message>
+        <message>
+            <source>Extracted text</source>
+            <translation>النص المستخرج</translation>
+        </message>
+        <message>
+            <source>Fit to the panel</source>
+            <translation>ملاءمة اللوحة</translation>
         </message>
         <message>
             <source>Import a folder</source>
@@ -390,12 +477,28 @@
             <translation>التنقل</translation>
         </message>
         <message>
+            <source>Next page</source>
+            <translation>الصفحة التالية</translation>
+        </message>
+        <message>
             <source>People</source>
             <translation>الأشخاص</translation>
         </message>
         <message>
+            <source>Preview</source>
+            <translation>المعاينة</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>الصفحة السابقة</translation>
+        </message>
+        <message>
             <source>Redo</source>
             <translation>إعادة</translation>
+        </message>
+        <message>
+            <source>Remove a tag from the selected record…</source>
+            <translation>إزالة وسم من السجل المحدد…</translation>
         </message>
         <message>
             <source>Search exhibits</source>
@@ -420,6 +523,18 @@
         <message>
             <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
             <translation>لماذا يُحذف {ref}؟ يُحفظ السبب في سجل سلسلة الحيازة، ويمكن استعادته.</translation>
+        </message>
+        <message>
+            <source>Zoom and pages</source>
+            <translation>التكبير والصفحات</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>تكبير</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>تصغير</translation>
         </message>
         <message>
             <source>caseapp</source>
@@ -536,6 +651,69 @@
         </message>
     </context>
     <context>
+        <name>PreviewPanel</name>
+        <message>
+            <source>100 %</source>
+            <translation>100٪</translation>
+        </message>
+        <message>
+            <source>Extracted text</source>
+            <translation>النص المستخرج</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>ملاءمة</translation>
+        </message>
+        <message>
+            <source>Loading the preview…</source>
+            <translation>جارٍ تحميل المعاينة…</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>الصفحة التالية</translation>
+        </message>
+        <message>
+            <source>Page {n} of {count}</source>
+            <translation>الصفحة {n} من {count}</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>المعاينة</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>الصفحة السابقة</translation>
+        </message>
+        <message>
+            <source>Select an exhibit to see its preview.</source>
+            <translation>حدّد قطعة إثبات لمعاينتها.</translation>
+        </message>
+        <message>
+            <source>The file is too large to preview ({size} MiB); export the original to open it.</source>
+            <translation>الملف أكبر من أن يُعايَن ({size} ميبيبايت)؛ صدّر الملف الأصلي لفتحه.</translation>
+        </message>
+        <message>
+            <source>There is no preview for this type of file ({type}); export the original to open it.</source>
+            <translation>لا تتوفر معاينة لهذا النوع من الملفات ({type})؛ صدّر الملف الأصلي لفتحه.</translation>
+        </message>
+        <message>
+            <source>This exhibit is a record without a file: there is nothing to preview.</source>
+            <translation>قطعة الإثبات هذه سجل بلا ملف: لا يوجد ما يُعايَن.</translation>
+        </message>
+        <message>
+            <source>This image cannot be shown; export the original to open it.</source>
+            <translation>لا يمكن عرض هذه الصورة؛ صدّر الملف الأصلي لفتحه.</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>تكبير</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>تصغير</translation>
+        </message>
+    </context>
+    <context>
         <name>ProtectionLevel</name>
         <message>
             <source>confidential</source>
@@ -634,6 +812,85 @@
         </message>
     </context>
     <context>
+        <name>SelectionActions</name>
+        <message>
+            <source>Add a note to {ref}</source>
+            <translation>إضافة ملاحظة إلى {ref}</translation>
+        </message>
+        <message>
+            <source>Add a tag to {ref}</source>
+            <translation>إضافة وسم إلى {ref}</translation>
+        </message>
+        <message>
+            <source>Custody entry #{seq} records the export ({at} UTC, by {who}).</source>
+            <translation>يسجّل القيد رقم {seq} في سلسلة الحيازة عملية التصدير ({at} UTC، بواسطة {who}).</translation>
+        </message>
+        <message>
+            <source>Custody entry hash: {hash}</source>
+            <translation>بصمة القيد في سلسلة الحيازة: {hash}</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>التصدير</translation>
+        </message>
+        <message>
+            <source>Export the original of {ref}</source>
+            <translation>تصدير الملف الأصلي لـ {ref}</translation>
+        </message>
+        <message>
+            <source>Exporting {ref}…</source>
+            <translation>جارٍ تصدير {ref}…</translation>
+        </message>
+        <message>
+            <source>Its SHA-256 was checked against the record: the file is the original, byte for byte.</source>
+            <translation>طُوبقت بصمة SHA-256 مع المسجّلة: الملف هو الأصل بايتًا ببايت.</translation>
+        </message>
+        <message>
+            <source>Note (kept in the case; the custody log records that it was written, not its text):</source>
+            <translation>الملاحظة (تُحفظ في القضية؛ ويسجّل سجل سلسلة الحيازة كتابتها دون نصها):</translation>
+        </message>
+        <message>
+            <source>Remove a tag from {ref}</source>
+            <translation>إزالة وسم من {ref}</translation>
+        </message>
+        <message>
+            <source>Select a record first.</source>
+            <translation>حدّد سجلًا أولًا.</translation>
+        </message>
+        <message>
+            <source>Select an exhibit first.</source>
+            <translation>حدّد قطعة إثبات أولًا.</translation>
+        </message>
+        <message>
+            <source>Size: {n} bytes</source>
+            <translation>الحجم: {n} بايت</translation>
+        </message>
+        <message>
+            <source>Tag (a word or a short phrase; tags are not case-sensitive):</source>
+            <translation>الوسم (كلمة أو عبارة قصيرة؛ لا يُميَّز بين الأحرف الكبيرة والصغيرة):</translation>
+        </message>
+        <message>
+            <source>Tag to remove:</source>
+            <translation>الوسم المراد إزالته:</translation>
+        </message>
+        <message>
+            <source>The case is on read-only media: the export could not be entered in the custody log.</source>
+            <translation>القضية على وسيط للقراءة فقط: تعذّر قيد التصدير في سجل سلسلة الحيازة.</translation>
+        </message>
+        <message>
+            <source>{ref} exported.</source>
+            <translation>صُدّر {ref}.</translation>
+        </message>
+        <message>
+            <source>{ref} has no tags.</source>
+            <translation>لا توجد وسوم على {ref}.</translation>
+        </message>
+        <message>
+            <source>{ref} was exported to {path}.</source>
+            <translation>صُدّر {ref} إلى {path}.</translation>
+        </message>
+    </context>
+    <context>
         <name>Sensitivity</name>
         <message>
             <source>graphic</source>
@@ -657,6 +914,41 @@
         <message>
             <source>The case was locked. Unlock it to continue.</source>
             <translation>قُفلت القضية. افتحها للمتابعة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SidePanel</name>
+        <message>
+            <source>Add a note…</source>
+            <translation>إضافة ملاحظة…</translation>
+        </message>
+        <message>
+            <source>Add a tag…</source>
+            <translation>إضافة وسم…</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>التفاصيل</translation>
+        </message>
+        <message>
+            <source>Export the original…</source>
+            <translation>تصدير الملف الأصلي…</translation>
+        </message>
+        <message>
+            <source>No text was extracted from this file.</source>
+            <translation>لم يُستخرج أي نص من هذا الملف.</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>المعاينة</translation>
+        </message>
+        <message>
+            <source>Remove a tag…</source>
+            <translation>إزالة وسم…</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>النص</translation>
         </message>
     </context>
     <context>

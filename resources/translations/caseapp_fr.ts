@@ -61,6 +61,65 @@
         </message>
     </context>
     <context>
+        <name>CustodyFilter</name>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Every action</source>
+            <translation>Toutes les actions</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>Filtrer</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>From (YYYY-MM-DD)</source>
+            <translation>Du (AAAA-MM-JJ)</translation>
+        </message>
+        <message>
+            <source>From day (UTC)</source>
+            <translation>Premier jour (UTC)</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Fiche</translation>
+        </message>
+        <message>
+            <source>Record, e.g. EX-3</source>
+            <translation>Fiche, p. ex. EX-3</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Tout afficher</translation>
+        </message>
+        <message>
+            <source>The last day is before the first day; swap them.</source>
+            <translation>Le dernier jour précède le premier ; inversez-les.</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>To (YYYY-MM-DD)</source>
+            <translation>Au (AAAA-MM-JJ)</translation>
+        </message>
+        <message>
+            <source>To day (UTC)</source>
+            <translation>Dernier jour (UTC)</translation>
+        </message>
+        <message>
+            <source>{what}: “{text}” is not a day; write it as YYYY-MM-DD.</source>
+            <translation>{what} : « {text} » n'est pas une date ; écrivez-la sous la forme AAAA-MM-JJ.</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailPanel</name>
         <message>
             <source>(hidden: use Reveal name)</source>
@@ -326,12 +385,24 @@
             <translation>A&amp;ffichage</translation>
         </message>
         <message>
+            <source>Actual size (100 %)</source>
+            <translation>Taille réelle (100 %)</translation>
+        </message>
+        <message>
+            <source>Add a note to the selected record…</source>
+            <translation>Ajouter une note à la fiche sélectionnée…</translation>
+        </message>
+        <message>
             <source>Add a person…</source>
             <translation>Ajouter une personne…</translation>
         </message>
         <message>
             <source>Add a source…</source>
             <translation>Ajouter une source…</translation>
+        </message>
+        <message>
+            <source>Add a tag to the selected record…</source>
+            <translation>Ajouter une étiquette à la fiche sélectionnée…</translation>
         </message>
         <message>
             <source>Add an incident…</source>
@@ -346,8 +417,24 @@
             <translation>Supprimer {ref}</translation>
         </message>
         <message>
+            <source>Details</source>
+            <translation>Détails</translation>
+        </message>
+        <message>
             <source>Exhibits</source>
             <translation>Pièces</translation>
+        </message>
+        <message>
+            <source>Export the original…</source>
+            <translation>Exporter l'original…</translation>
+        </message>
+        <message>
+            <source>Extracted text</source>
+            <translation>Texte extrait</translation>
+        </message>
+        <message>
+            <source>Fit to the panel</source>
+            <translation>Ajuster au panneau</translation>
         </message>
         <message>
             <source>Import a folder</source>
@@ -390,12 +477,28 @@
             <translation>Navigation</translation>
         </message>
         <message>
+            <source>Next page</source>
+            <translation>Page suivante</translation>
+        </message>
+        <message>
             <source>People</source>
             <translation>Personnes</translation>
         </message>
         <message>
+            <source>Preview</source>
+            <translation>Aperçu</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>Page précédente</translation>
+        </message>
+        <message>
             <source>Redo</source>
             <translation>Rétablir</translation>
+        </message>
+        <message>
+            <source>Remove a tag from the selected record…</source>
+            <translation>Retirer une étiquette de la fiche sélectionnée…</translation>
         </message>
         <message>
             <source>Search exhibits</source>
@@ -420,6 +523,18 @@
         <message>
             <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
             <translation>Pourquoi supprimer {ref} ? Le motif est conservé dans le registre de la chaîne de possession ; la fiche peut être restaurée.</translation>
+        </message>
+        <message>
+            <source>Zoom and pages</source>
+            <translation>Zoom et pages</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Zoom avant</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Zoom arrière</translation>
         </message>
         <message>
             <source>caseapp</source>
@@ -536,6 +651,69 @@
         </message>
     </context>
     <context>
+        <name>PreviewPanel</name>
+        <message>
+            <source>100 %</source>
+            <translation>100 %</translation>
+        </message>
+        <message>
+            <source>Extracted text</source>
+            <translation>Texte extrait</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>Ajuster</translation>
+        </message>
+        <message>
+            <source>Loading the preview…</source>
+            <translation>Chargement de l'aperçu…</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>Page suivante</translation>
+        </message>
+        <message>
+            <source>Page {n} of {count}</source>
+            <translation>Page {n} sur {count}</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Aperçu</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>Page précédente</translation>
+        </message>
+        <message>
+            <source>Select an exhibit to see its preview.</source>
+            <translation>Sélectionnez une pièce pour en voir l'aperçu.</translation>
+        </message>
+        <message>
+            <source>The file is too large to preview ({size} MiB); export the original to open it.</source>
+            <translation>Le fichier est trop volumineux pour un aperçu ({size} Mio) ; exportez l'original pour l'ouvrir.</translation>
+        </message>
+        <message>
+            <source>There is no preview for this type of file ({type}); export the original to open it.</source>
+            <translation>Aucun aperçu pour ce type de fichier ({type}) ; exportez l'original pour l'ouvrir.</translation>
+        </message>
+        <message>
+            <source>This exhibit is a record without a file: there is nothing to preview.</source>
+            <translation>Cette pièce est une fiche sans fichier : il n'y a rien à afficher.</translation>
+        </message>
+        <message>
+            <source>This image cannot be shown; export the original to open it.</source>
+            <translation>Cette image ne peut pas être affichée ; exportez l'original pour l'ouvrir.</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Zoom avant</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Zoom arrière</translation>
+        </message>
+    </context>
+    <context>
         <name>ProtectionLevel</name>
         <message>
             <source>confidential</source>
@@ -634,6 +812,85 @@
         </message>
     </context>
     <context>
+        <name>SelectionActions</name>
+        <message>
+            <source>Add a note to {ref}</source>
+            <translation>Ajouter une note à {ref}</translation>
+        </message>
+        <message>
+            <source>Add a tag to {ref}</source>
+            <translation>Ajouter une étiquette à {ref}</translation>
+        </message>
+        <message>
+            <source>Custody entry #{seq} records the export ({at} UTC, by {who}).</source>
+            <translation>L'entrée n° {seq} de la chaîne de possession enregistre l'export ({at} UTC, par {who}).</translation>
+        </message>
+        <message>
+            <source>Custody entry hash: {hash}</source>
+            <translation>Empreinte de l'entrée de la chaîne de possession : {hash}</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Export the original of {ref}</source>
+            <translation>Exporter l'original de {ref}</translation>
+        </message>
+        <message>
+            <source>Exporting {ref}…</source>
+            <translation>Export de {ref}…</translation>
+        </message>
+        <message>
+            <source>Its SHA-256 was checked against the record: the file is the original, byte for byte.</source>
+            <translation>Son SHA-256 a été comparé à celui de la fiche : le fichier est l'original, octet pour octet.</translation>
+        </message>
+        <message>
+            <source>Note (kept in the case; the custody log records that it was written, not its text):</source>
+            <translation>Note (conservée dans l'affaire ; le registre de la chaîne de possession enregistre qu'elle a été écrite, pas son texte) :</translation>
+        </message>
+        <message>
+            <source>Remove a tag from {ref}</source>
+            <translation>Retirer une étiquette de {ref}</translation>
+        </message>
+        <message>
+            <source>Select a record first.</source>
+            <translation>Sélectionnez d'abord une fiche.</translation>
+        </message>
+        <message>
+            <source>Select an exhibit first.</source>
+            <translation>Sélectionnez d'abord une pièce.</translation>
+        </message>
+        <message>
+            <source>Size: {n} bytes</source>
+            <translation>Taille : {n} octets</translation>
+        </message>
+        <message>
+            <source>Tag (a word or a short phrase; tags are not case-sensitive):</source>
+            <translation>Étiquette (un mot ou une courte expression ; majuscules et minuscules sont confondues) :</translation>
+        </message>
+        <message>
+            <source>Tag to remove:</source>
+            <translation>Étiquette à retirer :</translation>
+        </message>
+        <message>
+            <source>The case is on read-only media: the export could not be entered in the custody log.</source>
+            <translation>L'affaire est sur un support en lecture seule : l'export n'a pas pu être inscrit au registre de la chaîne de possession.</translation>
+        </message>
+        <message>
+            <source>{ref} exported.</source>
+            <translation>{ref} exporté.</translation>
+        </message>
+        <message>
+            <source>{ref} has no tags.</source>
+            <translation>{ref} n'a pas d'étiquette.</translation>
+        </message>
+        <message>
+            <source>{ref} was exported to {path}.</source>
+            <translation>{ref} a été exporté vers {path}.</translation>
+        </message>
+    </context>
+    <context>
         <name>Sensitivity</name>
         <message>
             <source>graphic</source>
@@ -657,6 +914,41 @@
         <message>
             <source>The case was locked. Unlock it to continue.</source>
             <translation>L'affaire a été verrouillée. Déverrouillez-la pour continuer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SidePanel</name>
+        <message>
+            <source>Add a note…</source>
+            <translation>Ajouter une note…</translation>
+        </message>
+        <message>
+            <source>Add a tag…</source>
+            <translation>Ajouter une étiquette…</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Détails</translation>
+        </message>
+        <message>
+            <source>Export the original…</source>
+            <translation>Exporter l'original…</translation>
+        </message>
+        <message>
+            <source>No text was extracted from this file.</source>
+            <translation>Aucun texte n'a été extrait de ce fichier.</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Aperçu</translation>
+        </message>
+        <message>
+            <source>Remove a tag…</source>
+            <translation>Retirer une étiquette…</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Texte</translation>
         </message>
     </context>
     <context>

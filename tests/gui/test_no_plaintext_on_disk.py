@@ -1,6 +1,7 @@
 """Nothing decrypted reaches the disk: after a session that imported marked evidence, found it, showed it
-and locked, no file new or changed under the home, configuration, cache, data, runtime and temporary
-folders holds the marker (as UTF-8 or UTF-16), and the case folder holds only ciphertext.
+(details, image previews, extracted text) and locked, no file new or changed under the home, configuration,
+cache, data, runtime and temporary folders holds the marker (as UTF-8 or UTF-16), and the case folder
+holds only ciphertext.
 
 HOME, the XDG folders and TMPDIR (and ``tempfile.tempdir``) are fresh folders for this test; /tmp,
 /var/tmp and /dev/shm are searched too, for anything that ignores TMPDIR. The marker is random, so
@@ -151,12 +152,22 @@ def test_no_plaintext_marker_under_home_and_temp_after_a_session(
     search.clear()
     qtbot.keyClick(search, Qt.Key.Key_Return)
     settle(qtbot, shell.runner)
-    shown = []
+    shown, previewed, texts = [], 0, []
     for row in range(main.exhibits.rowCount()):
+        main.side.setCurrentIndex(0)
         main.exhibits_page.table.selectRow(row)
         settle(qtbot, shell.runner)
         shown.append(main.detail.toPlainText())
+        main.side.setCurrentIndex(1)  # the preview: the original decrypted (in memory) and drawn
+        settle(qtbot, shell.runner)
+        main.preview.view.viewport().repaint()
+        previewed += main.preview.view.image is not None
+        main.side.setCurrentIndex(2)  # the extracted text
+        settle(qtbot, shell.runner)
+        texts.append(main.side.text.toPlainText())
     assert sorted(text.split(" — ")[0] for text in shown) == ["EX-1", "EX-2", "EX-3"]
+    assert previewed == 2, "both pictures were shown in the preview"
+    assert sum(marker in text for text in texts) == 1, "the statement's text was shown"
     assert sum("thumbnail SHA-256" in text for text in shown) == 2  # thumbnails were made, and kept encrypted
     qtbot.keyClicks(search, marker)
     qtbot.keyClick(search, Qt.Key.Key_Return)
@@ -164,6 +175,7 @@ def test_no_plaintext_marker_under_home_and_temp_after_a_session(
     main.exhibits_page.table.viewport().repaint()
     shell.lock()
     assert case.locked and main.detail.toPlainText() == ""
+    assert main.preview.content is None and main.preview.view.image is None and main.side.text.toPlainText() == ""
     assert search.text() == "" and main.exhibits.query.text is None  # the search is forgotten too
     shell.settings.sync()
     after = listing(roots)

@@ -1,0 +1,382 @@
+"""The preview of an exhibit: its image or PDF page with zoom, and its extracted text.
+
+The content is decrypted by ``caseapp.app.preview`` on a worker of the task runner, in memory only,
+and only when the preview or the text is on screen. Everything of it (bytes, image, text) is
+dropped by :meth:`PreviewPanel.clear` (another exhibit, or the lock).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap, QTextBlockFormat, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp.core.operations import Task
+from caseapp.gui.errors import message_for
+from caseapp.gui.tasks import Lane, TaskHandle, TaskRunner
+
+if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
+    from caseapp.app.case_folder import OpenCase
+    from caseapp.app.preview import ExhibitContent, RenderedPage
+
+ZOOM_STEP = 1.25
+MIN_SCALE, MAX_SCALE = 0.05, 8.0
+MAX_PIXELS = 40_000_000  # a zoomed image larger than this is not drawn bigger
+TEXT_SHOWN = 500_000  # characters of extracted text shown (the rest: export the original)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PreviewPanel", text)
+
+
+def first_strong_direction(text: str) -> Qt.LayoutDirection:
+    """Right-to-left if the first letter with a direction is Arabic or Hebrew, left-to-right if it is
+    Latin (or any other left-to-right script), ``LayoutDirectionAuto`` if there is none."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LayoutDirectionAuto
+
+
+class TextView(QTextEdit):
+    """Extracted text, read-only; each paragraph runs in the direction of its first strong letter,
+    so an Arabic paragraph starts on the right even in an English window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("extractedText")
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setAccessibleName(tr("Extracted text"))
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.document().setUndoRedoEnabled(False)
+
+    def show_text(self, text: str) -> None:
+        shown = text if len(text) <= TEXT_SHOWN else text[:TEXT_SHOWN] + "\n…"
+        self.setPlainText(shown)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        block = self.document().begin()
+        while block.isValid():
+            direction = first_strong_direction(block.text())
+            if direction is not Qt.LayoutDirection.LayoutDirectionAuto:
+                shape = QTextBlockFormat(block.blockFormat())
+                shape.setLayoutDirection(direction)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(shape)
+            block = block.next()
+        cursor.endEditBlock()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def clear_all(self) -> None:
+        self.clear()
+        self.document().clearUndoRedoStacks()
+
+
+class ImageView(QScrollArea):
+    """An image at a chosen scale: fit to the view, 100 %, or zoomed (Ctrl+wheel, Ctrl++ / Ctrl+-)."""
+
+    scale_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imagePreview")
+        self.setAccessibleName(tr("Preview"))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.label = QLabel(self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWidget(self.label)
+        self.image: QImage | None = None
+        self.scale = 1.0
+        self.fit = True
+        self.viewport().installEventFilter(self)
+
+    def set_image(self, image: QImage | None, *, keep_zoom: bool = False) -> None:
+        self.image = image
+        if not keep_zoom:
+            self.fit = True
+        self._draw()
+
+    def zoom_fit(self) -> None:
+        self.fit = True
+        self._draw()
+
+    def zoom_actual(self) -> None:
+        self.fit = False
+        self.scale = 1.0
+        self._draw()
+
+    def zoom_by(self, factor: float) -> None:
+        self.fit = False
+        self.scale = max(MIN_SCALE, min(MAX_SCALE, self.scale * factor))
+        self._draw()
+
+    def _fit_scale(self) -> float:
+        if self.image is None or self.image.isNull():
+            return 1.0
+        room = self.viewport().size()
+        return max(
+            MIN_SCALE,
+            min(
+                1.0, (room.width() - 4) / max(1, self.image.width()), (room.height() - 4) / max(1, self.image.height())
+            ),
+        )
+
+    def _draw(self) -> None:
+        image = self.image
+        if image is None or image.isNull():
+            self.label.clear()
+            self.label.resize(0, 0)
+            return
+        if self.fit:
+            self.scale = self._fit_scale()
+        pixels = image.width() * image.height() * self.scale * self.scale
+        if pixels > MAX_PIXELS:
+            self.scale = (MAX_PIXELS / (image.width() * image.height())) ** 0.5
+        width = max(1, round(image.width() * self.scale))
+        height = max(1, round(image.height() * self.scale))
+        mode = Qt.TransformationMode.SmoothTransformation
+        shown = image if self.scale == 1.0 else image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, mode)
+        self.label.setPixmap(QPixmap.fromImage(shown))
+        self.label.resize(shown.size())
+        self.scale_changed.emit(self.scale)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.fit:
+            self._draw()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport() and event.type() == QEvent.Type.Wheel:
+            assert isinstance(event, QWheelEvent)
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self.image is not None:
+                delta = event.angleDelta().y()
+                if delta:
+                    self.zoom_by(ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class PreviewPanel(QWidget):
+    """The image or PDF page of the exhibit shown, with its zoom and page buttons."""
+
+    text_loaded = Signal(str)  # the extracted text ("" when there is none)
+    shown = Signal()  # a preview (image or page) is on screen
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewPanel")
+        self.runner = runner
+        self.content: ExhibitContent | None = None
+        self.page_index = 0
+        self.page_count = 0
+        self._want: tuple[Callable[[], OpenCase | None], UUID] | None = None
+        self._loaded_key: UUID | None = None
+        self._handle: TaskHandle | None = None
+        self._generation = 0
+        self.view = ImageView(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("previewMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+        zoom_bar, page_bar = QHBoxLayout(), QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for bar, key, text, slot in (
+            (zoom_bar, "fit", tr("Fit"), self.view.zoom_fit),
+            (zoom_bar, "actual", tr("100 %"), self.view.zoom_actual),
+            (zoom_bar, "out", tr("Zoom out"), lambda: self.view.zoom_by(1 / ZOOM_STEP)),
+            (zoom_bar, "in", tr("Zoom in"), lambda: self.view.zoom_by(ZOOM_STEP)),
+            (page_bar, "previous", tr("Previous page"), lambda: self.turn(-1)),
+            (page_bar, "next", tr("Next page"), lambda: self.turn(1)),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"preview_{key}")
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            bar.addWidget(button)
+            self.buttons[key] = button
+        zoom_bar.addStretch(1)
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("previewPage")
+        page_bar.insertWidget(1, self.page_label)
+        page_bar.addStretch(1)
+        self.page_row = QWidget(self)
+        self.page_row.setLayout(page_bar)
+        page_bar.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(zoom_bar)
+        layout.addWidget(self.page_row)
+        layout.addWidget(self.stack, 1)
+        self.clear()
+
+    # -- what to show
+    def want(self, case: Callable[[], OpenCase | None], key: UUID | None) -> None:
+        """The exhibit to preview when the preview is looked at (nothing is decrypted yet)."""
+        if key is not None and key == self._loaded_key:
+            return
+        self.clear()
+        self._want = (case, key) if key is not None else None
+        if key is None:
+            self._say(tr("Select an exhibit to see its preview."))
+
+    def load(self) -> None:
+        """Decrypt and show the wanted exhibit (called when the preview or its text comes on screen)."""
+        if self._want is None:
+            return
+        case_of, key = self._want
+        case = case_of()
+        if case is None:
+            return
+        self._want = None
+        self._loaded_key = key
+        self._generation += 1
+        generation = self._generation
+        self._say(tr("Loading the preview…"))
+
+        def work(task: Task) -> tuple[ExhibitContent, QImage | None]:
+            from caseapp.app.preview import preview_content
+
+            content = preview_content(case, key, cancel=task.cancel)
+            # Decoded here, on the worker (QImage, unlike QPixmap, may be made off the GUI thread).
+            return content, QImage.fromData(content.original or b"") if content.is_image else None
+
+        self._handle = self.runner.submit(Lane.READ, work, name="preview")
+        self._handle.succeeded.connect(lambda found: self._arrived(generation, *found))
+        self._handle.failed.connect(lambda error: self._failed(generation, error))
+
+    def clear(self) -> None:
+        """Forget the exhibit and every byte, image and text of it."""
+        self._generation += 1
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        self._want = None
+        self._loaded_key = None
+        self.content = None
+        self.page_index = self.page_count = 0
+        self.view.set_image(None)
+        self._say("")
+        self.text_loaded.emit("")
+
+    # -- results
+    def _arrived(self, generation: int, content: ExhibitContent, image: QImage | None) -> None:
+        if generation != self._generation:
+            return
+        self._handle = None
+        self.content = content
+        self.text_loaded.emit(content.text or "")
+        if content.is_image:
+            if image is None or image.isNull():
+                self._say(tr("This image cannot be shown; export the original to open it."))
+                return
+            self._show_image(image)
+        elif content.is_pdf:
+            self.show_page(0)
+        elif content.why_not == "no_file":
+            self._say(tr("This exhibit is a record without a file: there is nothing to preview."))
+        elif content.why_not == "too_large":
+            size = f"{content.size / 2**20:.0f}"
+            self._say(
+                tr("The file is too large to preview ({size} MiB); export the original to open it.").format(size=size)
+            )
+        else:
+            self._say(
+                tr("There is no preview for this type of file ({type}); export the original to open it.").format(
+                    type=content.media_type or "?"
+                )
+            )
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._handle = None
+            self._say(message_for(error))
+
+    def show_page(self, index: int) -> None:
+        content = self.content
+        if content is None or not content.is_pdf:
+            return
+        data = content.original or b""
+        generation = self._generation
+
+        def work(_task: Task) -> tuple[RenderedPage, QImage]:
+            from caseapp.app.preview import render_pdf_page
+
+            page = render_pdf_page(data, index)
+            shape = QImage.Format.Format_RGB888 if page.channels == 3 else QImage.Format.Format_RGBA8888
+            return page, QImage(page.pixels, page.width, page.height, page.stride, shape).copy()
+
+        self._handle = self.runner.submit(Lane.READ, work, name="pdf page")
+        self._handle.succeeded.connect(lambda found: self._page_arrived(generation, *found))
+        self._handle.failed.connect(lambda error: self._failed(generation, error))
+
+    def _page_arrived(self, generation: int, page: RenderedPage, image: QImage) -> None:
+        if generation != self._generation:
+            return
+        self._handle = None
+        keep = self.page_count > 0  # turning pages keeps the zoom
+        self.page_index, self.page_count = page.index, page.count
+        self._show_image(image, keep_zoom=keep)
+
+    def _show_image(self, image: QImage, *, keep_zoom: bool = False) -> None:
+        self.stack.setCurrentWidget(self.view)
+        self.view.set_image(image, keep_zoom=keep_zoom)
+        self._update_buttons()
+        self.shown.emit()
+
+    def turn(self, step: int) -> None:
+        target = self.page_index + step
+        if self.content is not None and self.content.is_pdf and 0 <= target < self.page_count:
+            self.show_page(target)
+
+    def zoom(self, action: str) -> None:
+        """``fit``, ``actual``, ``in`` or ``out`` (the menu's and the keys' way in)."""
+        if self.view.image is None:
+            return
+        if action == "fit":
+            self.view.zoom_fit()
+        elif action == "actual":
+            self.view.zoom_actual()
+        else:
+            self.view.zoom_by(ZOOM_STEP if action == "in" else 1 / ZOOM_STEP)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_image = self.view.image is not None and self.stack.currentWidget() is self.view
+        for key in ("fit", "actual", "in", "out"):
+            self.buttons[key].setEnabled(has_image)
+        paged = has_image and self.page_count > 1
+        self.page_row.setVisible(self.page_count > 1)
+        self.buttons["previous"].setEnabled(paged and self.page_index > 0)
+        self.buttons["next"].setEnabled(paged and self.page_index < self.page_count - 1)
+        self.page_label.setText(
+            tr("Page {n} of {count}").format(n=self.page_index + 1, count=self.page_count)
+            if self.page_count > 1 and has_image
+            else ""
+        )
