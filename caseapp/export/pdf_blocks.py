@@ -24,7 +24,6 @@ from caseapp.core.dossier.model import (
     Table as TableBlock,
 )
 
-from .cover_words import COVER_WORDS
 from .fonts import SERIF
 from .pdf_styles import TABLE_GRID, TABLE_HEAD_BACK, TEXT_WIDTH, styles, variant
 from .pdf_text import BidiParagraph, inline_markup, paragraph, starts_rtl, text_markup
@@ -166,7 +165,6 @@ def cover_flowables(doc: Document) -> list[Flowable]:
     right; the situation; the classification line; the title; the sender block and contact; the
     undertaking; the signing key's fingerprint and any further label/value lines."""
     cover = doc.cover
-    words = COVER_WORDS[doc.language]
     s = styles()
 
     def para(text: str, style: str, *, bold: bool = False, mono: bool = False) -> Flowable:
@@ -175,35 +173,22 @@ def cover_flowables(doc: Document) -> list[Flowable]:
 
     top = [para(cover.original_language, "cover-right")]
     if cover.situation_number:
-        top.append(para(f"{words.number} {cover.situation_number}", "cover-right"))
-    top.append(para(f"{words.date} {cover.date}", "cover-right"))
+        top.append(para(cover.situation_number, "cover-right"))
+    top.append(para(cover.date, "cover-right"))
     out: list[Flowable] = [
         *top,
         para(cover.situation, "cover-situation"),
         Spacer(1, 18),
         _framed(para(cover.classification, "cover-classification")),
         Spacer(1, 30),
+        para(cover.title, "cover-title"),
     ]
-    out.append(para(cover.title, "cover-title"))
-    facts: list[tuple[str, list[Flowable]]] = [
-        (words.source, [para(line, "cover") for line in cover.sender]),
-        (words.contact, [para(cover.secure_contact, "cover")]),
-    ]
+    out.extend(para(line, "cover") for line in cover.sender)
+    if cover.secure_contact:
+        out.append(para(cover.secure_contact, "cover"))
     if cover.signing_fingerprint:
-        facts.append((words.fingerprint, [para(cover.signing_fingerprint, "cover", mono=True)]))
-    facts.extend((label, [para(value, "cover")]) for label, value in cover.lines)
-    rows = [[para(label, "cover-label"), cells] for label, cells in facts]
-    table = Table(rows, colWidths=[0.28 * TEXT_WIDTH, 0.72 * TEXT_WIDTH], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SERIF),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ]
-        )
-    )
-    out.append(table)
+        out.append(para(cover.signing_fingerprint, "cover", mono=True))
+    out.extend(para(f"{label}: {value}", "cover") for label, value in cover.lines)
     if cover.undertaking:
         out.extend([Spacer(1, 18), para(cover.undertaking, "cover")])
     return out

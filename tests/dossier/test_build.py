@@ -223,7 +223,7 @@ def test_french_wording_and_the_key_annex(aleppo: AleppoDossier) -> None:
         "Index des éléments de preuve",
         "Annexes",
     ]
-    assert doc.cover.date == "27 novembre 2026" and doc.cover.original_language == "Original : français"
+    assert doc.cover.date == "Date : 27 novembre 2026" and doc.cover.original_language == "Original : français"
     assert doc.cover.classification.startswith("VERSION PUBLIQUE EXPURGÉE avec annexe confidentielle 10")
     assert doc.labels.contents == "Table des matières" and doc.furniture.page_label == "page {page} / {pages}"
     assert doc.labels.draft_marker.startswith("[PROJET")
@@ -270,7 +270,7 @@ def test_author_text_drafts_placeholders_and_a_supplement(make_case: Callable[..
     assert intro[0].startswith("This is a supplementary communication.") and "1 March 2026" in intro[0]
     assert "ab" * 32 in intro[0] and "(First communication)" in intro[0]
     assert intro[1:] == ["We write first. Still the first paragraph.", "Second paragraph."]
-    assert doc.cover.title.startswith("Supplementary communication") and doc.cover.situation_number == "X-1"
+    assert doc.cover.title.startswith("Supplementary communication") and doc.cover.situation_number == "No.: X-1"
     drafts = [plain(p.inlines) for p in paragraphs(doc) if p.draft]
     assert any("To be written: national proceedings" in d for d in drafts)  # nothing to draft from: a placeholder
     assert all(d.startswith(doc.labels.draft_marker) for d in drafts)
@@ -282,7 +282,7 @@ def test_document_text_reads_the_cover_then_each_part_with_its_notes() -> None:
     from tests.dossier.sample_document import sample_document
 
     lines = document_text(sample_document()).splitlines()
-    assert lines[:3] == ["Original: English", "27 November 2026", "Situation in the Syrian Arab Republic"]
+    assert lines[:3] == ["Original: English", "Date: 27 November 2026", "Situation in the Syrian Arab Republic"]
     assert "I. Introduction" in lines and "1. This communication concerns attacks on civilians in حلب الشرقية (Aleppo)."
     assert lines.index("Notes") > lines.index(
         "2. The sender submits it under Article 15 of the Rome Statute.1 See para. 3."

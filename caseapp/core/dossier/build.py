@@ -141,9 +141,9 @@ def _cover(ctx: Context, fingerprint: str | None) -> Cover:
         sender = (w("source", sender=sender[0]), *sender[1:])
     return Cover(
         original_language=w("original"),
-        date=w.date(ctx.today),
+        date=w("cover.date", date=w.date(ctx.today)),
         situation=inputs.situation or w("situation.unnamed"),
-        situation_number=inputs.situation_number or None,
+        situation_number=w("cover.number", number=inputs.situation_number) if inputs.situation_number else None,
         classification=w("class.with", version=version, annexes=listed) if listed else version,
         title=inputs.title or w(title_key, case=ctx.view.case.title),
         sender=sender,

@@ -69,9 +69,9 @@ def build_key_annex(
         sender = (w("source", sender=sender[0]), *sender[1:])
     cover = Cover(
         original_language=w("original"),
-        date=day,
+        date=w("cover.date", date=day),
         situation=inputs.situation or w("situation.unnamed"),
-        situation_number=inputs.situation_number or None,
+        situation_number=w("cover.number", number=inputs.situation_number) if inputs.situation_number else None,
         classification=classification,
         title=w("title.key"),
         sender=sender,

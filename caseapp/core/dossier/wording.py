@@ -31,6 +31,8 @@ EN: dict[str, str] = {
     "annex.public.many": "Public Annexes {n}",
     "annex.sep": "; ",
     "original": "Original: English",
+    "cover.date": "Date: {date}",
+    "cover.number": "No.: {number}",
     "title.default": "Communication to the Prosecutor of the International Criminal Court under article 15 of the "
     "Rome Statute: {case}",
     "title.supplement": "Supplementary communication to the Prosecutor of the International Criminal Court under "

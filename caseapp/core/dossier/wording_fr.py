@@ -13,6 +13,8 @@ FR: dict[str, str] = {
     "annex.public.many": "annexes publiques {n}",
     "annex.sep": " ; ",
     "original": "Original : français",
+    "cover.date": "Date : {date}",
+    "cover.number": "N° : {number}",
     "title.default": "Communication au Procureur de la Cour pénale internationale en vertu de l'article 15 du "
     "Statut de Rome : {case}",
     "title.supplement": "Communication complémentaire au Procureur de la Cour pénale internationale en vertu de "
