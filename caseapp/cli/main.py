@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "annotation_commands",
     "case_building",
     "evidence_commands",
+    "export_commands",
     "custody_commands",
     "legal_commands",
 )
