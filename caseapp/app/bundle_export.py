@@ -37,7 +37,7 @@ from caseapp.core.dossier.bundle_layout import (
     sidecar_path,
 )
 from caseapp.core.entities import Exhibit, Sensitivity
-from caseapp.core.errors import IntegrityError, UserError
+from caseapp.core.errors import CaseDamagedError, IntegrityError, UserError
 from caseapp.core.export_view import ExhibitView
 from caseapp.core.operations import Task
 from caseapp.core.ports import BlobRecord, ExhibitQuery, Writable
@@ -77,12 +77,21 @@ class _Raw(io.RawIOBase):
         return True
 
     def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
-        self.sink.write(bytes(data))
+        self.sink.write(data)  # type: ignore[arg-type]  # a view: the writer copies nothing either
         return len(data)
 
 
 def _decrypting(case: OpenCase, blob: BlobRecord) -> Callable[[Writable], object]:
-    return lambda sink: case.blobs.decrypt_to(blob.name, blob.size, _Raw(sink))
+    def write(sink: Writable) -> str:
+        try:
+            return case.blobs.decrypt_to(blob.name, blob.size, _Raw(sink))
+        except CaseDamagedError as error:
+            raise IntegrityError(
+                f"{blob.exhibit_ref}: its stored {blob.role} file is damaged ({error}); no bundle was written. "
+                "`caseapp verify --full` shows what else is affected."
+            ) from None
+
+    return write
 
 
 def _reading(path: Path) -> Callable[[Writable], object]:
@@ -157,7 +166,8 @@ def _exhibit_groups(case: OpenCase, options: BundleOptions, views: Sequence[Exhi
                     )
                 path = evidence_path(blob.sha256, view.original_name)
                 sent = Sent(path, blob.sha256, blob.size, kind)
-                files.append(BagFile(path, blob.size, _decrypting(case, blob), expected_sha256=blob.sha256))
+                decrypt = _decrypting(case, blob)
+                files.append(BagFile(path, blob.size, decrypt, expected_sha256=blob.sha256, digest_from_write=True))
                 out.sent.append({"exhibit": view.ref, "sha256": blob.sha256, "kind": kind})
             withheld = None if sent is not None else _withheld_reason(view)
             if withheld:

@@ -41,12 +41,15 @@ class BagFile:
 
     ``write`` writes the whole content into the sink it is given (in pieces; never the whole file
     in memory). With ``expected_sha256`` the writer refuses the bundle if what was written has
-    another SHA-256 (a damaged blob)."""
+    another SHA-256 (a damaged blob). With ``digest_from_write``, ``write`` returns the SHA-256 of
+    exactly the bytes it wrote (the blob store measures it while decrypting into the sink), and the
+    writer does not hash them a second time."""
 
     path: str
     size: int
     write: Callable[[Writable], object]
     expected_sha256: str | None = None
+    digest_from_write: bool = False
 
     def __post_init__(self) -> None:
         check_bag_path(self.path)

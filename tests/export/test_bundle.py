@@ -4,6 +4,7 @@ validate on their own, a cancelled export leaves nothing, and custody records th
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -16,9 +17,11 @@ import pytest
 
 from caseapp.app.bundle_export import BundleOptions, export_bundle
 from caseapp.core.custody import CustodyAction
-from caseapp.core.errors import Cancelled, UserError
+from caseapp.core.errors import Cancelled, IntegrityError, UserError
 from caseapp.core.operations import CancelToken, Task
 from caseapp.core.ports import CustodyQuery
+from caseapp.export.bag_parts import BagFile, Group
+from caseapp.export.bundle import BundleRequest, write_bundle
 from caseapp.secrets.signing import SECRET_NAME
 from tests.export.conftest import REDACTED_BYTES, WITNESS, WITNESS_AR, Sample, tool
 
@@ -242,3 +245,27 @@ def test_dossier_files_travel_in_the_bundle(sample: Sample, tmp_path: Path) -> N
     export_bundle(sample.case, out, BundleOptions(dossier_files=[dossier]))
     assert (out / "data" / "dossier" / dossier.name).read_bytes() == dossier.read_bytes()
     assert _valid_everywhere(out)
+
+
+def test_a_stored_file_that_no_longer_matches_its_record_stops_the_export(sample: Sample, tmp_path: Path) -> None:
+    with sample.case.db.read() as tx:
+        blobs = {b.exhibit_ref: b for b in tx.referenced_blobs() if b.role == "original"}
+    report, audio = blobs[sample.refs["report"]], blobs[sample.refs["audio"]]
+    folder = sample.case.blobs.folder
+    # another stored file put in the report's place: it decrypts, to other bytes
+    (folder / f"{report.name}.age").write_bytes((folder / f"{audio.name}.age").read_bytes())
+    out = tmp_path / "bundle"
+    before = len(sample.case.custody.entries())
+    with pytest.raises(IntegrityError, match=f"{sample.refs['report']}: its stored original file is damaged"):
+        export_bundle(sample.case, out, BundleOptions())
+    assert not out.exists() and list(tmp_path.glob(".bundle*")) == []
+    assert len(sample.case.custody.entries()) == before
+
+
+def test_bytes_that_differ_from_the_recorded_sha256_are_refused_and_nothing_is_left(tmp_path: Path) -> None:
+    wrong = BagFile.of_bytes("data/evidence/x.txt", b"what the blob gave")
+    wrong = dataclasses.replace(wrong, expected_sha256=hashlib.sha256(b"what was recorded").hexdigest())
+    request = BundleRequest(groups=[Group((wrong,))], organisation="Clinic", description="test", public=False)
+    with pytest.raises(IntegrityError, match="no longer matches its recorded SHA-256"):
+        write_bundle(request, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
