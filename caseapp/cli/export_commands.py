@@ -1,21 +1,30 @@
-"""`caseapp export dossier|bundle`: what a case sends out (the Article 15 communication and its
-evidence bundle). The shapes are fixed: scripts depend on them."""
+"""``caseapp export ...``: what leaves the case for others (issue 15). ``export bundle`` writes the
+evidence bundle; other exports (the dossier) add their own sub-command to the same group."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import Any
 
 from caseapp.cli import unlock
+from caseapp.cli.evidence_commands import _FirstInterruptCancels, _ProgressLine
 from caseapp.cli.output import print_json
 from caseapp.core.operations import Task
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    export = subparsers.add_parser("export", help="send the case out: the dossier (PDF, DOCX) or an evidence bundle")
+    export = subparsers.add_parser(
+        "export", help="send the case out: the Article 15 dossier (PDF, DOCX) or the evidence bundle"
+    )
     actions = export.add_subparsers(metavar="WHAT", parser_class=type(export))
     export.set_defaults(func=lambda _args, p=export: (p.print_help(), 1)[1])
+    register_dossier(actions)
+    register_bundle(actions)
 
+
+def register_dossier(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dossier = actions.add_parser(
         "dossier",
         help="the Article 15 communication: full (confidential) and public redacted versions",
@@ -34,6 +43,96 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     dossier.add_argument("--json", action="store_true")
     dossier.set_defaults(func=cmd_dossier)
+
+
+def register_bundle(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bundle = actions.add_parser(
+        "bundle",
+        help="write the evidence bundle (a BagIt bag anyone can check with sha256sum, bagit.py, sqv or gpg)",
+    )
+    unlock.add_case_options(bundle)
+    bundle.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="a new or empty folder for the bundle")
+    bundle.add_argument(
+        "--public",
+        action="store_true",
+        help="the public version: public fields only, sensitive exhibits without their file, redacted copies sent",
+    )
+    bundle.add_argument(
+        "--sign",
+        action="store_true",
+        help="sign it with the organisation's key (made and kept in the case on first use)",
+    )
+    bundle.add_argument(
+        "--part-size",
+        metavar="SIZE",
+        help="split into parts of at most SIZE each (500M, 2G, or bytes), for upload limits",
+    )
+    bundle.add_argument(
+        "--organisation", metavar="NAME", help="the name a new signing key carries (default: the case title)"
+    )
+    bundle.add_argument("--json", action="store_true")
+    bundle.set_defaults(func=cmd_bundle)
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from caseapp.app.bundle_export import BundleOptions, export_bundle
+    from caseapp.export.bag_parts import human_size, parse_size
+
+    options = BundleOptions(
+        public=args.public,
+        sign=args.sign,
+        part_size=parse_size(args.part_size) if args.part_size else None,
+        organisation=args.organisation,
+    )
+    bar = _ProgressLine()
+    stop = _FirstInterruptCancels()
+    with unlock.unlock(args) as case:
+        try:
+            with stop:
+                result = export_bundle(case, args.out_dir, options, task=Task(progress=bar, cancel=stop.token))
+        finally:
+            bar.close()
+    if args.json:
+        print_json(_as_json(result))
+    else:
+        kind = "public" if args.public else "full"
+        sys.stdout.write(f"Wrote the {kind} evidence bundle to {result.path}\n")
+        sys.stdout.write(f"{len(result.sent)} exhibit file(s) sent, {len(result.withheld)} listed without their file\n")
+        for part in result.parts:
+            where = part.folder or "bag"
+            sys.stdout.write(
+                f"{where}: {part.files} files, {human_size(part.payload_bytes)}, "
+                f"tagmanifest sha256 {part.tagmanifest_sha256}\n"
+            )
+        if result.fingerprint:
+            made = " (new key, made for this case)" if result.key_created else ""
+            sys.stdout.write(f"Signed by key {result.fingerprint}{made}\n")
+        sys.stdout.write("VERIFY.txt in the bundle tells the recipient how to check it.\n")
+    if not result.recorded:
+        sys.stderr.write("caseapp: note: the case is on read-only media, so this export was not recorded in custody\n")
+    return 0
+
+
+def _as_json(result: Any) -> dict[str, Any]:
+    return {
+        "path": str(result.path),
+        "sent": list(result.sent),
+        "withheld": list(result.withheld),
+        "fingerprint": result.fingerprint.replace(" ", "") if result.fingerprint else None,
+        "key_created": result.key_created,
+        "recorded": result.recorded,
+        "parts": [
+            {
+                "folder": p.folder,
+                "files": p.files,
+                "bytes": p.payload_bytes,
+                "manifest_sha256": p.manifest_sha256,
+                "tagmanifest_sha256": p.tagmanifest_sha256,
+                "oversize": p.oversize,
+            }
+            for p in result.parts
+        ],
+    }
 
 
 def _formats(text: str) -> tuple[str, ...]:

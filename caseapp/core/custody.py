@@ -84,6 +84,8 @@ class CustodyAction(enum.StrEnum):
     ELEMENT_LINK_RESTORE = "element_link.restore"
     ELEMENT_LINK_REVIEW = "element_link.review"
     BLOBS_PURGE = "blobs.purge"
+    SIGNING_KEY_CREATE = "signing_key.create"
+    EXPORT_BUNDLE = "export.bundle"
     UNDO = "undo"
 
 

@@ -112,6 +112,10 @@ class SqlReadTx(EvidenceReads, AnalysisReads):
             self._device = row.value
         return self._device
 
+    def secret(self, name: str) -> str | None:
+        row = self.session.get(CaseSecretRow, name)
+        return None if row is None else row.value
+
     # -- finding records -------------------------------------------------------------------
     def find(self, kind: RefKind, key: uuid.UUID | str) -> Target | None:
         model = MODEL.get(kind)

@@ -37,6 +37,7 @@ from caseapp.storage.orm import (
     AcquisitionRow,
     BlobFileRow,
     CaseInfoRow,
+    CaseSecretRow,
     CustodyRow,
     DerivativeRow,
     ExhibitRow,
@@ -51,7 +52,10 @@ from caseapp.storage.orm import (
     TaggingRow,
     TagRow,
 )
-from caseapp.storage.reads import MODEL, TARGET_COLUMN, SqlReadTx, target_filter
+from caseapp.storage.reads import DEVICE_ID, MODEL, TARGET_COLUMN, SqlReadTx, target_filter
+
+PROTECTED_SECRETS = frozenset({DEVICE_ID, "age_identity"})
+"""Case secrets no operation may replace (a new blob identity would make every stored file unreadable)."""
 
 # Entity field -> column, where they differ.
 _COLUMN = {"full_name": "full_name"}
@@ -67,6 +71,15 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites):
         self.appended: CustodyEntry | None = None
         self.committed = False
         """Set once the transaction is durable: callers must not undo their side effects after that."""
+
+    def set_secret(self, name: str, value: str) -> None:
+        if name in PROTECTED_SECRETS:
+            raise ValidationError(f"the case secret {name!r} is set only when the case is created")
+        row = self.session.get(CaseSecretRow, name)
+        if row is None:
+            self.session.add(CaseSecretRow(name=name, value=value))
+        else:
+            row.value = value
 
     def set_case_info(self, info: CaseInfo) -> None:
         self.session.merge(

@@ -154,6 +154,7 @@ class State:
     tags: dict[str, uuid.UUID] = field(default_factory=dict)  # name -> id
     taggings: list[Row] = field(default_factory=list)  # tag, kind, target_id, created_*, deleted_*
     custody: list[CustodyEntry] = field(default_factory=list)
+    secrets: dict[str, str] = field(default_factory=dict)
     revisions: list[Revision] = field(default_factory=list)
     derivatives: list[Row] = field(default_factory=list)
     acquisitions: list[Row] = field(default_factory=list)

@@ -58,12 +58,18 @@ class MemoryReadTx(MemoryReads):
     def device_id(self) -> str:
         return self.state.device
 
+    def secret(self, name: str) -> str | None:
+        return self.state.secrets.get(name)
+
 
 class MemoryWriteTx(MemoryReadTx):
     def __init__(self, state: State) -> None:
         super().__init__(state)
         self.appended: CustodyEntry | None = None
         self.committed = False
+
+    def set_secret(self, name: str, value: str) -> None:
+        self.state.secrets[name] = value
 
     def set_case_info(self, info: CaseInfo) -> None:
         self.state.case_info = CaseInfo(

@@ -39,8 +39,9 @@ def evidence_path(sha256: str, original_name: str | None) -> str:
 
 
 def sidecar_path(sha256: str) -> str:
-    """The bag path of the metadata sidecar of the file with this SHA-256."""
-    return f"{EVIDENCE_DIR}/{sha256}.json"
+    """The bag path of the metadata sidecar of the file with this SHA-256 (``<sha256>.metadata.json``:
+    never the name of an evidence file, whose extension is one plain word, even a ``.json`` one)."""
+    return f"{EVIDENCE_DIR}/{sha256}.metadata.json"
 
 
 def receipt_path(sha256: str) -> str:

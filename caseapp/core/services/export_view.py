@@ -11,10 +11,12 @@ import hashlib
 from collections.abc import Iterable
 from uuid import UUID
 
+from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import CaseDamagedError
 from caseapp.core.export_view import ExportView, build_export_view
 from caseapp.core.legal.gaps import gap_matrix
 from caseapp.core.ports import BlobStore, Deleted, ExhibitQuery, ReadTx, RecordQuery
+from caseapp.core.redaction import NameRedactor, RecordRedaction
 from caseapp.core.refs import RecordId, RefKind
 from caseapp.core.services.base import resolve
 from caseapp.core.services.charges import ChargeOps, catalogue
@@ -77,3 +79,16 @@ class ExportViewOps(ChargeOps):
                 gaps=gaps,
                 texts=texts,
             )
+
+    def export_custody(self) -> list[tuple[CustodyEntry, bool]]:
+        """The custody log as it may leave the case: every entry, in order, with protected names
+        replaced by pseudonyms wherever one was typed into it (a title recorded when a record was
+        added); beside each, True when it was changed that way (its hash then matches the entry
+        kept in the case, not this copy). Names, notes and reasoning are keyed digests already."""
+        with self.store.read() as tx:
+            redaction = RecordRedaction(NameRedactor.for_persons(tx.persons(RecordQuery(deleted=Deleted.INCLUDE))))
+            entries = []
+            for entry in tx.custody_entries():
+                shown = redaction.record(entry)
+                entries.append((shown, shown is not entry))
+            return entries
