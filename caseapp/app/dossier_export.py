@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from caseapp.app.case_folder import OpenCase
+from caseapp.app.org_key import stored_key
 from caseapp.app.output_folder import OutputFolderOnDisk
 from caseapp.core.dossier.inputs import DossierInputs
 from caseapp.core.operations import OpResult, Task
@@ -35,6 +37,10 @@ def export_dossier(
 ) -> OpResult[ExportedDossier]:
     """Write the communication into the new folder ``destination`` (which must not exist or be
     empty), recorded in the case's custody log."""
+    if request.signing_fingerprint is None:  # the organisation's key, if the case has one, goes on the cover
+        key = stored_key(case)
+        if key is not None:
+            request = dataclasses.replace(request, signing_fingerprint=key.printed_fingerprint)
     output = OutputFolderOnDisk(destination)
     service = DossierExportService(case.records, renderers(), read_only=case.read_only)
     return service.export_dossier(request, inputs or DossierInputs(), output, task=task)

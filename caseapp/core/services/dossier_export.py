@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from caseapp.core.changes import Changes
 from caseapp.core.custody import CustodyAction
@@ -31,7 +31,9 @@ from caseapp.core.operations import OpResult, Task
 from caseapp.core.ports import Deleted, RecordQuery
 from caseapp.core.services.base import record
 from caseapp.core.services.charges import catalogue
-from caseapp.core.services.records import RecordService
+
+if TYPE_CHECKING:
+    from caseapp.core.services import RecordService
 
 Renderer = Callable[[Document, Path], None]
 CANCELLED = "export cancelled; nothing was exported"
