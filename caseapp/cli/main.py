@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "evidence_commands",
     "custody_commands",
     "legal_commands",
+    "search_commands",
 )
 
 
