@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from caseapp.core.entities import Exhibit, Incident, PlacePrecision, TimePrecision
@@ -75,8 +75,8 @@ def incident_range(incident: Incident) -> tuple[datetime, datetime] | None:
     """The range within which an incident happened, or None when it has no time."""
     if incident.time_start is None:
         return None
-    start = incident.time_start
-    end = incident.time_end if incident.time_end is not None else start
+    start = incident.time_start.astimezone(UTC)
+    end = incident.time_end.astimezone(UTC) if incident.time_end is not None else start
     if incident.time_precision is TimePrecision.ESTIMATED:
         start, end = start - ESTIMATE_MARGIN, end + ESTIMATE_MARGIN
     return start, end

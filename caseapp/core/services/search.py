@@ -296,8 +296,8 @@ def _exhibit_hit(scan: _Scan, found: ExhibitFound) -> SearchHit:
             deleted,
         )
     name = exhibit.original_name or ""
-    shown = make_snippet(name, scan.terms, redactor) if name else None
-    return SearchHit(SearchKind.EXHIBIT, exhibit.id, exhibit.ref, title, "original name", found.exact, shown, deleted)
+    named = make_snippet(name, scan.terms, redactor) if name else None
+    return SearchHit(SearchKind.EXHIBIT, exhibit.id, exhibit.ref, title, "original name", found.exact, named, deleted)
 
 
 class SearchService(ServiceBase):
