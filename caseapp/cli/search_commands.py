@@ -118,6 +118,15 @@ def results_json(results: SearchResults) -> dict[str, Any]:
     }
 
 
+def shown(hit: SearchHit) -> tuple[str, str]:
+    """Title and snippet for a terminal: a match in the title is marked in the title itself."""
+    if hit.snippet is None:
+        return hit.title, ""
+    if hit.snippet.text == hit.title:
+        return hit.snippet.marked(), ""
+    return hit.title, hit.snippet.marked()
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     query = search_query(args)
     with unlock.unlock(args) as case:
@@ -126,13 +135,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_json(results_json(results))
         return 0
     rows = [
-        [
-            hit.ref + (" (deleted)" if hit.deleted else ""),
-            hit.kind.value.replace("_", " "),
-            hit.why,
-            hit.title,
-            hit.snippet.marked() if hit.snippet and hit.snippet.text != hit.title else "",
-        ]
+        [hit.ref + (" (deleted)" if hit.deleted else ""), hit.kind.value.replace("_", " "), hit.why, *shown(hit)]
         for hit in results.hits
     ]
     print_table(["ref", "kind", "matched", "title", "snippet"], rows)

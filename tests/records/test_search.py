@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (Arabic letters look like Latin ones to ruff)
 """One search over a real SQLCipher case (issue 14): every filter narrows, Arabic and French match
 whatever the case, accents and spelling, exact words rank first, deleted records stay hidden
 unless asked for, and a protected witness's name typed into other records finds them without ever
@@ -94,9 +93,9 @@ def test_bad_filters_are_refused_with_a_clear_message(aleppo: tuple[OpenCase, Al
         search(case, "x", grade="G7")
     with pytest.raises(ValidationError, match="a filter"):
         search(case, "")
-    with pytest.raises(ValidationError, match="ends .* before it starts"):
+    with pytest.raises(ValidationError, match=r"ends .* before it starts"):
         search(case, "strike", date_from="2016-05", date_to="2016-04")
-    with pytest.raises(ValidationError, match="not an incident|incident"):
+    with pytest.raises(ValidationError, match="not an incident"):
         search(case, "strike", incident="EX-1")
 
 
