@@ -70,7 +70,7 @@ def test_a_snippet_cut_inside_a_protected_name_drops_its_remainder() -> None:
     # A window the index cut inside the name: "Nasser" alone is not a phrase the redactor replaces.
     piece = make_snippet("Nasser saw the crater near the gate", ["crater"], redactor, cut_start=True)
     assert "Khaled" not in piece.text and "Nasser" not in piece.text and piece.cut_start
-    assert piece.marked().startswith("…saw the [crater]")
+    assert piece.marked() == "…the [crater] near the gate"  # a name has at most 3 words: 2 dropped
     whole = make_snippet("Samir Khaled Nasser saw the crater", ["crater"], redactor)
     assert whole.marked() == "W-001 saw the [crater]"
 
