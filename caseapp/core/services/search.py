@@ -35,6 +35,7 @@ from caseapp.core.search import (
     SearchKind,
     SearchQuery,
     SearchResults,
+    fold,
     from_index_form,
     make_snippet,
     match_text,
@@ -108,13 +109,16 @@ class _Scan:
         record_id, ref = getattr(record, "id"), getattr(record, "ref")  # noqa: B009
         deleted = getattr(record, "deleted", None) is not None
         redactor = self.redaction.redactor
-        shown_title = redactor.redact(title)[0]
         if not self.terms:
-            hit = SearchHit(kind, record_id, ref, shown_title, "filters", False, None, deleted, when)
+            hit = SearchHit(kind, record_id, ref, redactor.redact(title)[0], "filters", False, None, deleted, when)
             return (1, 0, ref_number(ref)), hit
+        folded = fold(" ".join(text for _, text in fields))
+        if not all(term in folded for term in self.terms):  # cheap: a word match implies a substring
+            return None
         found = match_text(self.terms, (text for _, text in fields))
         if found is Match.NONE:
             return None
+        shown_title = redactor.redact(title)[0]
         rank, why, text = first_field(self.terms, fields)
         snippet = make_snippet(text, self.terms, redactor)
         exact = found is Match.EXACT
