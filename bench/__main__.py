@@ -1,14 +1,21 @@
-"""Run every benchmark: ``python -m bench [store|intake|gaps|gui|bundle] [options]``."""
+"""Run every benchmark: ``python -m bench [store|intake|gaps|gui|bundle|search] [options]``."""
 
 from __future__ import annotations
 
 import sys
 
-from bench import bundle, gaps, gui, intake, store
+from bench import bundle, gaps, gui, intake, search, store
 
 
 def main() -> None:
-    benches = {"store": store.main, "intake": intake.main, "gaps": gaps.main, "gui": gui.main, "bundle": bundle.main}
+    benches = {
+        "store": store.main,
+        "intake": intake.main,
+        "gaps": gaps.main,
+        "gui": gui.main,
+        "bundle": bundle.main,
+        "search": search.main,
+    }
     if len(sys.argv) > 1:
         benches[sys.argv[1]](sys.argv[2:])
         return

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "custody_commands",
     "export_commands",
     "legal_commands",
+    "search_commands",
 )
 
 

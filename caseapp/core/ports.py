@@ -100,6 +100,37 @@ class ExhibitQuery:
 
 
 @dataclass(frozen=True, slots=True)
+class ExhibitSearch:
+    """Exhibits found by a search (:mod:`caseapp.core.services.search`), filtered, ranked and paged
+    by the database: full-text matches first by whether every word is a whole word, then by rank
+    (bm25, title and description above extracted text), then by ref; without ``text``, by ref."""
+
+    text: str = ""  # words matched (as prefixes) in the full-text index and the original file name
+    kind: ExhibitKind | None = None
+    tag: str | None = None
+    captured_from: str | None = None  # ISO local times compared with the recorded capture time
+    captured_to: str | None = None
+    source_ids: frozenset[UUID] | None = None  # only exhibits of these sources (a grade filter)
+    element_id: str | None = None  # with a live, not rejected element link to this element
+    incident_id: UUID | None = None  # linked to this incident
+    unlinked: bool = False  # no live link and no live element link that is not rejected
+    awaiting_review: bool = False  # with a live element link still proposed
+    deleted: Deleted = Deleted.HIDE
+    page: Page = Page()
+
+
+@dataclass(frozen=True, slots=True)
+class ExhibitFound:
+    """An exhibit a search found: ``exact`` when every word is a whole word of its indexed text;
+    ``body_window`` a window of its extracted text around the match, in the index's search form
+    (``…`` where it was cut), when the text matched there."""
+
+    exhibit: Exhibit
+    exact: bool
+    body_window: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class CustodyQuery:
     """A listing of custody entries, filtered in SQL."""
 
@@ -178,6 +209,8 @@ class ReadTx(Protocol):
     def links(self, query: RecordQuery) -> list[Link]: ...
     def exhibits(self, query: ExhibitQuery) -> list[Exhibit]: ...
     def count_exhibits(self, query: ExhibitQuery) -> int: ...
+    def search_exhibits(self, query: ExhibitSearch) -> list[ExhibitFound]: ...
+    def count_search_exhibits(self, query: ExhibitSearch) -> int: ...
     def tags_of(self, target: Target) -> list[str]: ...
     def tag_counts(self) -> list[tuple[str, int]]: ...
     def counts(self) -> dict[str, int]: ...

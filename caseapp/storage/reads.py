@@ -16,7 +16,9 @@ from caseapp.core.errors import CaseDamagedError
 from caseapp.core.ports import (
     CustodyQuery,
     Deleted,
+    ExhibitFound,
     ExhibitQuery,
+    ExhibitSearch,
     ExhibitSort,
     Page,
     Record,
@@ -44,6 +46,7 @@ from caseapp.storage.orm import (
     TaggingRow,
     TagRow,
 )
+from caseapp.storage.search_reads import body_windows, count_search, search_rows
 
 DEVICE_ID = "device_id"
 MODEL: dict[RefKind, Any] = {
@@ -297,6 +300,19 @@ class SqlReadTx(EvidenceReads, AnalysisReads):
         if statement is None:
             return 0
         return self.session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+
+    def search_exhibits(self, query: ExhibitSearch) -> list[ExhibitFound]:
+        found = search_rows(self.session, query)
+        rows = [row for row, _ in found]
+        exhibits = self._exhibits(rows, self._tags(RefKind.EXHIBIT, [r.id for r in rows]))
+        windows = body_windows(self.session, query.text, [r.id for r in rows])
+        return [
+            ExhibitFound(exhibit, exact, windows.get(exhibit.id))
+            for exhibit, (_, exact) in zip(exhibits, found, strict=True)
+        ]
+
+    def count_search_exhibits(self, query: ExhibitSearch) -> int:
+        return count_search(self.session, query)
 
     # -- tags ------------------------------------------------------------------------------
     def tags_of(self, target: Target) -> list[str]:
