@@ -191,10 +191,15 @@ _APP_XML = (
 )
 
 
+# Word 2010's copy of the template's styles (python-docx never updates it): dropped, styles.xml rules.
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
 def clean_package(document: DocxDocument, title: str, subject: str, author: str, keywords: str) -> None:
     """Leave only the given core properties in the file, and nothing python-docx's template carries
     (its author, description, revision and 2013 dates, a Mac Word application name, a thumbnail, a
-    bibliography custom XML part, revision-session ids)."""
+    bibliography custom XML part, a stale Word 2010 style copy,
+    revision-session ids)."""
     core = document.core_properties
     for child in list(core._element):
         core._element.remove(child)
@@ -210,7 +215,7 @@ def clean_package(document: DocxDocument, title: str, subject: str, author: str,
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = _APP_XML
     for rid, rel in list(document.part.rels.items()):
-        if rel.reltype in (RT.CUSTOM_XML, RT.CUSTOM_PROPERTIES):
+        if rel.reltype in (RT.CUSTOM_XML, RT.CUSTOM_PROPERTIES, _STYLES_WITH_EFFECTS):
             del document.part.rels[rid]
 
     settings = document.settings.element

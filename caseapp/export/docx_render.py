@@ -18,8 +18,10 @@ Word and LibreOffice shape and order the letters. The file's properties are the 
 
 from __future__ import annotations
 
+import io
 import string
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -94,7 +96,22 @@ def render_docx(doc: Document, path: Path) -> None:
     styles.setup(out, doc.language)
     _set_settings(out)
     _Renderer(doc, out).render()
-    out.save(str(path))
+    buffer = io.BytesIO()
+    out.save(buffer)
+    path.write_bytes(reproducible_zip(buffer.getvalue()))
+
+
+def reproducible_zip(package: bytes) -> bytes:
+    """The same package with every entry dated 1980-01-01: python-docx stamps each with the clock,
+    which would tell when the file was made and make two renderings of one model differ."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(entry))
+    return buffer.getvalue()
 
 
 def note_anchor(part: Part, number: int) -> str:
