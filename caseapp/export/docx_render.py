@@ -186,8 +186,11 @@ class _Renderer:
                 font.complex_script = True
                 font.cs_bold = bold or None
                 set_fonts(rpr, cs=styles.ARABIC_FONT)
-            elif mono:
-                set_fonts(rpr, ascii=styles.MONO_FONT, hAnsi=styles.MONO_FONT)
+            else:
+                # Neutral characters (brackets, dashes) next to Arabic count as complex script for
+                # LibreOffice, and Noto Naskh has no brackets: Latin runs name a Latin cs font too.
+                latin = styles.MONO_FONT if mono else styles.LATIN_FONT
+                set_fonts(rpr, **({"ascii": latin, "hAnsi": latin} if mono else {}), cs=latin)
             runs.append(run)
         return runs
 
@@ -302,7 +305,7 @@ class _Renderer:
             self._text(self._para(styles.NOTES_HEADING), self.doc.labels.notes)
             for note in part.notes:
                 entry = self._para(styles.NOTE_TEXT)
-                entry.add_run(f"{note.number}.\t")
+                self._text(entry, f"{note.number}.\t")
                 self._inlines(entry, note.inlines)
                 self.bookmarks.wrap(entry, note_anchor(part, note.number))
         self.part = None
@@ -316,7 +319,7 @@ class _Renderer:
         centred = block.style is ParagraphStyle.CENTRED
         paragraph = self._para(_STYLE[block.style], align=WD_ALIGN_PARAGRAPH.CENTER if centred else None)
         if block.number is not None:
-            paragraph.add_run(f"{block.number}.\t")
+            self._text(paragraph, f"{block.number}.\t")
             fmt = paragraph.paragraph_format
             fmt.left_indent = NUMBER_INDENT
             fmt.first_line_indent = -NUMBER_INDENT

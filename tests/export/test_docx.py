@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from caseapp.core.dossier.model import Document, Heading, Paragraph, Properties, Table, plain
+from caseapp.core.dossier.model import Document, Heading, Language, Paragraph, Properties, Table, plain
 from caseapp.export.docx_render import COVER_WORDS, TOC_INSTRUCTION, render_docx
 from caseapp.export.docx_styles import ARABIC_FONT
 from tests.dossier.sample_document import ARABIC_NAME, ARABIC_QUOTE, HASH, sample_document
@@ -278,3 +278,16 @@ def test_libreoffice_converts_it_and_the_pdf_says_the_same(model: Document, rend
     pages = re.findall(r"page (\d+) / (\d+)", text)
     assert pages and [int(p) for p, _ in pages] == list(range(1, len(pages) + 1))
     assert {int(total) for _, total in pages} == {len(pages)}
+
+
+def test_a_document_without_parts_still_has_a_complete_toc_field(model: Document, tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    render_docx(dataclasses.replace(model, parts=(), language=Language.FR), path)
+    out = docx.Document(str(path))
+    body = out.element.body
+    assert [c.get(qn("w:fldCharType")) for c in body.iter(qn("w:fldChar"))] == ["begin", "separate", "end"]
+    assert [t.text.strip() for t in body.iter(qn("w:instrText"))] == [TOC_INSTRUCTION]
+    assert _body_texts(out)[-1] == model.labels.contents
+    assert COVER_WORDS[Language.FR][0] in _body_texts(out)
+    lang = out.styles.element.find(qn("w:docDefaults")).find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert (lang.get(W_VAL), lang.get(qn("w:bidi"))) == ("fr-FR", "ar-SA")
