@@ -18,19 +18,24 @@ Word and LibreOffice shape and order the letters. The file's properties are the 
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
+import re
 import string
 import unicodedata
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.text.font import Font
 from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
 
 from caseapp.core.dossier.model import (
     Document,
@@ -55,14 +60,18 @@ from caseapp.export.docx_ooxml import (
     TBLPR_ORDER,
     TCPR_ORDER,
     TRPR_ORDER,
+    XML_SPACE,
     Bookmarks,
+    Element,
     append_field,
     clean_package,
     field_char,
     hyperlink,
     instr_text,
     set_child,
+    set_cs_size,
     set_fonts,
+    set_paragraph_style,
     set_rtl_paragraph,
     shade_paragraph,
     shade_run,
@@ -72,7 +81,7 @@ TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 DRAFT_FILL = "FFF2CC"  # light yellow behind generated text the author has not edited
 REDACTION_FILL = "1A1A1A"  # a dark bar with the marker's words in white
 HEADER_FILL = "E7E6E6"
-XREF_COLOUR = RGBColor(0x1F, 0x3A, 0x68)
+XREF_COLOUR = "1F3A68"
 NUMBER_INDENT = Cm(1.0)
 _STYLE = {
     ParagraphStyle.BODY: styles.BODY,
@@ -114,6 +123,51 @@ def reproducible_zip(package: bytes) -> bytes:
     return buffer.getvalue()
 
 
+@dataclass(frozen=True, slots=True)
+class RunFormat:
+    bold: bool = False
+    italic: bool = False
+    mono: bool = False
+    superscript: bool = False
+    colour: str | None = None  # "RRGGBB"
+    fill: str | None = None  # shading behind the run
+    size: float | None = None  # points; the style's size otherwise
+
+
+PLAIN = RunFormat()
+BOLD = RunFormat(bold=True)
+
+
+@functools.cache
+def _run_properties(fmt: RunFormat, rtl: bool) -> Element:
+    """The ``w:rPr`` of a run (built once per format with python-docx, then copied: building each
+    run through python-docx's API took most of the rendering time)."""
+    font = Font(OxmlElement("w:r"))
+    font.bold = fmt.bold or None
+    font.italic = fmt.italic or None
+    font.superscript = fmt.superscript or None
+    if fmt.colour:
+        font.color.rgb = RGBColor.from_string(fmt.colour)
+    if fmt.size:
+        font.size = Pt(fmt.size)
+    rpr = font._element.get_or_add_rPr()
+    if rtl:
+        font.rtl = True
+        font.complex_script = True
+        font.cs_bold = fmt.bold or None
+        set_fonts(rpr, cs=styles.ARABIC_FONT)
+        if fmt.size:
+            set_cs_size(rpr, fmt.size * styles.ARABIC_SCALE)
+    else:
+        # Neutral characters (brackets, dashes) next to Arabic count as complex script for
+        # LibreOffice, and Noto Naskh has no brackets: Latin runs name a Latin cs font too.
+        latin = styles.MONO_FONT if fmt.mono else styles.LATIN_FONT
+        set_fonts(rpr, **({"ascii": latin, "hAnsi": latin} if fmt.mono else {}), cs=latin)
+    if fmt.fill:
+        shade_run(rpr, fmt.fill)
+    return rpr
+
+
 def note_anchor(part: Part, number: int) -> str:
     return f"{part.anchor}--note-{number}"
 
@@ -152,6 +206,8 @@ class _Renderer:
         for anchor in _anchors(doc):
             self.bookmarks.define(anchor)
         self.part: Part | None = None
+        # python-docx looks a style name up through every style each time: once here instead.
+        self.style_ids = {style.name: style.style_id for style in out.styles}
 
     def render(self) -> None:
         self._cover()
@@ -162,66 +218,55 @@ class _Renderer:
 
     # -- text ----------------------------------------------------------------------------------
 
-    def _text(
-        self,
-        paragraph: DocxParagraph,
-        text: str,
-        *,
-        bold: bool = False,
-        italic: bool = False,
-        mono: bool = False,
-        superscript: bool = False,
-    ) -> list[Run]:
-        runs: list[Run] = []
+    def _text(self, paragraph: DocxParagraph, text: str, fmt: RunFormat = PLAIN) -> list[Element]:
+        """Append ``text`` as runs, one per direction, and return them (to wrap them in a link)."""
+        runs: list[Element] = []
         for piece, rtl in directional_runs(text):
-            run = paragraph.add_run(piece)
-            font = run.font
-            font.bold = bold or None
-            font.italic = italic or None
-            if superscript:
-                font.superscript = True
-            rpr = run._r.get_or_add_rPr()
-            if rtl:
-                font.rtl = True
-                font.complex_script = True
-                font.cs_bold = bold or None
-                set_fonts(rpr, cs=styles.ARABIC_FONT)
-            else:
-                # Neutral characters (brackets, dashes) next to Arabic count as complex script for
-                # LibreOffice, and Noto Naskh has no brackets: Latin runs name a Latin cs font too.
-                latin = styles.MONO_FONT if mono else styles.LATIN_FONT
-                set_fonts(rpr, **({"ascii": latin, "hAnsi": latin} if mono else {}), cs=latin)
+            run = OxmlElement("w:r")
+            run.append(copy.deepcopy(_run_properties(fmt, rtl)))
+            for chunk in re.split(r"(\t|\n)", piece):
+                if chunk == "\t":
+                    run.append(OxmlElement("w:tab"))
+                elif chunk == "\n":
+                    run.append(OxmlElement("w:br"))
+                elif chunk:
+                    t = OxmlElement("w:t")
+                    t.set(XML_SPACE, "preserve")
+                    t.text = chunk
+                    run.append(t)
+            paragraph._p.append(run)
             runs.append(run)
         return runs
 
     def _inlines(self, paragraph: DocxParagraph, inlines: tuple[Inline, ...], *, bold: bool = False) -> None:
         for item in inlines:
             if isinstance(item, Span):
-                self._text(paragraph, item.text, bold=bold or item.bold, italic=item.italic, mono=item.mono)
+                fmt = RunFormat(bold=bold or item.bold, italic=item.italic, mono=item.mono)
+                self._text(paragraph, item.text, fmt)
             elif isinstance(item, NoteRef):
-                runs = self._text(paragraph, str(item.number), bold=bold, superscript=True)
+                runs = self._text(paragraph, str(item.number), RunFormat(bold=bold, superscript=True))
                 target = None if self.part is None else self.bookmarks.name(note_anchor(self.part, item.number))
                 self._link(paragraph, runs, target)
             elif isinstance(item, XRef):
-                runs = self._text(paragraph, item.text, bold=bold)
-                for run in runs:
-                    run.font.color.rgb = XREF_COLOUR
+                runs = self._text(paragraph, item.text, RunFormat(bold=bold, colour=XREF_COLOUR))
                 self._link(paragraph, runs, self.bookmarks.name(item.anchor))
             elif isinstance(item, Redaction):
-                for run in self._text(paragraph, item.text, bold=True):
-                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-                    shade_run(run._r.get_or_add_rPr(), REDACTION_FILL)
+                self._text(paragraph, item.text, RunFormat(bold=True, colour="FFFFFF", fill=REDACTION_FILL))
 
     @staticmethod
-    def _link(paragraph: DocxParagraph, runs: list[Run], target: str | None) -> None:
+    def _link(paragraph: DocxParagraph, runs: list[Element], target: str | None) -> None:
         if target is None or not runs:
             return
         link = hyperlink(paragraph, target)
         for run in runs:
-            link.append(run._r)
+            link.append(run)
+
+    def _style(self, paragraph: DocxParagraph, style: str) -> None:
+        set_paragraph_style(paragraph, self.style_ids[style])
 
     def _para(self, style: str, *, align: WD_ALIGN_PARAGRAPH | None = None) -> DocxParagraph:
-        paragraph = self.out.add_paragraph(style=style)
+        paragraph = self.out.add_paragraph()
+        self._style(paragraph, style)
         if align is not None:
             paragraph.alignment = align
         return paragraph
@@ -236,36 +281,35 @@ class _Renderer:
                 self._text(self._para("Normal", align=WD_ALIGN_PARAGRAPH.RIGHT), line)
         situation = self._para("Normal", align=WD_ALIGN_PARAGRAPH.CENTER)
         situation.paragraph_format.space_before = Pt(80)
-        for run in self._text(situation, cover.situation, bold=True):
-            run.font.size = Pt(13)
+        self._text(situation, cover.situation, RunFormat(bold=True, size=13))
         classification = self._para("Normal", align=WD_ALIGN_PARAGRAPH.CENTER)
         classification.paragraph_format.space_before = Pt(14)
-        self._text(classification, cover.classification, bold=True)
+        self._text(classification, cover.classification, BOLD)
         self._text(self._para(styles.COVER_TITLE), cover.title)
 
         label = self._para("Normal")
         label.paragraph_format.space_before = Pt(24)
-        self._text(label, source, bold=True)
+        self._text(label, source, BOLD)
         for line in cover.sender:
             self._text(self._para("Normal"), line)
         block = self._para("Normal")
         block.paragraph_format.space_before = Pt(12)
-        self._text(block, contact, bold=True)
+        self._text(block, contact, BOLD)
         self._text(block, f" {cover.secure_contact}")
         if cover.undertaking:
             undertaking = self._para("Normal")
             undertaking.paragraph_format.space_before = Pt(12)
-            self._text(undertaking, cover.undertaking, italic=True)
+            self._text(undertaking, cover.undertaking, RunFormat(italic=True))
         if cover.signing_fingerprint:
             key = self._para("Normal")
             key.paragraph_format.space_before = Pt(12)
-            self._text(key, fingerprint, bold=True)
+            self._text(key, fingerprint, BOLD)
             self._text(key, " ")
-            self._text(key, cover.signing_fingerprint, mono=True)
+            self._text(key, cover.signing_fingerprint, RunFormat(mono=True))
         for name, value in cover.lines:
             extra = self._para("Normal")
             extra.paragraph_format.space_before = Pt(6)
-            self._text(extra, name, bold=True)
+            self._text(extra, name, BOLD)
             self._text(extra, f" {value}")
 
     def _contents(self) -> None:
@@ -351,15 +395,15 @@ class _Renderer:
         set_child(table.rows[0]._tr.get_or_add_trPr(), "w:tblHeader", TRPR_ORDER)
         contents: list[tuple[tuple[Inline, ...], ...]] = [tuple((Span(c, bold=True),) for c in block.columns)]
         contents.extend(block.rows)
-        for row, cells in zip(table.rows, contents, strict=True):
+        for index, (row, cells) in enumerate(zip(table.rows, contents, strict=True)):
             set_child(row._tr.get_or_add_trPr(), "w:cantSplit", TRPR_ORDER)
             for cell, width, inlines in zip(row.cells, widths, cells, strict=True):
                 cell.width = width
-                if row is table.rows[0]:
+                if index == 0:
                     set_child(cell._tc.get_or_add_tcPr(), "w:shd", TCPR_ORDER, w_val="clear", w_color="auto",
                               w_fill=HEADER_FILL)  # fmt: skip
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.out.styles[styles.TABLE_TEXT]
+                self._style(paragraph, styles.TABLE_TEXT)
                 self._inlines(paragraph, inlines)
                 if mostly_rtl(plain(inlines)):
                     set_rtl_paragraph(paragraph)
@@ -374,13 +418,13 @@ class _Renderer:
         furniture = self.doc.furniture
         section = self.out.sections[0]
         header = section.header.paragraphs[0]
-        header.style = self.out.styles["Header"]
+        self._style(header, "Header")
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._text(header, furniture.short_title)
         self._text(header, " — ")
-        self._text(header, furniture.classification, bold=True)
+        self._text(header, furniture.classification, BOLD)
         footer = section.footer.paragraphs[0]
-        footer.style = self.out.styles["Footer"]
+        self._style(footer, "Footer")
         self._text(footer, furniture.date)
         self._text(footer, "\t")
         for literal, name, _spec, _conversion in string.Formatter().parse(furniture.page_label):

@@ -21,7 +21,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from caseapp.core.dossier.model import Document, Heading, Language, Paragraph, Properties, Table, plain
-from caseapp.export.docx_render import COVER_WORDS, TOC_INSTRUCTION, render_docx
+from caseapp.export.docx_render import COVER_WORDS, HEADER_FILL, TOC_INSTRUCTION, render_docx
 from caseapp.export.docx_styles import ARABIC_FONT
 from tests.dossier.sample_document import ARABIC_NAME, ARABIC_QUOTE, HASH, sample_document
 
@@ -137,8 +137,16 @@ def test_tables_have_the_model_columns_cells_widths_and_repeating_header(model: 
         header = out.rows[0]._tr.trPr
         assert header is not None and header.find(qn("w:tblHeader")) is not None
         assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in out.rows[1:])
+        fills = [[_cell_fill(cell._tc) for cell in row.cells] for row in out.rows]
+        assert fills[0] == [HEADER_FILL] * len(table.columns)
+        assert {fill for row in fills[1:] for fill in row} == {None}
         grid = [int(col.get(qn("w:w"))) for col in out._tbl.tblGrid.iter(qn("w:gridCol"))]
         assert [round(w / sum(grid), 3) for w in grid] == [round(w, 3) for w in table.widths]
+
+
+def _cell_fill(tc: Any) -> str | None:
+    shd = None if tc.tcPr is None else tc.tcPr.find(qn("w:shd"))
+    return None if shd is None else str(shd.get(qn("w:fill")))
 
 
 def _runs(out: DocxDocument) -> list[tuple[str, Any]]:
