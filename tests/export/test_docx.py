@@ -21,6 +21,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from caseapp.core.dossier.model import Document, Heading, Language, Paragraph, Properties, Table, plain
+from caseapp.export.docx_ooxml import PPR_ORDER, RPR_ORDER, TBLPR_ORDER, TCPR_ORDER, TRPR_ORDER
 from caseapp.export.docx_render import COVER_WORDS, HEADER_FILL, TOC_INSTRUCTION, render_docx
 from caseapp.export.docx_styles import ARABIC_FONT
 from tests.dossier.sample_document import ARABIC_NAME, ARABIC_QUOTE, HASH, sample_document
@@ -299,3 +300,20 @@ def test_a_document_without_parts_still_has_a_complete_toc_field(model: Document
     assert COVER_WORDS[Language.FR][0] in _body_texts(out)
     lang = out.styles.element.find(qn("w:docDefaults")).find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert (lang.get(W_VAL), lang.get(qn("w:bidi"))) == ("fr-FR", "ar-SA")
+
+
+def test_properties_elements_are_in_schema_order(rendered: Path) -> None:
+    """Word rejects a file ("unreadable content") whose run or paragraph properties are out of order."""
+    orders = {qn("w:rPr"): RPR_ORDER, qn("w:pPr"): PPR_ORDER, qn("w:tcPr"): TCPR_ORDER, qn("w:trPr"): TRPR_ORDER}
+    orders[qn("w:tblPr")] = TBLPR_ORDER
+    checked = 0
+    with zipfile.ZipFile(rendered) as package:
+        for name in ("word/document.xml", "word/styles.xml", "word/header1.xml", "word/footer1.xml"):
+            root = docx.oxml.parse_xml(package.read(name))
+            for tag, order in orders.items():
+                rank = {qn(t): i for i, t in enumerate(order)}
+                for props in root.iter(tag):
+                    ranks = [rank[child.tag] for child in props if child.tag in rank]
+                    assert ranks == sorted(ranks), (name, [child.tag.split("}")[1] for child in props])
+                    checked += 1
+    assert checked > 100
