@@ -8,7 +8,9 @@ inserted through :func:`set_child`, which follows the order python-docx records 
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Sequence
 from typing import Any
 
@@ -240,3 +242,16 @@ def clean_package(document: DocxDocument, title: str, subject: str, author: str,
     for element in document.element.iter():
         for name in [n for n in element.attrib if n.startswith(qn("w:rsid"))]:
             del element.attrib[name]
+
+
+def reproducible_zip(package: bytes) -> bytes:
+    """The same package with every entry dated 1980-01-01: python-docx stamps each with the clock,
+    which would tell when the file was made and make two renderings of one model differ."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(entry))
+    return buffer.getvalue()

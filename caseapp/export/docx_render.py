@@ -19,22 +19,18 @@ Word and LibreOffice shape and order the letters. The file's properties are the 
 from __future__ import annotations
 
 import copy
-import functools
 import io
 import re
 import string
 import unicodedata
-import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt, RGBColor, Twips
-from docx.text.font import Font
+from docx.shared import Cm, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from caseapp.core.dossier.model import (
@@ -68,14 +64,13 @@ from caseapp.export.docx_ooxml import (
     field_char,
     hyperlink,
     instr_text,
+    reproducible_zip,
     set_child,
-    set_cs_size,
-    set_fonts,
     set_paragraph_style,
     set_rtl_paragraph,
     shade_paragraph,
-    shade_run,
 )
+from caseapp.export.docx_styles import BOLD, PLAIN, RunFormat, run_properties
 
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 DRAFT_FILL = "FFF2CC"  # light yellow behind generated text the author has not edited
@@ -108,64 +103,6 @@ def render_docx(doc: Document, path: Path) -> None:
     buffer = io.BytesIO()
     out.save(buffer)
     path.write_bytes(reproducible_zip(buffer.getvalue()))
-
-
-def reproducible_zip(package: bytes) -> bytes:
-    """The same package with every entry dated 1980-01-01: python-docx stamps each with the clock,
-    which would tell when the file was made and make two renderings of one model differ."""
-    source = zipfile.ZipFile(io.BytesIO(package))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(entry))
-    return buffer.getvalue()
-
-
-@dataclass(frozen=True, slots=True)
-class RunFormat:
-    bold: bool = False
-    italic: bool = False
-    mono: bool = False
-    superscript: bool = False
-    colour: str | None = None  # "RRGGBB"
-    fill: str | None = None  # shading behind the run
-    size: float | None = None  # points; the style's size otherwise
-
-
-PLAIN = RunFormat()
-BOLD = RunFormat(bold=True)
-
-
-@functools.cache
-def _run_properties(fmt: RunFormat, rtl: bool) -> Element:
-    """The ``w:rPr`` of a run (built once per format with python-docx, then copied: building each
-    run through python-docx's API took most of the rendering time)."""
-    font = Font(OxmlElement("w:r"))
-    font.bold = fmt.bold or None
-    font.italic = fmt.italic or None
-    font.superscript = fmt.superscript or None
-    if fmt.colour:
-        font.color.rgb = RGBColor.from_string(fmt.colour)
-    if fmt.size:
-        font.size = Pt(fmt.size)
-    rpr = font._element.get_or_add_rPr()
-    if rtl:
-        font.rtl = True
-        font.complex_script = True
-        font.cs_bold = fmt.bold or None
-        set_fonts(rpr, cs=styles.ARABIC_FONT)
-        if fmt.size:
-            set_cs_size(rpr, fmt.size * styles.ARABIC_SCALE)
-    else:
-        # Neutral characters (brackets, dashes) next to Arabic count as complex script for
-        # LibreOffice, and Noto Naskh has no brackets: Latin runs name a Latin cs font too.
-        latin = styles.MONO_FONT if fmt.mono else styles.LATIN_FONT
-        set_fonts(rpr, **({"ascii": latin, "hAnsi": latin} if fmt.mono else {}), cs=latin)
-    if fmt.fill:
-        shade_run(rpr, fmt.fill)
-    return rpr
 
 
 def note_anchor(part: Part, number: int) -> str:
@@ -223,7 +160,7 @@ class _Renderer:
         runs: list[Element] = []
         for piece, rtl in directional_runs(text):
             run = OxmlElement("w:r")
-            run.append(copy.deepcopy(_run_properties(fmt, rtl)))
+            run.append(copy.deepcopy(run_properties(fmt, rtl)))
             for chunk in re.split(r"(\t|\n)", piece):
                 if chunk == "\t":
                     run.append(OxmlElement("w:tab"))

@@ -1,20 +1,24 @@
-"""Page and paragraph styles of the DOCX dossier: A4, Noto Serif for Latin text, Noto Naskh Arabic as the
+"""Page, paragraph and run styles of the DOCX dossier: A4, Noto Serif for Latin text, Noto Naskh Arabic as the
 complex-script font, sober black headings whose Word styles (Heading 1-3) feed the navigation pane and
 the table of contents."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from typing import cast
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle as DocxParagraphStyle
+from docx.text.font import Font
 
 from caseapp.core.dossier.model import Language
-from caseapp.export.docx_ooxml import set_cs_size, set_fonts, set_run_lang, strip_theme
+from caseapp.export.docx_ooxml import Element, set_cs_size, set_fonts, set_run_lang, shade_run, strip_theme
 
 LATIN_FONT = "Noto Serif"
 ARABIC_FONT = "Noto Naskh Arabic"
@@ -151,3 +155,48 @@ def _font(style: DocxParagraphStyle, size: float, *, bold: bool = False, italic:
     font.cs_italic = False  # Arabic has no italic: a slanted Naskh only looks broken
     font.color.rgb = RGBColor(0, 0, 0)
     set_cs_size(style.element.get_or_add_rPr(), size * ARABIC_SCALE)
+
+
+@dataclass(frozen=True, slots=True)
+class RunFormat:
+    bold: bool = False
+    italic: bool = False
+    mono: bool = False
+    superscript: bool = False
+    colour: str | None = None  # "RRGGBB"
+    fill: str | None = None  # shading behind the run
+    size: float | None = None  # points; the style's size otherwise
+
+
+PLAIN = RunFormat()
+BOLD = RunFormat(bold=True)
+
+
+@functools.cache
+def run_properties(fmt: RunFormat, rtl: bool) -> Element:
+    """The ``w:rPr`` of a run (built once per format with python-docx, then copied: building each
+    run through python-docx's API took most of the rendering time)."""
+    font = Font(OxmlElement("w:r"))
+    font.bold = fmt.bold or None
+    font.italic = fmt.italic or None
+    font.superscript = fmt.superscript or None
+    if fmt.colour:
+        font.color.rgb = RGBColor.from_string(fmt.colour)
+    if fmt.size:
+        font.size = Pt(fmt.size)
+    rpr = font._element.get_or_add_rPr()
+    if rtl:
+        font.rtl = True
+        font.complex_script = True
+        font.cs_bold = fmt.bold or None
+        set_fonts(rpr, cs=ARABIC_FONT)
+        if fmt.size:
+            set_cs_size(rpr, fmt.size * ARABIC_SCALE)
+    else:
+        # Neutral characters (brackets, dashes) next to Arabic count as complex script for
+        # LibreOffice, and Noto Naskh has no brackets: Latin runs name a Latin cs font too.
+        latin = MONO_FONT if fmt.mono else LATIN_FONT
+        set_fonts(rpr, **({"ascii": latin, "hAnsi": latin} if fmt.mono else {}), cs=latin)
+    if fmt.fill:
+        shade_run(rpr, fmt.fill)
+    return rpr
