@@ -37,7 +37,6 @@ from caseapp.core.dossier.model import (
     Document,
     Heading,
     Inline,
-    Language,
     NoteRef,
     Paragraph,
     ParagraphStyle,
@@ -84,11 +83,6 @@ _STYLE = {
     ParagraphStyle.BULLET: styles.BULLET,
     ParagraphStyle.SMALL: styles.SMALL,
     ParagraphStyle.CENTRED: styles.BODY,
-}
-# Words of the cover sheet the model does not carry: (sender block, secure contact, signing key).
-COVER_WORDS = {
-    Language.EN: ("Source:", "Secure contact:", "Signing key fingerprint:"),
-    Language.FR: ("Source :", "Contact sécurisé :", "Empreinte de la clé de signature :"),
 }
 
 
@@ -212,7 +206,6 @@ class _Renderer:
 
     def _cover(self) -> None:
         cover = self.doc.cover
-        source, contact, fingerprint = COVER_WORDS[self.doc.language]
         for line in (cover.original_language, cover.date, cover.situation_number):
             if line:
                 self._text(self._para("Normal", align=WD_ALIGN_PARAGRAPH.RIGHT), line)
@@ -224,15 +217,16 @@ class _Renderer:
         self._text(classification, cover.classification, BOLD)
         self._text(self._para(styles.COVER_TITLE), cover.title)
 
-        label = self._para("Normal")
-        label.paragraph_format.space_before = Pt(24)
-        self._text(label, source, BOLD)
-        for line in cover.sender:
-            self._text(self._para("Normal"), line)
-        block = self._para("Normal")
-        block.paragraph_format.space_before = Pt(12)
-        self._text(block, contact, BOLD)
-        self._text(block, f" {cover.secure_contact}")
+        # The cover's strings carry their own labels ("Source: ...", "Secure contact: ..."): printed as they are.
+        for index, line in enumerate(cover.sender):
+            sender = self._para("Normal")
+            if index == 0:
+                sender.paragraph_format.space_before = Pt(24)
+            self._text(sender, line)
+        if cover.secure_contact:
+            block = self._para("Normal")
+            block.paragraph_format.space_before = Pt(12)
+            self._text(block, cover.secure_contact)
         if cover.undertaking:
             undertaking = self._para("Normal")
             undertaking.paragraph_format.space_before = Pt(12)
@@ -240,14 +234,11 @@ class _Renderer:
         if cover.signing_fingerprint:
             key = self._para("Normal")
             key.paragraph_format.space_before = Pt(12)
-            self._text(key, fingerprint, BOLD)
-            self._text(key, " ")
             self._text(key, cover.signing_fingerprint, RunFormat(mono=True))
         for name, value in cover.lines:
             extra = self._para("Normal")
             extra.paragraph_format.space_before = Pt(6)
-            self._text(extra, name, BOLD)
-            self._text(extra, f" {value}")
+            self._text(extra, f"{name}: {value}")
 
     def _contents(self) -> None:
         heading = self._para(styles.TOC_HEADING)

@@ -15,7 +15,7 @@ from caseapp.core.dossier.writer import Context, PartWriter, counts
 from caseapp.core.export_view import ChargeView
 from caseapp.core.legal.gaps import ChargeGaps, GapCell, GapStatus, RowKind
 
-WIDTHS = (0.34, 0.18, 0.18, 0.12, 0.09, 0.09)
+WIDTHS = (0.3, 0.17, 0.17, 0.14, 0.11, 0.11)
 
 
 def charge_part(ctx: Context, charge: ChargeView, gaps: ChargeGaps | None) -> Part:

@@ -14,7 +14,7 @@ from caseapp.core.dossier.model import Inline, Part, Span
 from caseapp.core.dossier.writer import INDEX_ANCHOR, Context, PartWriter
 from caseapp.core.export_view import ExhibitView
 
-INDEX_WIDTHS = (0.08, 0.06, 0.36, 0.1, 0.28, 0.12)
+INDEX_WIDTHS = (0.1, 0.1, 0.4, 0.26, 0.14)
 ANNEX_WIDTHS = (0.1, 0.7, 0.2)
 
 
@@ -62,13 +62,16 @@ def _row(ctx: Context, exhibit: ExhibitView) -> tuple[tuple[Inline, ...], ...]:
         describe.extend((Span(". "), *description))
     describe.append(Span(". "))
     describe.extend(_details(ctx, exhibit))
-    grade = f"{exhibit.grading or w('ungraded')}; {w.term(exhibit.sensitivity)}"
+    describe.append(Span("; " + w("detail.grade", grade=exhibit.grading or w("ungraded"))))
+    describe.append(Span("; " + w("detail.sensitivity", sensitivity=w.term(exhibit.sensitivity))))
     if exhibit.sha256:
-        where: tuple[Inline, ...] = (Span(exhibit.sha256, mono=True), Span(" "))
+        # The bundle path is data/evidence/<SHA-256><extension> (the intro says so): printing it whole would
+        # break a 90-character word over lines; the extension is what it adds to the hash.
+        where: tuple[Inline, ...] = (Span(exhibit.sha256, mono=True),)
         if ctx.withheld(exhibit):
-            where += (ctx.redaction("r.path"),)
-        else:
-            where += (Span(bundle_layout.evidence_path(exhibit.sha256, exhibit.original_name), mono=True),)
+            where += (Span(" "), ctx.redaction("r.path"))
+        elif ext := bundle_layout.extension(exhibit.original_name):
+            where += (Span(" (" + w("detail.bundle_ext", ext=ext) + ")"),)
     else:
         where = (Span(w("no_file")),)
     discussed = ctx.para_refs(ctx.discussed.get(exhibit.ref, [])) or (Span(w("none")),)
@@ -76,7 +79,6 @@ def _row(ctx: Context, exhibit: ExhibitView) -> tuple[tuple[Inline, ...], ...]:
         (Span(exhibit.ref, mono=True),),
         (Span(str(ctx.annex_of[exhibit.ref])),),
         tuple(describe),
-        (Span(grade),),
         where,
         discussed,
     )
@@ -86,7 +88,7 @@ def evidence_index(ctx: Context) -> Part:
     w = ctx.words
     out = PartWriter(ctx, "part-index", w("part.index"))
     out.text(w("index.intro"))
-    columns = tuple(w(f"col.{c}") for c in ("exhibit", "annex", "description", "grade_sens", "hash", "discussed"))
+    columns = tuple(w(f"col.{c}") for c in ("exhibit", "annex", "description", "hash", "discussed"))
     rows = [_row(ctx, x) for x in ctx.view.exhibits]
     out.table(columns, rows, INDEX_WIDTHS, anchor=INDEX_ANCHOR)
     return out.part(numbered=False)

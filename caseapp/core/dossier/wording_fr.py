@@ -156,13 +156,14 @@ FR: dict[str, str] = {
     "short.default": "Communication art. 15 : {case}",
     "incident.charge": "{charge} ({part})",
     "facts.none": "Aucune preuve acceptée n'est encore liée aux éléments de cette charge.",
-    "table.caption": "Tableau {n} : éléments de {crime}",
+    "table.caption": "Tableau {n} : éléments de {crime}. Sources : sources indépendantes des pièces à l'appui "
+    "acceptées ; Cote : leur meilleure cote (échelle de l'Amirauté) ; Contraires : pièces contraires acceptées.",
     "col.element": "Élément",
     "col.status": "Statut",
     "col.supporting": "À l'appui",
     "col.contradicting": "Contraires",
-    "col.sources": "Sources indépendantes",
-    "col.grade": "Meilleure cote",
+    "col.sources": "Sources",
+    "col.grade": "Cote",
     "awaiting": "{n} en attente de revue",
     "liability.row": "{suspect}, {mode}",
     "para": "par. {n}",
@@ -195,13 +196,18 @@ FR: dict[str, str] = {
     "retirés ; chaque expurgation est signalée dans le texte.",
     "m.full": "Ceci est la version confidentielle intégrale ; une version publique expurgée est produite à partir de "
     "la même source.",
-    "index.intro": "Chaque élément de preuve est indiqué avec son numéro d'annexe, son chemin dans le lot de preuves "
-    "et son empreinte SHA-256, afin que le Bureau puisse vérifier chaque fichier avec des outils standard.",
+    "index.intro": "Chaque élément de preuve est indiqué avec son numéro d'annexe et l'empreinte SHA-256 de son "
+    "fichier, afin que le Bureau puisse vérifier chaque fichier avec des outils standard. Dans le lot de preuves, le "
+    "fichier est data/evidence/ suivi de son SHA-256 et de l'extension indiquée (par exemple "
+    "data/evidence/<SHA-256>.jpg).",
+    "detail.grade": "Cote : {grade}",
+    "detail.sensitivity": "Sensibilité : {sensitivity}",
+    "detail.bundle_ext": "fichier en {ext}",
     "col.exhibit": "Pièce",
     "col.annex": "Annexe",
     "col.description": "Titre et description",
     "col.grade_sens": "Cote, sensibilité",
-    "col.hash": "SHA-256 et chemin dans le lot",
+    "col.hash": "SHA-256",
     "col.discussed": "Examiné aux",
     "col.content": "Contenu",
     "col.classification": "Classification",
