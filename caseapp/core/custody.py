@@ -81,6 +81,9 @@ class CustodyAction(enum.StrEnum):
     ELEMENT_LINK_RESTORE = "element_link.restore"
     ELEMENT_LINK_REVIEW = "element_link.review"
     BLOBS_PURGE = "blobs.purge"
+    DOSSIER_EDIT = "dossier.edit"
+    DOSSIER_SECTION_WRITE = "dossier.section_write"
+    DOSSIER_SECTION_CLEAR = "dossier.section_clear"
     UNDO = "undo"
 
 
