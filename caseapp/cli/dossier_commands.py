@@ -178,6 +178,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 def shown(inputs: DossierInputs) -> dict[str, Any]:
     """The inputs for scripts: every field, and every section as written (with its text) or draft."""
     result = to_jsonable(inputs)
+    prior = inputs.supplement_to
+    if prior is not None:
+        result["supplement_to"] = {**result["supplement_to"], "sent_on": prior.sent_on.isoformat()}
     result["sections"] = {
         key.value: (
             {"status": "written", **to_jsonable(inputs.sections[key])}

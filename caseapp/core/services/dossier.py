@@ -133,9 +133,9 @@ def stored_fields(tx: ReadTx) -> dict[str, Any]:
 
 
 def inputs_of(values: Mapping[str, Any], sections: Mapping[str, SectionText]) -> DossierInputs:
-    """The stored forms as the builder reads them (unknown section keys, from a newer caseapp, left out)."""
+    """The stored forms as the builder reads them: sections in the dossier's order (a key this caseapp
+    does not know, written by a newer one, left out)."""
     prior = values.get("supplement_to")
-    known = {key.value: key for key in SectionKey}
     return DossierInputs(
         situation=str(values["situation"]),
         situation_number=values["situation_number"],
@@ -148,7 +148,7 @@ def inputs_of(values: Mapping[str, Any], sections: Mapping[str, SectionText]) ->
         element_territories=tuple(values["element_territories"]),
         nationalities=tuple(values["nationalities"]),
         victim_state=values["victim_state"],
-        sections={known[key]: text for key, text in sorted(sections.items()) if key in known},
+        sections={key: sections[key.value] for key in SectionKey if key.value in sections},
         supplement_to=(
             PriorCommunication(date.fromisoformat(prior["sent_on"]), prior["bundle_sha256"], prior.get("title", ""))
             if prior
