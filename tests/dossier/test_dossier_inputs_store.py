@@ -22,7 +22,7 @@ from caseapp.core.errors import UserError, ValidationError
 from caseapp.core.ports import CaseStore, CustodyQuery
 from caseapp.core.services import RecordService
 from caseapp.storage.migrate import SCHEMA_HEAD
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, raw_connection
 from tests.fakes.memory_store import MemoryCaseStore
 
 FIXTURE_0004 = Path(__file__).resolve().parents[1] / "data" / "cases" / "schema-0004.caseapp"
@@ -316,3 +316,32 @@ def test_the_same_scenario_gives_the_same_results_on_both_stores(
     assert on_memory == on_sqlcipher
     assert "the newest change by tester (entry 1, case.create on CASE) cannot be undone" in on_sqlcipher
     assert len(on_sqlcipher) > 20
+
+
+def test_verify_finds_inputs_changed_outside_caseapp(make_case: Callable[..., tuple[OpenCase, str]]) -> None:
+    case, _ = make_case()
+    records = service(case.db)
+    fill(records)
+    records.clear_section(SectionKey.INTRODUCTION)
+    assert service(case.db).undo_last().value[0].action == CustodyAction.DOSSIER_SECTION_CLEAR
+    assert verify_case(case).ok
+    folder = case.folder
+    case.close()
+    connection = raw_connection(folder)
+    connection.execute("UPDATE dossier_sections SET text = 'forged' WHERE section = 'gravity'")
+    connection.execute("""UPDATE dossier_settings SET value_json = '"IQ"' WHERE name = 'territory'""")
+    connection.execute("""UPDATE dossier_settings SET value_json = '"x@example.org"' WHERE name = 'secure_contact'""")
+    connection.execute("UPDATE dossier_sections SET deleted_at = '2026-01-05T09:00:00Z' WHERE section = 'introduction'")
+    connection.close()
+    with open_case(folder, passphrase=PASSPHRASE) as reopened:
+        found = verify_case(reopened)
+        assert not found.ok
+        messages = sorted(p.message for p in found.record_problems)
+        assert messages == [
+            "the dossier: its secure contact differs from what custody entry 2 recorded (changed outside caseapp)",
+            "the dossier: its territory differs from what custody entry 2 recorded (changed outside caseapp)",
+            "the dossier: the text of its gravity section differs from what custody entry 4 recorded "
+            "(changed outside caseapp)",
+            "the dossier: the text of its introduction section differs from what custody entry 6 recorded "
+            "(changed outside caseapp)",
+        ]

@@ -170,6 +170,13 @@ def section_text(text: str, key: SectionKey) -> str:
     )
 
 
+def digested_text(value: Any) -> str | None:
+    """What a protected value's keyed digest is taken of (lines joined by newlines); None for no value."""
+    if value is None:
+        return None
+    return "\n".join(value) if isinstance(value, list) else str(value)
+
+
 def _section_state(tx: ReadTx, key: str) -> dict[str, Any]:
     current = tx.dossier_sections().get(key)
     return {
@@ -280,11 +287,8 @@ class DossierOps(ServiceBase):
         return _section_undo(seq, old, new)
 
     def _digest(self, value: Any) -> str | None:
-        """The keyed digest of a protected value (lines joined by newlines), None for no value."""
-        if value is None:
-            return None
-        text = "\n".join(value) if isinstance(value, list) else str(value)
-        return self.store.privacy_digest(text)
+        text = digested_text(value)
+        return None if text is None else self.store.privacy_digest(text)
 
     # -- undo -----------------------------------------------------------------------------------
     def _undo_dossier(self, tx: WriteTx, undo: Undo) -> Undo:
