@@ -149,8 +149,14 @@ def test_protected_names_typed_into_a_section_read_as_pseudonyms(
 ) -> None:
     case, _ = make_case()
     witness = case.records.add_person(role=PersonRole.WITNESS, full_name="محمد الحلبي").value
-    case.records.write_section(SectionKey.METHODOLOGY, "We met محمد الحلبي in Gaziantep.")
+    written = case.records.write_section(SectionKey.METHODOLOGY, "We met محمد الحلبي in Gaziantep.").value
+    assert written.text == f"We met {witness.ref} in Gaziantep."
     assert case.records.dossier_inputs().sections[SectionKey.METHODOLOGY].text == f"We met {witness.ref} in Gaziantep."
+    # Undo reads the stored text: taking a later change back restores the name as typed, not the pseudonym.
+    case.records.write_section(SectionKey.METHODOLOGY, "Rewritten.")
+    case.records.undo_last()
+    with case.db.read() as tx:
+        assert tx.dossier_sections()["methodology"].text == "We met محمد الحلبي in Gaziantep."
 
 
 OPERATIONS: dict[str, Callable[[RecordService], object]] = {

@@ -231,7 +231,8 @@ class DossierOps(ServiceBase):
                 raise ValidationError(f"the {section.value} section already has this text; nothing was changed")
             written = SectionText(cleaned, self.actor, now)
             undo = self._set_section(tx, section.value, written, why, now=now)
-        return OpResult(written, Changes(case=True, custody=True), undo)
+            shown = redacted_one(tx, written)  # as every operation answers: names as pseudonyms
+        return OpResult(shown, Changes(case=True, custody=True), undo)
 
     def clear_section(self, key: SectionKey | str, *, reason: str = "") -> OpResult[SectionKey]:
         """Take the author's text of a section away (kept with a tombstone; undo brings it back):
