@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "record_commands",
     "annotation_commands",
     "case_building",
+    "dossier_commands",
     "evidence_commands",
     "custody_commands",
     "export_commands",

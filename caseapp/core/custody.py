@@ -86,6 +86,9 @@ class CustodyAction(enum.StrEnum):
     BLOBS_PURGE = "blobs.purge"
     SIGNING_KEY_CREATE = "signing_key.create"
     EXPORT_BUNDLE = "export.bundle"
+    DOSSIER_EDIT = "dossier.edit"
+    DOSSIER_SECTION_WRITE = "dossier.section_write"
+    DOSSIER_SECTION_CLEAR = "dossier.section_clear"
     UNDO = "undo"
 
 

@@ -18,6 +18,7 @@ from uuid import UUID
 
 from caseapp.core.analysis import Charge, ElementLink
 from caseapp.core.custody import CustodyHead
+from caseapp.core.dossier.inputs import SectionText
 from caseapp.core.entities import (
     Acquisition,
     CaseInfo,
@@ -248,6 +249,15 @@ class ReadTx(Protocol):
     def acquired_files(self) -> dict[tuple[str, int, int], tuple[UUID, str]]: ...
     def blob_for(self, sha256: str, size: int) -> str | None: ...
 
+    # -- the author's dossier inputs
+    def dossier_settings(self) -> dict[str, Any]:
+        """The dossier inputs set so far, by name, as the JSON values they were stored as."""
+        ...
+
+    def dossier_sections(self) -> dict[str, SectionText]:
+        """The narrative sections written and not cleared, by section key."""
+        ...
+
 
 class WriteTx(ReadTx, Protocol):
     committed: bool
@@ -293,6 +303,18 @@ class WriteTx(ReadTx, Protocol):
     ) -> None: ...
     def index_text(self, exhibit_id: UUID, title: str, body: str | None) -> None:
         """(Re)index an exhibit for search; ``body`` None keeps the body indexed before."""
+        ...
+
+    # -- the author's dossier inputs
+    def set_dossier_setting(self, name: str, value: Any, *, at: datetime, by: str) -> None:
+        """Store one dossier input (a JSON value) under ``name``, replacing what it held."""
+        ...
+
+    def set_dossier_section(
+        self, section: str, text: SectionText | None, *, at: datetime, by: str, reason: str
+    ) -> None:
+        """Write a narrative section (its text, author and time as given), or clear it (``None``:
+        a tombstone by ``by`` at ``at`` for ``reason``; nothing is erased)."""
         ...
 
 

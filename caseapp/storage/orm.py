@@ -297,6 +297,30 @@ class ElementLinkRow(TombstoneMixin, Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class DossierSettingRow(Base):
+    """One of the author's dossier inputs by name (``situation``, ``sender``, ``territory`` ...), as
+    JSON; the service decides what each holds. Changed in place; the old value goes to ``revisions``."""
+
+    __tablename__ = "dossier_settings"
+    id: Mapped[uuid.UUID] = _key()
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    value_json: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(Text)
+
+
+class DossierSectionRow(TombstoneMixin, Base):
+    """The author's text of one narrative section (``introduction``, ``gravity`` ...); clearing it
+    sets the tombstone, writing it again takes the tombstone away."""
+
+    __tablename__ = "dossier_sections"
+    id: Mapped[uuid.UUID] = _key()
+    section: Mapped[str] = mapped_column(String(40), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class RevisionRow(Base):
     """The values an edit replaced, kept inside the encrypted database (the custody entry of the
     edit carries them too, or only their keyed hashes for protected values). Undo reads them."""

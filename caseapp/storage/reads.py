@@ -29,6 +29,7 @@ from caseapp.core.ports import (
 from caseapp.core.refs import RefKind
 from caseapp.storage import convert
 from caseapp.storage.analysis_rows import AnalysisReads
+from caseapp.storage.dossier_rows import DossierReads
 from caseapp.storage.evidence_reads import EvidenceReads
 from caseapp.storage.orm import (
     CaseInfoRow,
@@ -95,7 +96,7 @@ def _page(statement: Select[Any], page: Page) -> Select[Any]:
     return statement.limit(page.limit) if page.limit is not None else statement
 
 
-class SqlReadTx(EvidenceReads, AnalysisReads):
+class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads):
     def __init__(self, session: Session) -> None:
         self.session = session
         self._device: str | None = None

@@ -33,6 +33,7 @@ from caseapp.core.ports import NewFile, Revision, Target
 from caseapp.core.refs import RefKind, format_ref
 from caseapp.storage import convert
 from caseapp.storage.analysis_rows import AnalysisWrites
+from caseapp.storage.dossier_rows import DossierWrites
 from caseapp.storage.orm import (
     AcquisitionRow,
     BlobFileRow,
@@ -65,7 +66,7 @@ def _value(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
-class SqlWriteTx(SqlReadTx, AnalysisWrites):
+class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites):
     def __init__(self, session: Any) -> None:
         super().__init__(session)
         self.appended: CustodyEntry | None = None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from caseapp.core import searchtext
+from caseapp.core.dossier.inputs import SectionText
 from caseapp.core.entities import (
     Acquisition,
     CustodyEntry,
@@ -306,6 +307,17 @@ class MemoryReads:
 
     def revision(self, custody_seq: int) -> Revision | None:
         return next((r for r in self.state.revisions if r.custody_seq == custody_seq), None)
+
+    # -- the author's dossier inputs --------------------------------------------------------
+    def dossier_settings(self) -> dict[str, Any]:
+        return {name: json.loads(text) for name, text in sorted(self.state.dossier_settings.items())}
+
+    def dossier_sections(self) -> dict[str, SectionText]:
+        return {
+            key: SectionText(row["text"], row["author"], row["updated_at"])
+            for key, row in sorted(self.state.dossier_sections.items())
+            if row["deleted_at"] is None
+        }
 
     # -- evidence files --------------------------------------------------------------------
     def _stored_blobs(self) -> list[Row]:

@@ -161,6 +161,8 @@ class State:
     blob_files: list[Row] = field(default_factory=list)
     jobs: dict[uuid.UUID, Row] = field(default_factory=dict)
     index: dict[uuid.UUID, tuple[str, str]] = field(default_factory=dict)  # search forms of title, body
+    dossier_settings: dict[str, str] = field(default_factory=dict)  # name -> value as JSON text
+    dossier_sections: dict[str, Row] = field(default_factory=dict)  # key -> text, author, updated_at, deleted_*
 
     def copy(self) -> State:
         return copy.deepcopy(self)

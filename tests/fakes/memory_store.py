@@ -23,6 +23,7 @@ from typing import Any
 
 from caseapp.core import searchtext
 from caseapp.core.custody import CustodyAction, CustodyHead
+from caseapp.core.dossier.inputs import SectionText
 from caseapp.core.entities import (
     Acquisition,
     CaseInfo,
@@ -382,6 +383,28 @@ class MemoryWriteTx(MemoryReadTx):
     def index_text(self, exhibit_id: uuid.UUID, title: str, body: str | None) -> None:
         kept = self.state.index.get(exhibit_id, ("", ""))[1] if body is None else searchtext.index_form(body)
         self.state.index[exhibit_id] = (searchtext.index_form(title), kept)
+
+    # -- the author's dossier inputs --------------------------------------------------------
+    def set_dossier_setting(self, name: str, value: Any, *, at: datetime, by: str) -> None:
+        stored(at)  # naive times refused, as the database refuses them
+        self.state.dossier_settings[name] = as_json(value)
+
+    def set_dossier_section(
+        self, section: str, text: SectionText | None, *, at: datetime, by: str, reason: str
+    ) -> None:
+        row = self.state.dossier_sections.get(section)
+        if text is None:
+            if row is not None and row["deleted_at"] is None:
+                row.update(deleted_at=stored(at), deleted_by=by, deleted_reason=reason)
+            return
+        self.state.dossier_sections[section] = {
+            "text": text.text,
+            "author": text.author,
+            "updated_at": stored(text.updated_at),
+            "deleted_at": None,
+            "deleted_by": None,
+            "deleted_reason": None,
+        }
 
 
 class MemoryCaseStore:

@@ -9,6 +9,7 @@ from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import IntegrityError
 from caseapp.core.ports import CaseStore, CustodyQuery
 from caseapp.core.services.chain_records import RecordMismatch, record_mismatches
+from caseapp.core.services.dossier_chain import dossier_mismatches
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,10 @@ class CustodyService:
     def record_mismatches(self) -> list[RecordMismatch]:
         """Records that differ from the newest values the chain holds for them (see chain_records)."""
         with self.store.read() as tx:
-            return record_mismatches(tx, tx.custody_entries(), self.store.privacy_digest)
+            entries = list(tx.custody_entries())
+            found = record_mismatches(tx, entries, self.store.privacy_digest)
+            found += dossier_mismatches(tx, entries, self.store.privacy_digest)
+            return sorted(found, key=lambda p: (p.seq, p.ref))
 
     def verify(self) -> ChainReport:
         """Recompute the whole chain and compare it with the head recorded outside the database."""

@@ -17,6 +17,7 @@ from caseapp.core.refs import RefKind, parse_ref
 from caseapp.core.services.annotations import Annotations
 from caseapp.core.services.base import resolve
 from caseapp.core.services.chain_records import _v1_target
+from caseapp.core.services.dossier import UNDO_FIELDS, UNDO_SECTION, DossierOps
 from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json, _jsonable, _stored
 
 # Actions that read but change nothing: `undo` passes over them.
@@ -33,7 +34,7 @@ _KIND_OF_ACTION = {
 }
 
 
-class UndoOps(RecordEditing, CaseEditing, Annotations):
+class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps):
     __slots__ = ()
 
     def undo(self, undo: Undo) -> OpResult[Undo]:
@@ -66,6 +67,8 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
                 _, redo = self._apply_edit(
                     tx, target, values, f"undo of entry {undo.undoes}", now=now, action=action, undoes=undo.undoes
                 )
+            elif undo.action in (UNDO_FIELDS, UNDO_SECTION):
+                redo = self._undo_dossier(tx, undo)
             elif undo.action == "edit_case":
                 values = {k: str(v) for k, v in undo.values.items()}
                 _, redo = self._edit_case(tx, values, f"undo of entry {undo.undoes}", undo.undoes)
@@ -116,7 +119,7 @@ class UndoOps(RecordEditing, CaseEditing, Annotations):
                     continue  # an undo is not a change to take back; a redo is
                 if undone(entry.seq):
                     continue
-                undo = self._undo_of(tx, entry)
+                undo = self._dossier_undo_of(tx, entry) or self._undo_of(tx, entry)
                 if self._already_gone(tx, undo):
                     continue
                 return entry, undo
