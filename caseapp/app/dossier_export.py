@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.org_key import stored_key
-from caseapp.app.output_folder import OutputFolderOnDisk
+from caseapp.app.output_folder import PARTIAL_PREFIX, PARTIAL_SUFFIX, OutputFolderOnDisk
 from caseapp.core.dossier.inputs import DossierInputs
+from caseapp.core.dossier.model import Language
 from caseapp.core.operations import OpResult, Task
 from caseapp.core.services.dossier_export import (
     DossierExportService,
@@ -43,4 +47,21 @@ def export_dossier(
             request = dataclasses.replace(request, signing_fingerprint=key.printed_fingerprint)
     output = OutputFolderOnDisk(destination)
     service = DossierExportService(case.records, renderers(), read_only=case.read_only)
-    return service.export_dossier(request, inputs or DossierInputs(), output, task=task)
+    return service.export_dossier(request, inputs or case.records.dossier_inputs(), output, task=task)
+
+
+@contextlib.contextmanager
+def dossier_for_bundle(
+    case: OpenCase, *, public: bool, language: Language, beside: Path, task: Task | None = None
+) -> Iterator[list[Path]]:
+    """The communication rendered (PDF and DOCX; the public version only for a public bundle, never
+    the key annex) into a private hidden folder beside the bundle's destination, for the bundle to
+    take in; the folder is removed afterwards (or by the next export, if this one is killed)."""
+    request = DossierRequest(language=language, public_only=public)
+    key = stored_key(case)
+    if key is not None:
+        request = dataclasses.replace(request, signing_fingerprint=key.printed_fingerprint)
+    service = DossierExportService(case.records, renderers(), read_only=case.read_only)
+    with tempfile.TemporaryDirectory(prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX, dir=beside) as folder:
+        produced = service.render_for_bundle(request, case.records.dossier_inputs(), Path(folder), task=task)
+        yield [Path(folder) / item.name for item in produced]

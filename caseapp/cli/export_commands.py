@@ -70,12 +70,21 @@ def register_bundle(actions: argparse._SubParsersAction[argparse.ArgumentParser]
     bundle.add_argument(
         "--organisation", metavar="NAME", help="the name a new signing key carries (default: the case title)"
     )
+    bundle.add_argument("--lang", choices=["en", "fr"], default="en", help="the language of the dossier in it")
+    bundle.add_argument(
+        "--no-dossier", action="store_true", help="leave the dossier (PDF, DOCX) out; by default it is in data/dossier/"
+    )
     bundle.add_argument("--json", action="store_true")
     bundle.set_defaults(func=cmd_bundle)
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from caseapp.app.bundle_export import BundleOptions, export_bundle
+    from caseapp.app.dossier_export import dossier_for_bundle
+    from caseapp.app.org_key import organisation_key
+    from caseapp.core.dossier.model import Language
     from caseapp.export.bag_parts import human_size, parse_size
 
     options = BundleOptions(
@@ -89,7 +98,20 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     with unlock.unlock(args) as case:
         try:
             with stop:
-                result = export_bundle(case, args.out_dir, options, task=Task(progress=bar, cancel=stop.token))
+                task = Task(progress=bar, cancel=stop.token)
+                key_created = False
+                if args.sign:  # made before the dossier, so that its cover names the key
+                    key_created = organisation_key(case, args.organisation).created
+                if args.no_dossier:
+                    result = export_bundle(case, args.out_dir, options, task=task)
+                else:
+                    beside = args.out_dir.expanduser().absolute().parent
+                    language = Language(args.lang)
+                    with dossier_for_bundle(case, public=args.public, language=language, beside=beside) as files:
+                        options = dataclasses.replace(options, dossier_files=tuple(files))
+                        result = export_bundle(case, args.out_dir, options, task=task)
+                if key_created:
+                    result = dataclasses.replace(result, key_created=True)
         finally:
             bar.close()
     if args.json:

@@ -10,6 +10,7 @@ so this stays free of them.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
@@ -146,32 +147,10 @@ class DossierExportService:
         """Build and render the communication into ``output`` and record the export in custody in
         the same step as the folder gets its name."""
         task = task or Task()
-        if not request.formats:
-            raise ValidationError("choose at least one format: pdf, docx")
-        missing = [f.value for f in request.formats if f not in self.renderers]
-        if missing:
-            raise UserError(f"no renderer for {', '.join(missing)} in this installation")
-        today = request.today or self.records.clock().date()
         versions = (Version.PUBLIC,) if request.public_only else (Version.FULL, Version.PUBLIC)
         steps = (len(versions) + int(request.key_annex)) * len(request.formats) + 1
-        task.progress(0, steps, "reading the case")
-        view = self.records.export_view()
-        answers = jurisdiction_answers(view, inputs)
-        documents = [
-            build_dossier(
-                view,
-                inputs,
-                version=version,
-                language=request.language,
-                catalogue=catalogue(),
-                jurisdiction=answers,
-                today=today,
-                signing_fingerprint=request.signing_fingerprint,
-                key_annex=request.key_annex,
-                custody_entries=self._custody_length(),
-            )
-            for version in versions
-        ]
+        view, answers, documents = self._documents(request, inputs, versions, task, steps)
+        today = request.today or self.records.clock().date()
         revealed: tuple[str, ...] = ()
         published = False
         try:
@@ -208,11 +187,53 @@ class DossierExportService:
         changes = Changes(custody=recorded)
         return OpResult(ExportedDossier(folder, tuple(produced), revealed, answers, recorded), changes)
 
+    def _documents(
+        self, request: DossierRequest, inputs: DossierInputs, versions: Sequence[Version], task: Task, steps: int
+    ) -> tuple[ExportView, tuple[JurisdictionAnswer, ...], list[Document]]:
+        if not request.formats:
+            raise ValidationError("choose at least one format: pdf, docx")
+        missing = [f.value for f in request.formats if f not in self.renderers]
+        if missing:
+            raise UserError(f"no renderer for {', '.join(missing)} in this installation")
+        today = request.today or self.records.clock().date()
+        task.progress(0, steps, "reading the case")
+        view = self.records.export_view()
+        answers = jurisdiction_answers(view, inputs)
+        documents = [
+            build_dossier(
+                view,
+                inputs,
+                version=version,
+                language=request.language,
+                catalogue=catalogue(),
+                jurisdiction=answers,
+                today=today,
+                signing_fingerprint=request.signing_fingerprint,
+                key_annex=request.key_annex,
+                custody_entries=self._custody_length(),
+            )
+            for version in versions
+        ]
+        return view, answers, documents
+
+    def render_for_bundle(
+        self, request: DossierRequest, inputs: DossierInputs, folder: Path, *, task: Task | None = None
+    ) -> list[ProducedFile]:
+        """Render the communication (never the key annex) into ``folder`` for an evidence bundle,
+        whose own custody entry records what it holds: nothing is recorded here."""
+        task = task or Task()
+        versions = (Version.PUBLIC,) if request.public_only else (Version.FULL, Version.PUBLIC)
+        steps = len(versions) * len(request.formats) + 1
+        _view, _answers, documents = self._documents(
+            dataclasses.replace(request, key_annex=False), inputs, versions, task, steps
+        )
+        return self._render(documents, request.formats, _Folder(folder), task, steps)
+
     def _render(
         self,
         documents: Sequence[Document],
         formats: Sequence[DossierFormat],
-        output: OutputFolder,
+        output: OutputFolder | _Folder,
         task: Task,
         steps: int,
     ) -> list[ProducedFile]:
@@ -250,6 +271,16 @@ class DossierExportService:
                 )
             )
         return entries
+
+
+class _Folder:
+    """A plain folder as the file source of :meth:`DossierExportService._render`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def file(self, name: str) -> Path:
+        return self.folder / name
 
 
 def _details(

@@ -21,7 +21,14 @@ from caseapp.core.services.dossier import UNDO_FIELDS, UNDO_SECTION, DossierOps
 from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json, _jsonable, _stored
 
 # Actions that read but change nothing: `undo` passes over them.
-NOT_CHANGES = frozenset({CustodyAction.PERSON_REVEAL, CustodyAction.EXHIBIT_EXPORT, CustodyAction.DOSSIER_EXPORT})
+NOT_CHANGES = frozenset(
+    {
+        CustodyAction.PERSON_REVEAL,
+        CustodyAction.EXHIBIT_EXPORT,
+        CustodyAction.DOSSIER_EXPORT,
+        CustodyAction.EXPORT_BUNDLE,
+    }
+)
 _KIND_OF_ACTION = {
     "person": RefKind.PERSON,
     "incident": RefKind.INCIDENT,
