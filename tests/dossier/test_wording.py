@@ -29,3 +29,18 @@ def test_dates_lists_numbers_and_paragraphs() -> None:
     assert [roman(n) for n in (1, 4, 9, 14, 15, 40)] == ["I", "IV", "IX", "XIV", "XV", "XL"]
     assert paragraphs("one\r\ntwo\n \nthree\n\n\n") == ["one two", "three"]
     assert fr.phrase('one independent source; only "maybe"') == "une seule source indépendante; seulement « possible »"
+
+
+def test_reasons_that_differ_in_a_few_words_merge_and_others_do_not() -> None:
+    from caseapp.core.dossier.jurisdiction_part import merged_reason
+
+    same_but_date = {
+        "2016-04-27 is on or after 2002-07-01, when the Statute entered into force.": ["CHG-1"],
+        "2016-05-03 is on or after 2002-07-01, when the Statute entered into force.": ["CHG-2", "CHG-3"],
+    }
+    assert merged_reason(same_but_date, "{text} for {answers}") == (
+        "[2016-04-27 for CHG-1; 2016-05-03 for CHG-2, CHG-3] is on or after 2002-07-01, "
+        "when the Statute entered into force."
+    )
+    unlike = {"The territory is a State Party.": ["CHG-1"], "No declaration " + "was lodged " * 10 + ".": ["CHG-2"]}
+    assert merged_reason(unlike, "{text} for {answers}") is None

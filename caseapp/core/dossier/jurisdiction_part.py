@@ -4,7 +4,8 @@ personal), from the jurisdiction assistant's answers with their grounds, caveats
 slot for the partial-territory theory when the author names the territory of an element.
 
 Grounds repeated across answers (one answer per charged crime) are stated once, with the crimes
-they apply to.
+they apply to; where their reasons differ only in a few words (the crime's id, a date), one
+paragraph gives the variants in brackets (:func:`merged_reason`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,34 @@ class _Shared:
     ground: Ground
     answers: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+    """Each distinct reason (the assistant names the crime in it) and the answers it was given for."""
+
+
+MAX_VARYING_WORDS = 12
+
+
+def merged_reason(reasons: dict[str, list[str]], label: str) -> str | None:
+    """Reasons that differ only in a few words (a crime's id, a date) as one text: the common
+    start, then each variant with the answers it belongs to, then the common end. None when they
+    differ more than that."""
+    split = [reason.split() for reason in reasons]
+    head = 0
+    while all(len(words) > head and words[head] == split[0][head] for words in split):
+        head += 1
+    tail = 0
+    while all(len(words) - head > tail and words[-1 - tail] == split[0][-1 - tail] for words in split):
+        tail += 1
+    middles = [" ".join(words[head : len(words) - tail]) for words in split]
+    if any(len(m.split()) > MAX_VARYING_WORDS for m in middles):
+        return None
+    variants = "; ".join(
+        label.format(text=middle, answers=", ".join(answers))
+        for middle, answers in zip(middles, reasons.values(), strict=True)
+    )
+    start = " ".join(split[0][:head])
+    end = " ".join(split[0][len(split[0]) - tail :])
+    return " ".join(part for part in (start, f"[{variants}]", end) if part)
 
 
 def _label(ctx: Context, answer: JurisdictionAnswer) -> str:
@@ -45,16 +74,19 @@ def _charge_of(ctx: Context, answer: JurisdictionAnswer) -> str | None:
 
 
 def _grounds(ctx: Context, kinds: frozenset[GroundKind] | None) -> list[_Shared]:
-    shared: dict[tuple[str, str, str, str], _Shared] = {}
+    shared: dict[tuple[str, str, str], _Shared] = {}
     for answer in ctx.answers:
         for ground in answer.grounds:
             is_subject = ground.kind not in TEMPORAL | TERRITORIAL | PARTIAL
             if (kinds is None and not is_subject) or (kinds is not None and ground.kind not in kinds):
                 continue
-            key = (ground.kind.value, ground.title, ground.status.value, ground.reason)
+            # One paragraph per ground and status: a reason that differs between crimes (the
+            # assistant names the crime in a sentence or two) is stated once, then what differs.
+            key = (ground.kind.value, ground.title, ground.status.value)
             entry = shared.setdefault(key, _Shared(ground))
             entry.answers.append(_label(ctx, answer))
             entry.sources.extend(ground.sources)
+            entry.reasons.setdefault(ground.reason, []).append(_label(ctx, answer))
     return list(shared.values())
 
 
@@ -63,13 +95,19 @@ def _ground_paragraphs(ctx: Context, out: PartWriter, kinds: frozenset[GroundKin
     entries = _grounds(ctx, kinds)
     for entry in entries:
         ground = entry.ground
-        text = w("j.ground", title=ground.title, status=w.term(ground.status.value), reason=ground.reason)
-        if len(ctx.answers) > 1 and len(entry.answers) < len(ctx.answers):
-            text += w("j.applies", list="; ".join(dict.fromkeys(entry.answers)))
-        inlines: list[Inline] = [Span(text)]
-        if entry.sources:
-            inlines.append(out.source_note(entry.sources))
-        out.para(inlines)
+        merged = merged_reason(entry.reasons, w.template("j.variant")) if len(entry.reasons) > 1 else None
+        if len(entry.reasons) > 1 and merged is None:
+            groups = list(entry.reasons.items())  # too different to merge: one paragraph each
+        else:
+            groups = [(merged or ground.reason, entry.answers)]
+        for reason, answers in groups:
+            text = w("j.ground", title=ground.title, status=w.term(ground.status.value), reason=reason)
+            if len(ctx.answers) > 1 and len(answers) < len(ctx.answers) and merged is None:
+                text += w("j.applies", list="; ".join(dict.fromkeys(answers)))
+            inlines: list[Inline] = [Span(text)]
+            if entry.sources:
+                inlines.append(out.source_note(entry.sources))
+            out.para(inlines)
     return len(entries)
 
 

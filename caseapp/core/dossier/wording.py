@@ -151,6 +151,7 @@ EN: dict[str, str] = {
     "Statute, a crime within the subject-matter jurisdiction of the Court (article 5).",
     "j.ground": "{title} ({status}): {reason}",
     "j.applies": " Applies to: {list}.",
+    "j.variant": "{text} for {answers}",
     "j.answer": "{crime}, conduct of {date}",
     "j.within": "The conduct charged as {crime} is not manifestly outside the Court's jurisdiction, which rests on: "
     "{summary}.",

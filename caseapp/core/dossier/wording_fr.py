@@ -130,6 +130,7 @@ FR: dict[str, str] = {
     "Statut de Rome, crime relevant de la compétence matérielle de la Cour (article 5).",
     "j.ground": "{title} ({status}) : {reason}",
     "j.applies": " S'applique à : {list}.",
+    "j.variant": "{text} pour {answers}",
     "j.answer": "{crime}, faits du {date}",
     "j.within": "Les faits qualifiés de {crime} ne sortent pas manifestement de la compétence de la Cour, qui "
     "repose sur : {summary}.",
