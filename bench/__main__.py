@@ -1,10 +1,10 @@
-"""Run every benchmark: ``python -m bench [store|intake|gaps|gui|bundle|search] [options]``."""
+"""Run every benchmark: ``python -m bench [store|intake|gaps|gui|bundle|search|dossier] [options]``."""
 
 from __future__ import annotations
 
 import sys
 
-from bench import bundle, gaps, gui, intake, search, store
+from bench import bundle, dossier, gaps, gui, intake, search, store
 
 
 def main() -> None:
@@ -14,6 +14,7 @@ def main() -> None:
         "gaps": gaps.main,
         "gui": gui.main,
         "bundle": bundle.main,
+        "dossier": dossier.main,
         "search": search.main,
     }
     if len(sys.argv) > 1:

@@ -141,7 +141,9 @@ def _table(block: TableBlock, anchors: Anchors) -> Iterator[Flowable]:
         yield paragraph(text_markup(block.caption), styles()["caption"], block.caption)
     header = [_cell((Span(column),), anchors, "head") for column in block.columns]
     rows = [[_cell(cell, anchors) for cell in row] for row in block.rows]
-    table = Table([header, *rows], colWidths=[w * TEXT_WIDTH for w in block.widths], repeatRows=1, hAlign="LEFT")
+    table = Table(
+        [header, *rows], colWidths=[w * TEXT_WIDTH for w in block.widths], repeatRows=1, hAlign="LEFT", splitInRow=1
+    )
     table.setStyle(
         TableStyle(
             [
