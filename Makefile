@@ -28,8 +28,8 @@ run: sync
 test: lint typecheck pytest
 
 lint: sync
-	$(VENV)/bin/ruff check caseapp tests bench resources/legal/tools
-	$(VENV)/bin/ruff format --check caseapp tests bench resources/legal/tools
+	$(VENV)/bin/ruff check caseapp tests bench tools resources/legal/tools
+	$(VENV)/bin/ruff format --check caseapp tests bench tools resources/legal/tools
 
 typecheck: sync
 	$(VENV)/bin/mypy

@@ -33,7 +33,8 @@ from tests.export.arabic_document import arabic_document
 
 def _aleppo(out: Path, language: Language) -> list[Path]:
     with tempfile.TemporaryDirectory() as work:
-        case, _code = create_case(Path(work) / "Aleppo.caseapp", PASSPHRASE, kdf=FAST_KDF, actor="look", time_zone="UTC")
+        where = Path(work) / "Aleppo.caseapp"
+        case, _code = create_case(where, PASSPHRASE, kdf=FAST_KDF, actor="look", time_zone="UTC")
         try:
             prepared = prepare(case, Path(work))
             request = DossierRequest(language=language, key_annex=True, today=date(2026, 11, 27))
@@ -76,9 +77,9 @@ def main() -> int:
             _pages(path, out, args.dpi, f"{path.stem}-pdf")
         elif office is not None:
             with tempfile.TemporaryDirectory() as profile:
+                convert = [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
                 subprocess.run(
-                    [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
-                    + ["--outdir", str(out), str(path)],
+                    [*convert, "--outdir", str(out), str(path)],
                     check=True,
                     capture_output=True,
                 )
