@@ -47,7 +47,7 @@ from caseapp.storage.orm import (
     TaggingRow,
     TagRow,
 )
-from caseapp.storage.search_reads import body_windows, count_search, search_rows
+from caseapp.storage.search_reads import body_windows, count_search, exhibits_tagged, search_rows
 
 DEVICE_ID = "device_id"
 MODEL: dict[RefKind, Any] = {
@@ -266,12 +266,7 @@ class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads):
         if query.source_id is not None:
             statement = statement.where(ExhibitRow.source_id == query.source_id)
         if query.tag is not None:
-            tagged = (
-                select(TaggingRow.exhibit_id)
-                .join(TagRow)
-                .where(TagRow.name == query.tag.casefold(), TaggingRow.deleted_at.is_(None))
-            )
-            statement = statement.where(ExhibitRow.id.in_(tagged))
+            statement = statement.where(ExhibitRow.id.in_(exhibits_tagged(query.tag)))
         if query.text:
             match = searchtext.fts_query(query.text)
             if not match:

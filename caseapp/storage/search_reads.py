@@ -23,6 +23,13 @@ WINDOW_TOKENS = 48
 MAX_NAME_WORDS = 16
 
 
+def exhibits_tagged(tag: str) -> Select[Any]:
+    """The ids of the exhibits that carry ``tag`` now (a removed tagging does not count)."""
+    return (
+        select(TaggingRow.exhibit_id).join(TagRow).where(TagRow.name == tag.casefold(), TaggingRow.deleted_at.is_(None))
+    )
+
+
 def _like(word: str) -> str:
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -64,12 +71,7 @@ def _filtered(statement: Select[ExhibitRow, Any], query: ExhibitSearch) -> Selec
     if query.kind is not None:
         statement = statement.where(ExhibitRow.kind == query.kind.value)
     if query.tag is not None:
-        tagged = (
-            select(TaggingRow.exhibit_id)
-            .join(TagRow)
-            .where(TagRow.name == query.tag.casefold(), TaggingRow.deleted_at.is_(None))
-        )
-        statement = statement.where(ExhibitRow.id.in_(tagged))
+        statement = statement.where(ExhibitRow.id.in_(exhibits_tagged(query.tag)))
     captured = func.replace(func.substr(ExhibitRow.captured, 1, 19), " ", "T")
     if query.captured_from is not None:
         statement = statement.where(captured >= query.captured_from)

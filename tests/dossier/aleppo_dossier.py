@@ -5,12 +5,10 @@ and an acquisition note; jurisdiction answers from the real assistant, one per c
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.dossier.inputs import DossierInputs
@@ -22,6 +20,9 @@ from caseapp.core.legal.model import Catalogue
 from caseapp.core.refs import parse_ref
 from tests.intake.intake_factories import write_jpeg
 from tests.records.aleppo import Aleppo, build
+from tests.records.test_export_view import strings
+
+__all__ = ["AleppoDossier", "prepare", "strings"]
 
 WITNESS = "Samira Haddad"  # a protected witness: her name must appear only in the key annex
 WITNESS_AR = "سميرة حداد"
@@ -100,19 +101,3 @@ def answers_for(view: ExportView, inputs: DossierInputs, catalogue: Catalogue) -
             crime=charge.crime_id,
             catalogue=catalogue,
         )
-
-
-def strings(value: Any, path: str = "doc") -> Iterator[tuple[str, str]]:
-    """Every string held anywhere in ``value`` (dataclasses, tuples, mappings), with where it is."""
-    if isinstance(value, str):
-        yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from strings(getattr(value, item.name), f"{path}.{item.name}")
-    elif isinstance(value, (tuple, list)):
-        for index, item in enumerate(value):
-            yield from strings(item, f"{path}[{index}]")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(key, f"{path}<key>")
-            yield from strings(item, f"{path}[{key!r}]")

@@ -38,7 +38,7 @@ from tests.dossier.aleppo_dossier import (
     AleppoDossier,
     prepare,
 )
-from tests.export.test_pdf import _flat_outline, norm, tool
+from tests.export.readers import docx_text, flat_outline, libreoffice_pdf, norm, pdf_text, tool
 
 PROTECTED = (WITNESS, WITNESS_AR, "Haddad", PHOTO_NAME, "R58M123456", f"{INCIDENT_GPS[0]:.5f}")
 
@@ -69,22 +69,6 @@ def _doc(prepared: AleppoDossier, version: Version) -> Document:
         today=TODAY,
         key_annex=True,
     )
-
-
-def pdf_text(path: Path) -> str:
-    return subprocess.run([tool("pdftotext"), str(path), "-"], check=True, capture_output=True, text=True).stdout
-
-
-def docx_text(path: Path) -> str:
-    """Every paragraph of the body, tables included, in document order."""
-    document = docx.Document(str(path))
-    out: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, docx.table.Table):
-            out.extend(cell.text for row in block.rows for cell in row.cells)
-        else:
-            out.append(block.text)
-    return "\n".join(out)
 
 
 def raw_zip_text(path: Path) -> str:
@@ -147,7 +131,7 @@ def test_the_pdf_checks_and_has_a_bookmark_per_section_and_every_exhibit_hash(
     subprocess.run([tool("qpdf"), "--check", str(pdf)], check=True, capture_output=True)
     document = _doc(prepared, Version.FULL)
     reader = pypdf.PdfReader(pdf)
-    assert [title for _depth, title, _page in _flat_outline(reader, reader.outline)] == [
+    assert [title for _depth, title, _page in flat_outline(reader, reader.outline)] == [
         text for _level, text, _anchor in document.outline()
     ]
     text = norm(pdf_text(pdf))
@@ -174,25 +158,7 @@ def test_the_docx_has_the_same_headings_and_tables_and_libreoffice_converts_it(
     assert [norm(h) for h in headings] == [norm(text) for _level, text, _anchor in document.outline()]
     model_tables = sum(1 for part in document.parts for block in part.blocks if type(block).__name__ == "Table")
     assert len(opened.tables) >= model_tables
-    office = tool("libreoffice")
-    converted = subprocess.run(
-        [
-            office,
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert converted.returncode == 0, converted.stderr
-    text = norm(pdf_text(tmp_path / "communication-public.pdf"))
+    text = norm(pdf_text(libreoffice_pdf(path, tmp_path)))
     assert all(norm(text_) in text for _level, text_, _anchor in document.outline())
 
 
@@ -230,7 +196,7 @@ def test_the_pdf_and_the_docx_say_the_same_words(exported: tuple[AleppoDossier, 
     document = _doc(prepared, Version.PUBLIC)
     furniture = (document.furniture.short_title, document.furniture.classification, document.furniture.date)
     reader = pypdf.PdfReader(out / "communication-public.pdf")
-    first_part = _flat_outline(reader, reader.outline)[0][2]
+    first_part = flat_outline(reader, reader.outline)[0][2]
     pages = pdf_text(out / "communication-public.pdf").split("\f")
     pdf_body = "\n".join([pages[0], *pages[first_part:]])  # the cover, then the parts (no contents pages)
     opened = docx.Document(str(out / "communication-public.docx"))

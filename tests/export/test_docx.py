@@ -4,11 +4,7 @@ XML, and through LibreOffice headless into a PDF."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import shutil
-import subprocess
-import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,14 +13,13 @@ import docx
 import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from caseapp.core.dossier.model import Document, Heading, Language, Paragraph, Properties, Table, plain
 from caseapp.export.docx_ooxml import PPR_ORDER, RPR_ORDER, TBLPR_ORDER, TCPR_ORDER, TRPR_ORDER
 from caseapp.export.docx_render import HEADER_FILL, TOC_INSTRUCTION, render_docx
 from caseapp.export.docx_styles import ARABIC_FONT
 from tests.dossier.sample_document import ARABIC_NAME, ARABIC_QUOTE, HASH, sample_document
+from tests.export.readers import body_texts, libreoffice_pdf, norm, pdf_text
 
 W_VAL = qn("w:val")
 
@@ -51,17 +46,6 @@ def rendered(model: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def opened(rendered: Path) -> DocxDocument:
     return docx.Document(str(rendered))
-
-
-def _body_texts(out: DocxDocument) -> list[str]:
-    """Every paragraph's text and every table cell's text of the body, in document order."""
-    texts: list[str] = []
-    for item in out.iter_inner_content():
-        if isinstance(item, DocxParagraph):
-            texts.append(item.text)
-        elif isinstance(item, DocxTable):
-            texts.extend(cell.text for row in item.rows for cell in row.cells)
-    return [t for t in texts if t]
 
 
 def _model_texts(doc: Document) -> list[str]:
@@ -93,7 +77,7 @@ def test_headings_have_word_heading_styles_in_outline_order(model: Document, ope
 
 
 def test_text_of_the_model_in_document_order(model: Document, opened: DocxDocument) -> None:
-    texts = _body_texts(opened)
+    texts = body_texts(opened)
     first_part = texts.index(next(model.outline())[1], texts.index(model.labels.contents) + 2)
     assert texts[first_part:] == _model_texts(model)
 
@@ -241,43 +225,8 @@ def test_header_and_footer_carry_the_furniture_and_page_fields(model: Document, 
     assert not section.different_first_page_header_footer  # the same furniture on every page
 
 
-def _tool_or_skip(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is missing: CI installs it (.ci/run)")
-        pytest.skip(f"{name} is not installed")
-    return path
-
-
-def _normalised(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub("[\u202a-\u202e\u2066-\u2069\u200e\u200f]", "", text)  # bidi controls pdftotext adds
-    return " ".join(text.split())
-
-
 def test_libreoffice_converts_it_and_the_pdf_says_the_same(model: Document, rendered: Path, tmp_path: Path) -> None:
-    libreoffice = _tool_or_skip("libreoffice")
-    pdftotext = _tool_or_skip("pdftotext")
-    result = subprocess.run(
-        [
-            libreoffice,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(rendered),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    pdf = tmp_path / "communication-public.pdf"
-    assert result.returncode == 0 and pdf.is_file(), result.stderr
-    text = _normalised(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    text = norm(pdf_text(libreoffice_pdf(rendered, tmp_path)))
     for _level, heading, _anchor in model.outline():
         assert text.count(heading) >= 2, heading  # in the contents and as the heading itself
     for needle in (ARABIC_NAME, ARABIC_QUOTE, HASH[:40], "[REDACTED: protected witness W-001]", model.cover.title):
@@ -294,8 +243,8 @@ def test_a_document_without_parts_still_has_a_complete_toc_field(model: Document
     body = out.element.body
     assert [c.get(qn("w:fldCharType")) for c in body.iter(qn("w:fldChar"))] == ["begin", "separate", "end"]
     assert [t.text.strip() for t in body.iter(qn("w:instrText"))] == [TOC_INSTRUCTION]
-    assert _body_texts(out)[-1] == model.labels.contents
-    assert model.cover.title in _body_texts(out)
+    assert body_texts(out)[-1] == model.labels.contents
+    assert model.cover.title in body_texts(out)
     lang = out.styles.element.find(qn("w:docDefaults")).find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert (lang.get(W_VAL), lang.get(qn("w:bidi"))) == ("fr-FR", "ar-SA")
 

@@ -4,13 +4,10 @@ the poppler/qpdf tools a recipient would use."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pypdf
 import pytest
@@ -19,23 +16,7 @@ from caseapp.core.dossier.model import Document, Part, Span, Table
 from caseapp.export.pdf import render_pdf
 from tests.dossier.sample_document import ARABIC_NAME, ARABIC_QUOTE, HASH
 from tests.export.arabic_document import ARABIC_INSIDE, ARABIC_TESTIMONY, LATIN_AROUND, arabic_document
-
-_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def norm(text: str) -> str:
-    """NFKC (Arabic presentation forms back to letters), no bidi controls, whitespace collapsed."""
-    text = _BIDI_CONTROLS.sub("", unicodedata.normalize("NFKC", text))
-    return " ".join(text.split())
-
-
-def tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is not installed; CI must have it (.ci/run installs it)")
-        pytest.skip(f"{name} is not installed (Debian: poppler-utils / qpdf)")
-    return path
+from tests.export.readers import flat_outline, norm, tool
 
 
 @pytest.fixture(scope="module")
@@ -65,18 +46,8 @@ def test_qpdf_finds_no_error(pdf: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _flat_outline(reader: pypdf.PdfReader, items: list[Any], depth: int = 0) -> list[tuple[int, str, int]]:
-    out: list[tuple[int, str, int]] = []
-    for item in items:
-        if isinstance(item, list):
-            out.extend(_flat_outline(reader, item, depth + 1))
-        else:
-            out.append((depth, item.title, reader.get_destination_page_number(item)))
-    return out
-
-
 def test_a_bookmark_for_every_outline_item_nested_by_level(reader: pypdf.PdfReader, document: Document) -> None:
-    bookmarks = _flat_outline(reader, reader.outline)
+    bookmarks = flat_outline(reader, reader.outline)
     assert [(depth, title) for depth, title, _page in bookmarks] == [
         (level - 1, title) for level, title, _anchor in document.outline()
     ]
@@ -121,7 +92,7 @@ def test_text_holds_headings_numbers_refs_hash_arabic_and_furniture(
 
 
 def test_a_wrapping_arabic_paragraph_keeps_its_line_order(reader: pypdf.PdfReader, pdf: Path) -> None:
-    index = {title: page for _depth, title, page in _flat_outline(reader, reader.outline)}["III. Testimony excerpts"]
+    index = {title: page for _depth, title, page in flat_outline(reader, reader.outline)}["III. Testimony excerpts"]
     page = reader.pages[index]
     extracted = norm(page.extract_text())
     lines = [norm(line) for line in unicodedata.normalize("NFKC", page.extract_text()).splitlines()]
