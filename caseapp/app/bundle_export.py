@@ -42,6 +42,7 @@ from caseapp.core.export_view import ExhibitView
 from caseapp.core.operations import Task
 from caseapp.core.ports import BlobRecord, ExhibitQuery, Writable
 from caseapp.core.services.base import record, utc_now
+from caseapp.core.services.redacting import current_redacted_blob
 from caseapp.export.bag_parts import BagFile, Group
 from caseapp.export.bundle import BundleRequest, PartResult, PreparedBundle, Signer, write_bundle
 
@@ -149,10 +150,12 @@ def _exhibit_groups(case: OpenCase, options: BundleOptions, views: Sequence[Exhi
                 )
             blob: BlobRecord | None = original
             kind = "original"
+            extension = view.original_name
             if options.public:
-                redacted = tx.derivative_blob(exhibit.id, REDACTED_KIND)
+                redacted = current_redacted_blob(tx, exhibit)  # the newest copy, if redacted more than once
                 if redacted is not None:
-                    blob, kind = redacted, REDACTED_KIND
+                    blob, kind = redacted[0], REDACTED_KIND
+                    extension = f"copy.{redacted[1]}"  # a redacted HEIC is a JPEG: its own extension
                 elif view.sensitivity != Sensitivity.NONE.value or exhibit.latitude is not None:
                     blob = None
             metadata = {} if options.public else tx.exhibit_metadata(exhibit.id)
@@ -164,7 +167,7 @@ def _exhibit_groups(case: OpenCase, options: BundleOptions, views: Sequence[Exhi
                         f"{view.ref}: the stored {kind} file is missing; no bundle was written. "
                         "`caseapp verify --full` shows what else is affected."
                     )
-                path = evidence_path(blob.sha256, view.original_name)
+                path = evidence_path(blob.sha256, extension)
                 sent = Sent(path, blob.sha256, blob.size, kind)
                 decrypt = _decrypting(case, blob)
                 files.append(BagFile(path, blob.size, decrypt, expected_sha256=blob.sha256, digest_from_write=True))

@@ -103,6 +103,9 @@ class ExhibitView:
     warnings: tuple[str, ...]
     text: str | None = None
     """The extracted text, only for exhibits the caller included (and that have one)."""
+    redacted_sha256: str | None = None
+    """The SHA-256 of the newest redacted copy (``caseapp exhibit redact``): what a public bundle sends."""
+    redacted_extension: str = ""  # that copy's file extension ("jpg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +227,9 @@ def _source(source: Source) -> SourceView:
     )
 
 
-def _exhibit(exhibit: Exhibit, gradings: Mapping[UUID, str], text: str | None) -> ExhibitView:
+def _exhibit(
+    exhibit: Exhibit, gradings: Mapping[UUID, str], text: str | None, redacted: tuple[str, str] | None
+) -> ExhibitView:
     return ExhibitView(
         ref=exhibit.ref,
         title=exhibit.title,
@@ -245,6 +250,8 @@ def _exhibit(exhibit: Exhibit, gradings: Mapping[UUID, str], text: str | None) -
         tags=exhibit.tags,
         warnings=exhibit.warnings,
         text=text,
+        redacted_sha256=redacted[0] if redacted else None,
+        redacted_extension=redacted[1] if redacted else "",
     )
 
 
@@ -297,17 +304,20 @@ def build_export_view(
     element_links: Iterable[ElementLink],
     gaps: Iterable[ChargeGaps],
     texts: Mapping[UUID, str] | None = None,
+    redacted: Mapping[UUID, tuple[str, str]] | None = None,
 ) -> ExportView:
     """The export view of these records (a pure function).
 
     ``persons`` must be every person of the case, deleted ones included, **with their real names**:
     a deleted person's name may still sit in old text. ``texts`` maps the exhibits whose extracted
-    text is included to that text. Deleted records are left out of the view."""
+    text is included to that text; ``redacted`` maps exhibits to the (SHA-256, extension) of their
+    newest redacted copy. Deleted records are left out of the view."""
     everyone = list(persons)
     redaction = RecordRedaction(NameRedactor.for_persons(everyone))
     source_list = _live(sources)
     gradings = {s.id: s.grading for s in source_list}
     texts = texts or {}
+    redacted = redacted or {}
 
     def each(views: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(redaction.record(view, view.ref) for view in views)
@@ -318,7 +328,7 @@ def build_export_view(
         persons=each(_person(p) for p in _live(everyone)),
         incidents=each(_incident(i) for i in _live(incidents)),
         sources=each(_source(s) for s in source_list),
-        exhibits=each(_exhibit(x, gradings, texts.get(x.id)) for x in _live(exhibits)),
+        exhibits=each(_exhibit(x, gradings, texts.get(x.id), redacted.get(x.id)) for x in _live(exhibits)),
         notes=each(NoteView(n.ref, n.target_ref, n.text, n.author, n.created_at) for n in _live(notes)),
         links=each(
             LinkView(x.ref, x.exhibit_ref, x.target_ref, x.stance.value, x.reasoning, x.author) for x in _live(links)

@@ -5,6 +5,7 @@ French wording, the key annex, drafts and supplements."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -194,7 +195,9 @@ def test_the_public_version_withholds_and_leaks_nothing(aleppo: AleppoDossier) -
     assert isinstance(statement[2][0], Redaction) and "testimony" in plain(statement[2])
     photo = index[aleppo.photo]
     sha = aleppo.case.evidence.detail(parse_ref(aleppo.photo)).exhibit.sha256  # type: ignore[attr-defined]
-    assert plain(photo[3]) == f"{sha} (file ending .jpg)"  # in the bundle: data/evidence/<sha>.jpg
+    # The photo records where it was taken and has no redacted copy: the public bundle leaves it out.
+    assert plain(photo[3]) == f"{sha} [REDACTED: not in the public bundle]"
+    assert plain(index["EX-1"][3]) == "no file (described record)"
     place = next(p for p in paragraphs(doc) if plain(p.inlines).startswith("Incident 4: Strike on the Bab"))
     assert any(isinstance(x, Redaction) for x in place.inlines)  # the place name stays, the coordinates go
 
@@ -293,3 +296,17 @@ def test_document_text_reads_the_cover_then_each_part_with_its_notes() -> None:
         "Crater photo حلب الشرقية",
         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     ]
+
+
+def test_a_redacted_copy_is_what_the_public_index_names(aleppo: AleppoDossier) -> None:
+    from caseapp.app.exhibits import redact_exhibit
+
+    copy = redact_exhibit(aleppo.case, parse_ref(aleppo.photo), (), "strip the GPS and camera metadata").value
+    view = aleppo.case.records.export_view()
+    doc = make(dataclasses.replace(aleppo, view=view), Version.PUBLIC)
+    row = {plain(r[0]): r for r in table(doc, "evidence-index").rows}[aleppo.photo]
+    sha = aleppo.case.evidence.detail(parse_ref(aleppo.photo)).exhibit.sha256  # type: ignore[attr-defined]
+    assert plain(row[3]) == f"{sha} sent as a redacted copy: {copy.sha256} (file ending .jpg)"
+    full = make(dataclasses.replace(aleppo, view=view), Version.FULL)
+    full_row = {plain(r[0]): r for r in table(full, "evidence-index").rows}[aleppo.photo]
+    assert plain(full_row[3]) == f"{sha} (file ending .jpg)"  # the full bundle sends the original

@@ -68,7 +68,10 @@ def _row(ctx: Context, exhibit: ExhibitView) -> tuple[tuple[Inline, ...], ...]:
         # The bundle path is data/evidence/<SHA-256><extension> (the intro says so): printing it whole would
         # break a 90-character word over lines; the extension is what it adds to the hash.
         where: tuple[Inline, ...] = (Span(exhibit.sha256, mono=True),)
-        if ctx.withheld(exhibit):
+        if ctx.public and exhibit.redacted_sha256 is not None:
+            where += (Span(" " + w("detail.redacted_copy") + " "), Span(exhibit.redacted_sha256, mono=True))
+            where += (Span(" (" + w("detail.bundle_ext", ext="." + exhibit.redacted_extension) + ")"),)
+        elif ctx.file_withheld(exhibit):
             where += (Span(" "), ctx.redaction("r.path"))
         elif ext := bundle_layout.extension(exhibit.original_name):
             where += (Span(" (" + w("detail.bundle_ext", ext=ext) + ")"),)

@@ -222,6 +222,7 @@ EN: dict[str, str] = {
     "and the extension shown (for example data/evidence/<SHA-256>.jpg).",
     "detail.grade": "Grade: {grade}",
     "detail.sensitivity": "Sensitivity: {sensitivity}",
+    "detail.redacted_copy": "sent as a redacted copy:",
     "detail.bundle_ext": "file ending {ext}",
     "col.exhibit": "Exhibit",
     "col.annex": "Annex",

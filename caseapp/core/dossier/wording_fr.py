@@ -203,6 +203,7 @@ FR: dict[str, str] = {
     "data/evidence/<SHA-256>.jpg).",
     "detail.grade": "Cote : {grade}",
     "detail.sensitivity": "Sensibilité : {sensitivity}",
+    "detail.redacted_copy": "transmis en copie expurgée :",
     "detail.bundle_ext": "fichier en {ext}",
     "col.exhibit": "Pièce",
     "col.annex": "Annexe",

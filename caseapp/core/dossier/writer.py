@@ -73,6 +73,12 @@ class Context:
         """Whether this version lists the exhibit without its content."""
         return self.public and exhibit.sensitivity != "none"
 
+    def file_withheld(self, exhibit: ExhibitView) -> bool:
+        """Whether the public bundle leaves the exhibit's file out (as the bundle decides: it is
+        sensitive, or records a location, and has no redacted copy to send instead)."""
+        unsafe = exhibit.sensitivity != "none" or exhibit.latitude is not None
+        return self.public and exhibit.redacted_sha256 is None and unsafe
+
     def redaction(self, key: str) -> Redaction:
         return Redaction(self.words(key))
 

@@ -20,6 +20,7 @@ from caseapp.core.redaction import NameRedactor, RecordRedaction
 from caseapp.core.refs import RecordId, RefKind
 from caseapp.core.services.base import resolve
 from caseapp.core.services.charges import ChargeOps, catalogue
+from caseapp.core.services.redacting import current_redacted_blob
 
 TEXT = "text"
 
@@ -62,6 +63,12 @@ class ExportViewOps(ChargeOps):
                 text = extracted_text(tx, blobs, exhibit_id)
                 if text is not None:
                     texts[exhibit_id] = text
+            exhibits = tx.exhibits(ExhibitQuery())
+            redacted: dict[UUID, tuple[str, str]] = {}
+            for exhibit in exhibits:
+                copy = current_redacted_blob(tx, exhibit) if exhibit.sha256 else None
+                if copy is not None:
+                    redacted[exhibit.id] = (copy[0].sha256, copy[1])
             charges = self._with_warnings(tx, tx.charges(live))
             element_links = tx.element_links(live)
             facts = tx.evidence_facts(link.exhibit_id for link in element_links)
@@ -71,13 +78,14 @@ class ExportViewOps(ChargeOps):
                 persons=tx.persons(everything),
                 incidents=tx.incidents(live),
                 sources=tx.sources(live),
-                exhibits=tx.exhibits(ExhibitQuery()),
+                exhibits=exhibits,
                 notes=tx.notes(live),
                 links=tx.links(live),
                 charges=charges,
                 element_links=element_links,
                 gaps=gaps,
                 texts=texts,
+                redacted=redacted,
             )
 
     def export_custody(self) -> list[tuple[CustodyEntry, bool]]:

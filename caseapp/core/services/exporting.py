@@ -12,12 +12,11 @@ from caseapp.core.changes import Changes
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import Exhibit
 from caseapp.core.errors import Cancelled, CaseDamagedError, IntegrityError, NotFoundError, UserError
-from caseapp.core.exhibit_redaction import EXTENSIONS
 from caseapp.core.operations import CancelToken, OpResult, Task
 from caseapp.core.ports import BlobRecord, BlobStore, CaseStore, Writable
 from caseapp.core.refs import RecordId, RefKind
 from caseapp.core.services.base import record, resolve, utc_now
-from caseapp.core.services.redacting import current_redacted
+from caseapp.core.services.redacting import current_redacted_blob
 
 
 class PlaintextDestination(Protocol):
@@ -109,18 +108,17 @@ class ExportService:
             found = resolve(tx, key, RefKind.EXHIBIT)
             assert found.id is not None
             exhibit = tx.get(RefKind.EXHIBIT, found.id)
-            made = current_redacted(tx, found.id)
-            name = tx.blob_for(made.sha256, made.size) if made is not None else None
-        if not isinstance(exhibit, Exhibit):
-            raise NotFoundError(f"no exhibit {found.ref} in this case")
+            if not isinstance(exhibit, Exhibit):
+                raise NotFoundError(f"no exhibit {found.ref} in this case")
+            made = current_redacted_blob(tx, exhibit)
         if made is None:
             raise UserError(
                 f"{exhibit.ref} has no redacted copy; make one first (caseapp exhibit redact {exhibit.ref})"
             )
-        blob = BlobRecord(name or "", exhibit.id, exhibit.ref, made.kind, made.sha256, made.size)
-        stored_name = f"{exhibit.ref}-redacted.{EXTENSIONS.get(made.media_type, 'bin')}"
+        blob, extension = made
+        stored_name = f"{exhibit.ref}-redacted.{extension}"
         target = destination.prepare(stored_name, exhibit.ref)
-        extra = {"derivative": made.kind, "original_sha256": exhibit.sha256}
+        extra = {"derivative": blob.role, "original_sha256": exhibit.sha256}
         self._decrypt_and_record(exhibit, blob, target, destination, task=task, what="redacted copy", extra=extra)
         recorded = not self.read_only
         changes = Changes(custody=recorded)

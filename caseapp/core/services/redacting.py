@@ -26,9 +26,9 @@ from caseapp.core.custody import CustodyAction
 from caseapp.core.dossier.bundle_layout import REDACTED_KIND
 from caseapp.core.entities import DerivativeInfo, Exhibit
 from caseapp.core.errors import CaseDamagedError, IntegrityError, UserError, ValidationError
-from caseapp.core.exhibit_redaction import Region
+from caseapp.core.exhibit_redaction import EXTENSIONS, Region
 from caseapp.core.operations import OpResult, Task
-from caseapp.core.ports import BlobStore, CaseStore, ReadTx, Redactor
+from caseapp.core.ports import BlobRecord, BlobStore, CaseStore, ReadTx, Redactor
 from caseapp.core.refs import RecordId, RefKind
 from caseapp.core.services.base import record, require_live, resolve, utc_now
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
@@ -42,6 +42,17 @@ def current_redacted(tx: ReadTx, exhibit_id: uuid.UUID) -> DerivativeInfo | None
     """The newest redacted derivative of an exhibit (the one to send), or None."""
     made = [d for d in tx.derivatives(exhibit_id) if d.kind == REDACTED_KIND]
     return made[-1] if made else None
+
+
+def current_redacted_blob(tx: ReadTx, exhibit: Exhibit) -> tuple[BlobRecord, str] | None:
+    """The encrypted file of the exhibit's newest redacted copy (its name is "" when the file is
+    missing) and the copy's file extension (``"jpg"``), or None when it has none."""
+    made = current_redacted(tx, exhibit.id)
+    if made is None:
+        return None
+    name = tx.blob_for(made.sha256, made.size) or ""
+    blob = BlobRecord(name, exhibit.id, exhibit.ref, made.kind, made.sha256, made.size)
+    return blob, EXTENSIONS.get(made.media_type, "bin")
 
 
 @dataclass(frozen=True, slots=True)
