@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,9 @@ class BundleOptions:
     organisation: str | None = None
     """The name the signing key carries when it is made (default: the case's title)."""
     dossier_files: Sequence[Path] = ()
+    new_only: bool = False
+    """A supplement: leave out every file an earlier bundle of the same kind (public or full) sent,
+    as the custody log recorded it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,17 @@ class _Exhibits:
     sent: list[dict[str, Any]]
     withheld: list[str]
     without_file: int
+    sent_before: list[str] = field(default_factory=list)  # refs left out of a supplement
+
+
+def sent_before(custody: Sequence[tuple[Any, bool]], public: bool) -> set[str]:
+    """The SHA-256 of every file earlier bundles of this kind sent (from their custody entries)."""
+    return {
+        item["sha256"]
+        for entry, _changed in custody
+        if entry.action == CustodyAction.EXPORT_BUNDLE and bool(entry.details.get("public")) == public
+        for item in entry.details.get("sent", [])
+    }
 
 
 def _withheld_reason(view: ExhibitView) -> str:
@@ -134,7 +148,9 @@ def _withheld_reason(view: ExhibitView) -> str:
     return f"withheld from the public bundle: {why} and it has no redacted copy; the full bundle holds it"
 
 
-def _exhibit_groups(case: OpenCase, options: BundleOptions, views: Sequence[ExhibitView]) -> _Exhibits:
+def _exhibit_groups(
+    case: OpenCase, options: BundleOptions, views: Sequence[ExhibitView], skip: set[str] | None = None
+) -> _Exhibits:
     out = _Exhibits([], [], [], 0)
     with case.db.read() as tx:
         records = {x.ref: x for x in tx.exhibits(ExhibitQuery())}
@@ -161,6 +177,9 @@ def _exhibit_groups(case: OpenCase, options: BundleOptions, views: Sequence[Exhi
             metadata = {} if options.public else tx.exhibit_metadata(exhibit.id)
             files: list[BagFile] = []
             sent: Sent | None = None
+            if skip and blob is not None and blob.sha256 in skip:
+                out.sent_before.append(view.ref)  # a supplement repeats nothing sent before
+                continue
             if blob is not None:
                 if not blob.name or not case.blobs.exists(blob.name):
                     raise IntegrityError(
@@ -208,7 +227,8 @@ def export_bundle(
         signer, fingerprint, created = org.key, org.key.printed_fingerprint, org.created
         organisation = org.key.organisation or organisation
     custody = case.records.export_custody()
-    exhibits = _exhibit_groups(case, options, view.exhibits)
+    skip = sent_before(custody, options.public) if options.new_only else None
+    exhibits = _exhibit_groups(case, options, view.exhibits, skip)
     groups: list[Group] = []
     dossier = _dossier_group(options.dossier_files)
     if dossier is not None:
@@ -256,6 +276,12 @@ def _notes(custody: Sequence[tuple[Any, bool]], exhibits: _Exhibits) -> list[str
     redacted = [str(entry.seq) for entry, changed in custody if changed]
     if redacted:
         notes.append(f"Custody entries with a name replaced by a pseudonym here: {', '.join(redacted)}.")
+    if exhibits.sent_before:
+        notes.append(
+            f"This is a supplement: {len(exhibits.sent_before)} exhibit(s) sent in an earlier bundle are not repeated: "
+            + ", ".join(exhibits.sent_before)
+            + "."
+        )
     if exhibits.withheld:
         notes.append(
             f"{len(exhibits.withheld)} exhibit(s) are listed without their file (see their receipts): "
@@ -286,6 +312,8 @@ def _publish(
         "signed_by": fingerprint.replace(" ", "") if fingerprint else None,
         "sent": exhibits.sent,
         "withheld": exhibits.withheld,
+        "new_only": options.new_only,
+        "sent_before": exhibits.sent_before,
         "dossier": [p.name for p in options.dossier_files],
         "custody_through": custody[-1][0].seq if custody else 0,
         "parts": [

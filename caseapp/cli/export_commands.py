@@ -70,6 +70,11 @@ def register_bundle(actions: argparse._SubParsersAction[argparse.ArgumentParser]
     bundle.add_argument(
         "--organisation", metavar="NAME", help="the name a new signing key carries (default: the case title)"
     )
+    bundle.add_argument(
+        "--new-only",
+        action="store_true",
+        help="a supplement: leave out every file an earlier bundle of the same kind sent (as custody recorded it)",
+    )
     bundle.add_argument("--lang", choices=["en", "fr"], default="en", help="the language of the dossier in it")
     bundle.add_argument(
         "--no-dossier", action="store_true", help="leave the dossier (PDF, DOCX) out; by default it is in data/dossier/"
@@ -92,6 +97,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         sign=args.sign,
         part_size=parse_size(args.part_size) if args.part_size else None,
         organisation=args.organisation,
+        new_only=args.new_only,
     )
     bar = _ProgressLine()
     stop = _FirstInterruptCancels()

@@ -269,3 +269,23 @@ def test_bytes_that_differ_from_the_recorded_sha256_are_refused_and_nothing_is_l
     with pytest.raises(IntegrityError, match="no longer matches its recorded SHA-256"):
         write_bundle(request, tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_supplement_sends_only_what_no_earlier_bundle_of_its_kind_sent(sample: Sample, tmp_path: Path) -> None:
+    export_bundle(sample.case, tmp_path / "first", BundleOptions())
+    added = tmp_path / "new" / "later-report.txt"
+    added.parent.mkdir()
+    added.write_text("A report received after the first communication.\n", encoding="utf-8")
+    new_ref = sample.case.imports.import_paths([added]).value.outcomes[0].exhibit
+    out = tmp_path / "supplement"
+    result = export_bundle(sample.case, out, BundleOptions(new_only=True))
+    assert result.sent == (new_ref,)
+    assert _valid_everywhere(out)
+    sent = [p for p in (out / "data" / "evidence").iterdir() if not p.name.endswith(".metadata.json")]
+    assert [p.name.split(".")[0] for p in sent] == [_sha256(added)]
+    assert "This is a supplement" in (out / "VERIFY.txt").read_text()
+    entry = sample.case.custody.entries(CustodyQuery(action=CustodyAction.EXPORT_BUNDLE))[-1]
+    assert entry.details["new_only"] is True and set(entry.details["sent_before"]) == set(sample.refs.values())
+    # a public supplement compares with public bundles only: none was sent, so everything public goes
+    public = export_bundle(sample.case, tmp_path / "public", BundleOptions(public=True, new_only=True))
+    assert new_ref in public.sent and len(public.sent) > 1
