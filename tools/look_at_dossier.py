@@ -29,6 +29,7 @@ from caseapp.export.pdf import render_pdf
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.dossier.aleppo_dossier import prepare
 from tests.export.arabic_document import arabic_document
+from tests.export.readers import libreoffice_pdf
 
 
 def _aleppo(out: Path, language: Language) -> list[Path]:
@@ -75,15 +76,8 @@ def main() -> int:
         print(path)
         if path.suffix == ".pdf":
             _pages(path, out, args.dpi, f"{path.stem}-pdf")
-        elif office is not None:
-            with tempfile.TemporaryDirectory() as profile:
-                convert = [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
-                subprocess.run(
-                    [*convert, "--outdir", str(out), str(path)],
-                    check=True,
-                    capture_output=True,
-                )
-            converted = out / f"{path.stem}.pdf"
+        elif office is not None:  # with the shipped fonts, as the tests convert it
+            converted = libreoffice_pdf(path, out)
             _pages(converted, out, args.dpi, f"{path.stem}-docx")
             converted.unlink()
     for png in sorted(out.glob("*.png")):

@@ -68,8 +68,25 @@ def docx_text(path: Path) -> str:
     return "\n".join(body_texts(docx.Document(str(path))))
 
 
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+def _fontconfig(out_dir: Path) -> Path:
+    """A fontconfig file adding caseapp's shipped fonts to the system's, so LibreOffice renders the
+    DOCX with the fonts it names (Noto Serif, Noto Naskh Arabic) on any machine."""
+    conf = out_dir / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{FONTS}</dir>\n  <cachedir>{out_dir / 'fontcache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
 def libreoffice_pdf(path: Path, out_dir: Path) -> Path:
     """``path`` converted to PDF by LibreOffice headless (a private profile under ``out_dir``)."""
+    env = {**os.environ, "FONTCONFIG_FILE": str(_fontconfig(out_dir))}
     result = subprocess.run(
         [
             tool("libreoffice"),
@@ -85,6 +102,7 @@ def libreoffice_pdf(path: Path, out_dir: Path) -> Path:
         text=True,
         timeout=300,
         check=False,
+        env=env,
     )
     converted = out_dir / f"{path.stem}.pdf"
     assert result.returncode == 0 and converted.is_file(), result.stderr
