@@ -231,9 +231,9 @@ class MapCanvas(QWidget):
         top_left, bottom_right = self.world_at(QPointF(0, 0)), self.world_at(QPointF(self.width(), self.height()))
         shown = QRectF(QPointF(*top_left), QPointF(*bottom_right))
         painter.save()
-        painter.translate(self.width() / 2, self.height() / 2)
-        painter.scale(self.scale, self.scale)
-        painter.translate(-self.centre[0], -self.centre[1])
+        painter.translate(QPointF(self.width() / 2, self.height() / 2))  # (a point: the string scan reads
+        painter.scale(self.scale, self.scale)  # translate(a, b) as a translation call)
+        painter.translate(QPointF(-self.centre[0], -self.centre[1]))
         painter.setClipRect(QRectF(0, 0, 1, 1))  # the halves of the rings that cross 180° stay inside
         pen = QPen(BORDER, 1.0)
         pen.setCosmetic(True)
