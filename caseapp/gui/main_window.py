@@ -44,6 +44,7 @@ from caseapp.gui.models.records import (
     SourceTableModel,
 )
 from caseapp.gui.pages import ExhibitsPage, RecordPage
+from caseapp.gui.places import PlaceViews
 from caseapp.gui.record_dialogs import RecordDialog
 from caseapp.gui.settings import Settings
 from caseapp.gui.side_panel import SidePanel
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.custody_filter)
         pages.append((self.tr("Custody log"), self.custody_page))
+        self.places = PlaceViews(self.runner, self, select=self._select, say=self._say)  # the map, the timeline
+        pages += self.places.pages()
         for label, page in pages:
             self.navigator.addItem(label)
             self.stack.addWidget(page)
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
         for kind in self.record_models:
             self._reload(kind)
         self._load_custody()
+        self.places.set_case(case)
         self.undo_stack.clear()
 
     def clear(self) -> None:
@@ -296,6 +300,7 @@ class MainWindow(QMainWindow):
         self.side.clear_all()
         self.custody_filter.clear_all()
         self.custody_wanted = CustodyFilter()
+        self.places.clear()
         self.undo_stack.clear()
         self.setWindowTitle(self.tr("caseapp"))
 

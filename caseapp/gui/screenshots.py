@@ -14,11 +14,16 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 from caseapp.secrets.keyslots import Argon2Params
 
@@ -32,7 +37,7 @@ def make_evidence(folder: Path) -> None:
     folder.mkdir(parents=True)
     image = Image.new("RGB", (640, 480), (90, 90, 80))
     ImageDraw.Draw(image).ellipse((200, 150, 440, 330), fill=(40, 35, 30))
-    image.save(folder / "crater.jpg", quality=85)
+    image.save(folder / "crater.jpg", quality=85, exif=geotag(36.2026, 37.1349, "2016:04:28 07:12:40"))
     (folder / "statement-W-001.txt").write_text("شهادة: رأيت الضربة على المستشفى في الصباح.\n", encoding="utf-8")
     (folder / "field-report.txt").write_text("Field report, Aleppo, 27 April 2016.\n" * 20, encoding="utf-8")
     (folder / "notes.md").write_text("# Notes\nRubble at the entrance.\n", encoding="utf-8")
@@ -47,12 +52,34 @@ def make_evidence(folder: Path) -> None:
                 (60, 200 + line * 30, size[0] - 60 - (line % 3) * 80, 200 + line * 30), fill=(90, 90, 90), width=3
             )
         pages.append(page)
-    pages[0].save(folder / "medical-report.pdf", save_all=True, append_images=pages[1:])
+    written = time.strptime("2016-04-29 10:30", "%Y-%m-%d %H:%M")
+    pages[0].save(folder / "medical-report.pdf", save_all=True, append_images=pages[1:], creationDate=written)
+
+
+def geotag(latitude: float, longitude: float, taken: str) -> Image.Exif:
+    """EXIF with a capture time and a GPS position (north and east), as a phone would write it."""
+    from PIL import ExifTags, Image
+    from PIL.TiffImagePlugin import IFDRational
+
+    def dms(value: float) -> tuple[IFDRational, IFDRational, IFDRational]:
+        minutes = (value - int(value)) * 60
+        seconds = IFDRational(round((minutes % 1) * 600_000), 10_000)
+        return IFDRational(int(value), 1), IFDRational(int(minutes), 1), seconds
+
+    exif = Image.Exif()
+    exif[ExifTags.IFD.Exif] = {ExifTags.Base.DateTimeOriginal: taken}
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: dms(latitude),
+        ExifTags.GPS.GPSLongitudeRef: "E",
+        ExifTags.GPS.GPSLongitude: dms(longitude),
+    }
+    return exif
 
 
 def build_sample(root: Path) -> Path:
     from caseapp.app.case_folder import create_case
-    from caseapp.core.entities import InformationCredibility, PersonRole, SourceReliability
+    from caseapp.core.entities import InformationCredibility, PersonRole, PlacePrecision, SourceReliability
     from caseapp.core.refs import parse_ref
 
     path = root / "Aleppo-2016.caseapp"
@@ -73,8 +100,14 @@ def build_sample(root: Path) -> Path:
             longitude=37.1343,
         ).value
         records.add_incident(
-            title="Shelling of the bakery queue", when="2016-05-03T09:15", place_name="Aleppo, Bustan al-Qasr"
+            title="Shelling of the bakery queue",
+            when="2016-05-03T09:15",
+            place_name="Aleppo, Bustan al-Qasr",
+            latitude=36.1915,
+            longitude=37.1418,
+            place_precision=PlacePrecision.LOCALITY,
         )
+        records.add_incident(title="Displacement towards Azaz", when="2016-04", until="2016-06", place_name="Azaz")
         evidence = root / "usb-stick"
         make_evidence(evidence)
         report = case.imports.import_paths([evidence], source=source.id, note="handed over in Gaziantep").value
@@ -237,6 +270,25 @@ class Camera:
         assert isinstance(record_dialog, QWidget)
         self.shot("09-edit-person", record_dialog)
         record_dialog.close()
+        self.places()
+
+    def places(self) -> None:
+        """The map around Aleppo (an incident chosen on it) and the timeline."""
+        main_window = self.shell.main
+        places = main_window.places
+        main_window.navigator.setCurrentRow(main_window.stack.indexOf(places.map_view))
+        self.settle()
+        canvas = places.map_view.canvas
+        self.shot("11-map-aleppo", main_window, canvas.fit_points)
+        for point in canvas.points:
+            if point.ref == "INC-1":
+                canvas.choose(point)
+        self.shot("11b-map-incident-chosen", main_window)
+        self.shot("11c-map-region", main_window, lambda: canvas.set_view(35.5, 38.5, 256.0 * 2**7))
+        self.shot("11d-map-world", main_window, canvas.fit_world)
+        main_window.navigator.setCurrentRow(main_window.stack.indexOf(places.timeline_view))
+        self.settle()
+        self.shot("12-timeline", main_window, lambda: places.timeline_view.canvas.choose(0))
 
 
 if __name__ == "__main__":

@@ -550,6 +550,100 @@
         </message>
     </context>
     <context>
+        <name>MapCanvas</name>
+        <message>
+            <source>Map</source>
+            <translation>الخريطة</translation>
+        </message>
+        <message>
+            <source>Outlines: Natural Earth</source>
+            <translation>الحدود: Natural Earth</translation>
+        </message>
+        <message>
+            <source>Too many places on screen to draw how precisely each is known: zoom in to see the circles</source>
+            <translation>أماكن كثيرة جدًا على الشاشة لرسم دقة كل منها: كبّر لرؤية الدوائر</translation>
+        </message>
+        <message>
+            <source>and {n} more</source>
+            <translation>و{n} غيرها</translation>
+        </message>
+        <message>
+            <source>place known to the region</source>
+            <translation>المكان معروف على مستوى المنطقة</translation>
+        </message>
+        <message>
+            <source>place known to ±1 km</source>
+            <translation>المكان معروف بدقة ±1 كم</translation>
+        </message>
+        <message>
+            <source>place known to ±10 m</source>
+            <translation>المكان معروف بدقة ±10 م</translation>
+        </message>
+        <message>
+            <source>place known to ±100 m</source>
+            <translation>المكان معروف بدقة ±100 م</translation>
+        </message>
+        <message>
+            <source>precision of the place not known</source>
+            <translation>دقة المكان غير معروفة</translation>
+        </message>
+        <message>
+            <source>{n} km</source>
+            <translation>{n} كم</translation>
+        </message>
+        <message>
+            <source>{n} m</source>
+            <translation>{n} م</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapView</name>
+        <message>
+            <source>Exhibit</source>
+            <translation>قطعة إثبات</translation>
+        </message>
+        <message>
+            <source>Fit the markers</source>
+            <translation>عرض كل العلامات</translation>
+        </message>
+        <message>
+            <source>How precisely each place is known: ±10 m, ±100 m, ±1 km, or a region (±10 km)</source>
+            <translation>مدى دقة معرفة كل مكان: ±10 م، ±100 م، ±1 كم، أو منطقة (±10 كم)</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>حادثة</translation>
+        </message>
+        <message>
+            <source>Show every marker (Home)</source>
+            <translation>عرض كل العلامات (Home)</translation>
+        </message>
+        <message>
+            <source>Show the whole world</source>
+            <translation>عرض العالم كله</translation>
+        </message>
+        <message>
+            <source>Whole world</source>
+            <translation>العالم كله</translation>
+        </message>
+        <message>
+            <source>Zoom in (+, or the mouse wheel)</source>
+            <translation>تكبير (+، أو عجلة الفأرة)</translation>
+        </message>
+        <message>
+            <source>Zoom out (-)</source>
+            <translation>تصغير (-)</translation>
+        </message>
+        <message>
+            <source>circle: where the place may be</source>
+            <translation>الدائرة: حيث قد يكون المكان</translation>
+        </message>
+        <message>
+            <source>{shown} on the map, {without} without a place</source>
+            <translation>{shown} على الخريطة، {without} بلا مكان</translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
             <source>(hidden)</source>
@@ -648,6 +742,17 @@
         <message>
             <source>witness</source>
             <translation>شاهد</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceViews</name>
+        <message>
+            <source>Map</source>
+            <translation>الخريطة</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>الخط الزمني</translation>
         </message>
     </context>
     <context>
@@ -1055,6 +1160,52 @@
         <message>
             <source>year</source>
             <translation>بالسنة</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineCanvas</name>
+        <message>
+            <source>Timeline</source>
+            <translation>الخط الزمني</translation>
+        </message>
+        <message>
+            <source>between {start} and {end}</source>
+            <translation>بين {start} و{end}</translation>
+        </message>
+        <message>
+            <source>the file recorded no time zone: read in the case's zone</source>
+            <translation>لم يسجل الملف منطقة زمنية: قُرئ الوقت بمنطقة القضية</translation>
+        </message>
+        <message>
+            <source>time known: {precision}</source>
+            <translation>الوقت معروف: {precision}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <source>Fit everything</source>
+            <translation>عرض الكل</translation>
+        </message>
+        <message>
+            <source>Show a longer time (-)</source>
+            <translation>عرض مدة أطول (-)</translation>
+        </message>
+        <message>
+            <source>Show every entry (Home)</source>
+            <translation>عرض كل المدخلات (Home)</translation>
+        </message>
+        <message>
+            <source>Show more detail (+, or Ctrl and the mouse wheel)</source>
+            <translation>تفاصيل أكثر (+، أو Ctrl مع عجلة الفأرة)</translation>
+        </message>
+        <message>
+            <source>times in {zone}</source>
+            <translation>الأوقات بتوقيت {zone}</translation>
+        </message>
+        <message>
+            <source>{shown} dated; not shown, without a time: {incidents} incident(s), {exhibits} exhibit(s)</source>
+            <translation>{shown} مؤرخة؛ غير معروضة لعدم وجود وقت: {incidents} حادثة، {exhibits} قطعة إثبات</translation>
         </message>
     </context>
     <context>

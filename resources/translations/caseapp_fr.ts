@@ -550,6 +550,100 @@
         </message>
     </context>
     <context>
+        <name>MapCanvas</name>
+        <message>
+            <source>Map</source>
+            <translation>Carte</translation>
+        </message>
+        <message>
+            <source>Outlines: Natural Earth</source>
+            <translation>Contours : Natural Earth</translation>
+        </message>
+        <message>
+            <source>Too many places on screen to draw how precisely each is known: zoom in to see the circles</source>
+            <translation>Trop de lieux à l'écran pour dessiner la précision de chacun : zoomez pour voir les cercles</translation>
+        </message>
+        <message>
+            <source>and {n} more</source>
+            <translation>et {n} de plus</translation>
+        </message>
+        <message>
+            <source>place known to the region</source>
+            <translation>lieu connu à la région près</translation>
+        </message>
+        <message>
+            <source>place known to ±1 km</source>
+            <translation>lieu connu à ±1 km</translation>
+        </message>
+        <message>
+            <source>place known to ±10 m</source>
+            <translation>lieu connu à ±10 m</translation>
+        </message>
+        <message>
+            <source>place known to ±100 m</source>
+            <translation>lieu connu à ±100 m</translation>
+        </message>
+        <message>
+            <source>precision of the place not known</source>
+            <translation>précision du lieu inconnue</translation>
+        </message>
+        <message>
+            <source>{n} km</source>
+            <translation>{n} km</translation>
+        </message>
+        <message>
+            <source>{n} m</source>
+            <translation>{n} m</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapView</name>
+        <message>
+            <source>Exhibit</source>
+            <translation>Pièce</translation>
+        </message>
+        <message>
+            <source>Fit the markers</source>
+            <translation>Voir tous les repères</translation>
+        </message>
+        <message>
+            <source>How precisely each place is known: ±10 m, ±100 m, ±1 km, or a region (±10 km)</source>
+            <translation>Précision avec laquelle chaque lieu est connu : ±10 m, ±100 m, ±1 km, ou une région (±10 km)</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Incident</translation>
+        </message>
+        <message>
+            <source>Show every marker (Home)</source>
+            <translation>Afficher tous les repères (Origine)</translation>
+        </message>
+        <message>
+            <source>Show the whole world</source>
+            <translation>Afficher le monde entier</translation>
+        </message>
+        <message>
+            <source>Whole world</source>
+            <translation>Monde entier</translation>
+        </message>
+        <message>
+            <source>Zoom in (+, or the mouse wheel)</source>
+            <translation>Zoom avant (+, ou la molette de la souris)</translation>
+        </message>
+        <message>
+            <source>Zoom out (-)</source>
+            <translation>Zoom arrière (-)</translation>
+        </message>
+        <message>
+            <source>circle: where the place may be</source>
+            <translation>cercle : où le lieu peut se trouver</translation>
+        </message>
+        <message>
+            <source>{shown} on the map, {without} without a place</source>
+            <translation>{shown} sur la carte, {without} sans lieu</translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
             <source>(hidden)</source>
@@ -648,6 +742,17 @@
         <message>
             <source>witness</source>
             <translation>témoin</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceViews</name>
+        <message>
+            <source>Map</source>
+            <translation>Carte</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
         </message>
     </context>
     <context>
@@ -1055,6 +1160,52 @@
         <message>
             <source>year</source>
             <translation>à l'année près</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineCanvas</name>
+        <message>
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+        <message>
+            <source>between {start} and {end}</source>
+            <translation>entre {start} et {end}</translation>
+        </message>
+        <message>
+            <source>the file recorded no time zone: read in the case's zone</source>
+            <translation>le fichier n'indique pas de fuseau horaire : lu dans celui de l'affaire</translation>
+        </message>
+        <message>
+            <source>time known: {precision}</source>
+            <translation>date connue : {precision}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <source>Fit everything</source>
+            <translation>Tout afficher</translation>
+        </message>
+        <message>
+            <source>Show a longer time (-)</source>
+            <translation>Afficher une période plus longue (-)</translation>
+        </message>
+        <message>
+            <source>Show every entry (Home)</source>
+            <translation>Afficher toutes les entrées (Origine)</translation>
+        </message>
+        <message>
+            <source>Show more detail (+, or Ctrl and the mouse wheel)</source>
+            <translation>Plus de détail (+, ou Ctrl et la molette)</translation>
+        </message>
+        <message>
+            <source>times in {zone}</source>
+            <translation>heures en {zone}</translation>
+        </message>
+        <message>
+            <source>{shown} dated; not shown, without a time: {incidents} incident(s), {exhibits} exhibit(s)</source>
+            <translation>{shown} datés ; non affichés, sans date : {incidents} incident(s), {exhibits} pièce(s)</translation>
         </message>
     </context>
     <context>

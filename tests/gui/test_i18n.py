@@ -145,7 +145,7 @@ def test_the_arabic_interface_is_right_to_left_and_in_arabic(
     settle(qtbot, shell.runner)
     assert main.isVisible() and main.layoutDirection() == Qt.LayoutDirection.RightToLeft
     pages = [main.navigator.item(row).text() for row in range(main.navigator.count())]
-    assert pages == ["قطع الإثبات", "الحوادث", "الأشخاص", "المصادر", "سجل سلسلة الحيازة"]
+    assert pages == ["قطع الإثبات", "الحوادث", "الأشخاص", "المصادر", "سجل سلسلة الحيازة", "الخريطة", "الخط الزمني"]
     assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "&السجلات", "&عرض"]
     assert main.exhibits.headerData(Column.KIND, Qt.Orientation.Horizontal) == "النوع"
     assert main.persons.index(0, 1).data() == "شاهد"  # the role, translated by value

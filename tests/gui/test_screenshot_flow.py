@@ -41,6 +41,11 @@ TOUR = (
     "08-custody-log",
     "09-edit-person",
     "10-locked",
+    "11-map-aleppo",
+    "11b-map-incident-chosen",
+    "11c-map-region",
+    "11d-map-world",
+    "12-timeline",
 )
 
 
