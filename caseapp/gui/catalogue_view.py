@@ -32,7 +32,7 @@ from caseapp.core.legal.model import Catalogue, Crime, Role
 from caseapp.core.legal.search import SearchIndex, fold
 from caseapp.gui.catalogue_detail import detail_html, link_summary
 from caseapp.gui.errors import message_for
-from caseapp.gui.legal_common import LegalContext, children, top_items
+from caseapp.gui.legal_common import LegalContext, children, ltr, top_items
 from caseapp.gui.models.exhibits import exhibits_in_mime
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -208,7 +208,7 @@ class CatalogueView(QWidget):
     def _item(
         self, parent: QTreeWidgetItem | None, node: Node, first: str, second: str, *, italic: bool = False
     ) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([first, " ".join(second.split())])
+        item = QTreeWidgetItem([ltr(first) if node.kind != "article" else first, ltr(" ".join(second.split()))])
         item.setData(0, ItemRole, node)
         item.setToolTip(1, second)
         if italic:

@@ -32,7 +32,7 @@ from caseapp.core.operations import OpResult
 from caseapp.core.ports import RecordQuery
 from caseapp.gui.errors import message_for, show_error
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP, enum_text
-from caseapp.gui.legal_common import LegalContext, LegalTableModel, legal_text
+from caseapp.gui.legal_common import LegalContext, LegalTableModel, legal_text, ltr
 from caseapp.gui.pages import make_table
 from caseapp.gui.tasks import TaskHandle
 
@@ -45,10 +45,10 @@ class ChargeModel(LegalTableModel):
     context_name = "ChargesView"
     columns = (
         (QT_TRANSLATE_NOOP("ChargesView", "Charge"), lambda c: c.ref),
-        (QT_TRANSLATE_NOOP("ChargesView", "Crime"), lambda c: c.crime_id),
+        (QT_TRANSLATE_NOOP("ChargesView", "Crime"), lambda c: ltr(c.crime_id)),
         (
             QT_TRANSLATE_NOOP("ChargesView", "Suspects"),
-            lambda c: ", ".join(f"{s.person_ref} {s.mode_id}" for s in c.suspects),
+            lambda c: ltr(", ".join(f"{s.person_ref} {s.mode_id}" for s in c.suspects)),
         ),
         (QT_TRANSLATE_NOOP("ChargesView", "Incidents"), lambda c: ", ".join(i.incident_ref for i in c.incidents)),
         (QT_TRANSLATE_NOOP("ChargesView", "Status"), lambda c: legal_text(c.status)),

@@ -26,7 +26,7 @@ from caseapp.core.analysis import ElementLink
 from caseapp.core.legal.gaps import ChargeGaps, GapCell, GapStatus, RowKind
 from caseapp.gui.catalogue_detail import link_summary
 from caseapp.gui.errors import message_for
-from caseapp.gui.legal_common import STATUS_COLOURS, LegalContext, children, status_text, top_items
+from caseapp.gui.legal_common import STATUS_COLOURS, LegalContext, children, ltr, status_text, top_items
 
 CellKey = tuple[str, str, str | None]  # charge ref, element id, suspect ref
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -58,16 +58,19 @@ class GapsView(QWidget):
             [
                 tr("Charge / element"),
                 tr("Status"),
-                tr("Independent sources"),
+                tr("Sources"),
                 tr("Best grade"),
                 tr("Contradicted by"),
                 tr("Awaiting review"),
                 tr("Why"),
             ]
         )
+        header = self.tree.headerItem()
+        header.setToolTip(2, tr("Independent sources: exhibits that share a source count once"))
+        header.setToolTip(6, tr("Why the element has this status"))
         self.tree.setAlternatingRowColors(False)
         self.tree.setUniformRowHeights(True)
-        for column, width in enumerate((190, 130, 80, 70, 110, 110)):
+        for column, width in enumerate((180, 120, 60, 75, 100, 100)):
             self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show_cell(current))
         self.tree.itemCollapsed.connect(lambda item: self._expanded(item, False))
@@ -114,13 +117,15 @@ class GapsView(QWidget):
         self.tree.clear()
         counts = dict.fromkeys(GapStatus, 0)
         for charge in gaps:
-            top = QTreeWidgetItem([f"{charge.charge_ref}  {charge.crime_id}", "", "", "", "", "", charge.crime_title])
+            top = QTreeWidgetItem(
+                [ltr(f"{charge.charge_ref}  {charge.crime_id}"), "", "", "", "", "", ltr(charge.crime_title)]
+            )
             font = QFont(top.font(0))
             font.setBold(True)
             top.setFont(0, font)
             top.setData(0, KeyRole, (charge.charge_ref, "", None))
             if charge.warnings:
-                top.setText(6, "⚠ " + charge.crime_title)
+                top.setText(6, "⚠ " + ltr(charge.crime_title))
                 top.setToolTip(6, "\n".join(charge.warnings))
             self.tree.addTopLevelItem(top)
             for cell in charge.cells:
@@ -153,13 +158,13 @@ class GapsView(QWidget):
             name += " " + tr("(context)")
         item = QTreeWidgetItem(
             [
-                name,
+                ltr(name),
                 status_text(cell.status),
                 str(cell.independent_sources),
                 cell.best_grade or "—",
-                ("⚠ " + ", ".join(cell.contradicting)) if cell.contradicting else "",
-                ", ".join(cell.awaiting_review),
-                cell.why,
+                ("⚠ " + ltr(", ".join(cell.contradicting))) if cell.contradicting else "",
+                ltr(", ".join(cell.awaiting_review)),
+                ltr(cell.why),
             ]
         )
         item.setData(0, KeyRole, (charge.charge_ref, cell.element_id, cell.suspect_ref))

@@ -65,6 +65,12 @@ def legal_text(value: enum.StrEnum) -> str:
     return enum_text(value)
 
 
+def ltr(text: str) -> str:
+    """``text`` kept left-to-right inside a right-to-left line (an id such as ``8(2)(e)(iv)-1``, or the
+    catalogue's English), so the bidi algorithm does not reorder its brackets and digits."""
+    return f"\u2066{text}\u2069" if text else text
+
+
 def status_text(status: GapStatus) -> str:
     return f"{STATUS_MARKS[status]} {legal_text(status)}"
 

@@ -19,7 +19,7 @@ from caseapp.gui.catalogue_detail import element_text, link_summary, linkable_id
 from caseapp.gui.catalogue_view import CatalogueView
 from caseapp.gui.charges_view import ChargesView
 from caseapp.gui.gaps_view import GapsView
-from caseapp.gui.legal_common import LegalContext
+from caseapp.gui.legal_common import LegalContext, ltr
 from caseapp.gui.link_dialog import ElementPicker, LinkDialog
 from caseapp.gui.review_view import ReviewView
 
@@ -69,6 +69,8 @@ class LegalPages(QObject):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.elements)
         window.exhibits_page.selected.connect(lambda _row: self._load_exhibit_elements())
+        for record_page in (*window.record_pages.values(), window.custody_page):  # no exhibit shown then
+            record_page.selected.connect(lambda _row: self._clear_exhibit_elements())
         table = window.exhibits_page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._exhibit_menu)
@@ -161,11 +163,15 @@ class LegalPages(QObject):
         handle = self.context.runner.read(lambda: records.element_links(exhibit.id), name="exhibit elements")
         handle.succeeded.connect(lambda links: self._exhibit_elements(generation, exhibit.ref, links))
 
+    def _clear_exhibit_elements(self) -> None:
+        self._exhibit_generation += 1
+        self.elements.clear()
+
     def _exhibit_elements(self, generation: int, ref: str, links: list[ElementLink]) -> None:
         if generation != self._exhibit_generation:
             return
         if not links:
             self.elements.setText(tr("{ref} is not linked to any legal element yet (Ctrl+K).").format(ref=ref))
             return
-        lines = [f"{link.element_id} ({link.ref}): {link_summary(link)}" for link in links]
+        lines = [f"{ltr(f'{link.element_id} ({link.ref})')}: {link_summary(link)}" for link in links]
         self.elements.setText(tr("Legal elements of {ref}:").format(ref=ref) + "\n" + "\n".join(lines))

@@ -14,7 +14,7 @@ from caseapp.core.analysis import ElementLink, ReviewState
 from caseapp.core.operations import OpResult
 from caseapp.gui.errors import show_error
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP
-from caseapp.gui.legal_common import LegalContext, LegalTableModel, legal_text
+from caseapp.gui.legal_common import LegalContext, LegalTableModel, legal_text, ltr
 from caseapp.gui.pages import make_table
 from caseapp.gui.tasks import TaskHandle
 
@@ -36,7 +36,7 @@ class ReviewModel(LegalTableModel):
     columns = (
         (QT_TRANSLATE_NOOP("ReviewView", "Link"), lambda link: link.ref),
         (QT_TRANSLATE_NOOP("ReviewView", "Exhibit"), lambda link: link.exhibit_ref),
-        (QT_TRANSLATE_NOOP("ReviewView", "Element"), lambda link: link.element_id),
+        (QT_TRANSLATE_NOOP("ReviewView", "Element"), lambda link: ltr(link.element_id)),
         (QT_TRANSLATE_NOOP("ReviewView", "Stance"), lambda link: legal_text(link.stance)),
         (QT_TRANSLATE_NOOP("ReviewView", "Weight"), lambda link: legal_text(link.weight)),
         (QT_TRANSLATE_NOOP("ReviewView", "Observed or alleged"), lambda link: legal_text(link.basis)),
