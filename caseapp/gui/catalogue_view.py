@@ -321,7 +321,7 @@ class CatalogueView(QWidget):
         if node is None or not node.linkable:
             return
         menu = QMenu(self)
-        action = menu.addAction(tr("Link the selected exhibits to {id}…").format(id=node.key))
+        action = menu.addAction(tr("Link the selected exhibits to {id}…").format(id=ltr(node.key)))
         action.triggered.connect(lambda _checked=False: self.link_requested.emit(None, node.key))
         menu.popup(self.tree.viewport().mapToGlobal(position))
 

@@ -216,12 +216,12 @@ class GapsView(QWidget):
         if generation != self._cell_generation:
             return
         lines = "".join(
-            f"<li>{html.escape(link.exhibit_ref)} ({html.escape(link.ref)}, {html.escape(link.element_id)}): "
+            f"<li>{html.escape(ltr(f'{link.exhibit_ref} ({link.ref}, {link.element_id})'))}: "
             f"{html.escape(link_summary(link))} — {html.escape(' '.join(link.reasoning.split()))}</li>"
             for link in links
             if link.deleted is None
         )
-        heading = html.escape(tr("Exhibits linked to {id}").format(id=element_id))
+        heading = html.escape(tr("Exhibits linked to {id}").format(id=ltr(element_id)))
         body = f"<ul>{lines}</ul>" if lines else f"<p>{html.escape(tr('No exhibit is linked to it yet.'))}</p>"
         self.exhibits.setHtml(f"<h4>{heading}</h4>{body}")
 

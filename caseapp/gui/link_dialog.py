@@ -32,7 +32,7 @@ from caseapp.core.entities import LinkStance
 from caseapp.core.legal.search import fold
 from caseapp.core.operations import OpResult
 from caseapp.gui.errors import message_for
-from caseapp.gui.legal_common import LegalContext, legal_text
+from caseapp.gui.legal_common import LegalContext, legal_text, ltr
 
 Exhibits = list[tuple[uuid.UUID, str]]
 
@@ -58,7 +58,7 @@ class LinkDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("linkDialog")
-        self.setWindowTitle(tr("Link to {id}").format(id=element_id))
+        self.setWindowTitle(tr("Link to {id}").format(id=ltr(element_id)))
         self.context = context
         self.exhibits = list(exhibits)
         self.element_id = element_id
@@ -67,7 +67,7 @@ class LinkDialog(QDialog):
         self.errors: list[str] = []
         self.which = QLabel(self)
         self.which.setWordWrap(True)
-        element = QLabel(f"{element_id}: {element_text}", self)
+        element = QLabel(ltr(f"{element_id}: {element_text}"), self)
         element.setWordWrap(True)
         element.setTextFormat(Qt.TextFormat.PlainText)
         self.stance = _combo(self, "linkStance", LinkStance, LinkStance.SUPPORTS)
@@ -132,7 +132,7 @@ class LinkDialog(QDialog):
         self.context.push_undo(result)
         self.context.say(
             tr("{exhibit} linked to {id} ({link}), awaiting review").format(
-                exhibit=ref, id=self.element_id, link=result.value.ref
+                exhibit=ref, id=ltr(self.element_id), link=result.value.ref
             )
         )
         self._one_done()
