@@ -41,6 +41,11 @@ TOUR = (
     "08-custody-log",
     "09-edit-person",
     "10-locked",
+    "11-charges",
+    "12-catalogue",
+    "13-link-exhibit",
+    "14-review-queue",
+    "15-gap-matrix",
 )
 
 
