@@ -35,6 +35,7 @@ from caseapp.gui.detail import exhibit_html, record_html
 from caseapp.gui.errors import message_for, show_error
 from caseapp.gui.importer import ImportController
 from caseapp.gui.language import language_menu
+from caseapp.gui.legal_pages import LegalPages
 from caseapp.gui.models.exhibits import ExhibitTableModel
 from caseapp.gui.models.records import (
     CustodyTableModel,
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.side = SidePanel(self.runner, self)
         self.detail = self.side.detail
         self.preview = self.side.preview
+        self.legal = LegalPages(self)  # Charges, Elements, Gaps, Review
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
@@ -287,6 +289,7 @@ class MainWindow(QMainWindow):
             self._reload(kind)
         self._load_custody()
         self.places.set_case(case)
+        self.legal.set_case()
         self.undo_stack.clear()
 
     def clear(self) -> None:
@@ -301,6 +304,7 @@ class MainWindow(QMainWindow):
         self.custody_filter.clear_all()
         self.custody_wanted = CustodyFilter()
         self.places.clear()
+        self.legal.clear()
         self.undo_stack.clear()
         self.setWindowTitle(self.tr("caseapp"))
 

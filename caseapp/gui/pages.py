@@ -60,6 +60,9 @@ class ExhibitsPage(QWidget):
         self.table = make_table(self, "exhibitsTable")
         self.table.setModel(model)
         self.table.setSortingEnabled(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several to link at once
+        self.table.setDragEnabled(True)  # onto an element of the catalogue
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((60, 200, 80, 110, 60, 120, 45)):
             self.table.setColumnWidth(column, width)

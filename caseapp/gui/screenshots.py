@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 
 from caseapp.secrets.keyslots import Argon2Params
 
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from caseapp.app.case_folder import OpenCase
+    from caseapp.core.refs import Ref
+
 SAMPLE_KDF = Argon2Params(memory_kib=8192, iterations=1, parallelism=1)
 SAMPLE_PASSPHRASE = "sample case passphrase"
 
@@ -119,7 +125,38 @@ def build_sample(root: Path) -> Path:
         records.link(exhibit, incident.id, reasoning="shows the crater beside the entrance")
         records.link(exhibit, witness.id, reasoning="the witness describes this scene")
         records.add_note(exhibit, "Photo taken by the field team the next morning.")
+        legal_sample(case, exhibit, incident.id)
     return path
+
+
+def legal_sample(case: OpenCase, exhibit: Ref, incident: UUID) -> None:
+    """A charge, a link accepted by a colleague (four eyes), one awaiting review, one contradicting."""
+    from caseapp.core.analysis import Basis, Weight
+    from caseapp.core.entities import LinkStance
+    from caseapp.core.services import RecordService
+
+    records, colleague = case.records, RecordService(case.db, "reviewer")
+    suspect = next(p for p in records.persons() if p.role.value == "suspect")
+    records.add_charge("8(2)(e)(iv)", suspects=[(suspect.id, "28(a)")], incidents=[incident], analysis="Hospital")
+    refs = [e.id for e in records.exhibits()]
+    accepted: list[tuple[Ref | UUID, str, str]] = [
+        (exhibit, "8(2)(e)(iv)-1", "the crater beside the entrance shows the strike"),
+        (refs[1], "8(2)(e)(iv)-2", "the medical report describes the hospital in use that day"),
+        (refs[2], "C-NIAC", "the field report describes fighting between organised armed groups"),
+    ]
+    for ref, element, why in accepted:
+        colleague.review(records.link_element(ref, element, reasoning=why).value.id, accept=True)
+    records.link_element(
+        refs[3], "8(2)(e)(iv)-3", reasoning="the witness says the strike was aimed", weight=Weight.MAYBE
+    )
+    denial = colleague.link_element(
+        refs[4],
+        "8(2)(e)(iv)-2",
+        reasoning="a statement calls the building a command post",
+        stance=LinkStance.CONTRADICTS,
+        basis=Basis.ALLEGED,
+    )
+    records.review(denial.value.id, accept=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -220,6 +257,7 @@ class Camera:
         shell.welcome.unlock_page.unlock()
         self.settle()
         self.case_views()
+        self.legal_views()
         shell.lock()
         self.shot("10-locked", shell.welcome)
         shell.shutdown()
@@ -289,6 +327,43 @@ class Camera:
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(places.timeline_view))
         self.settle()
         self.shot("12-timeline", main_window, lambda: places.timeline_view.canvas.choose(0))
+
+    def legal_views(self) -> None:
+        """Charges, the catalogue (searched in the interface's language), linking, review, gaps."""
+        main_window = self.shell.main
+        legal = main_window.legal
+        main_window.navigator.setCurrentRow(5)
+        self.shot("11-charges", main_window, lambda: select_first_row(legal.charges.table))
+        main_window.navigator.setCurrentRow(6)
+        query = "مستشفى" if self.suffix == "-ar" else "hospital"
+
+        def search() -> None:
+            legal.catalogue.search.setText(query)
+            legal.catalogue.apply_search(query)
+            item = legal.catalogue.item_of("8(2)(e)(iv)-1")
+            if item is not None:
+                legal.catalogue.tree.setCurrentItem(item)
+
+        self.shot("12-catalogue", main_window, search)
+        main_window.navigator.setCurrentRow(0)
+        select_first_row(main_window.exhibits_page.table)
+        self.settle()
+        dialog = legal.link(None, "8(2)(e)(iv)-3")
+        assert dialog is not None
+        dialog.reasoning.setPlainText("")
+        dialog.submit()
+        self.shot("13-link-exhibit", dialog)
+        dialog.reject()
+        main_window.navigator.setCurrentRow(8)
+        self.shot("14-review-queue", main_window, lambda: select_first_row(legal.review.table))
+
+        def cell() -> None:
+            item = legal.gaps.cell_item("CHG-1", "8(2)(e)(iv)-1")
+            if item is not None:
+                legal.gaps.tree.setCurrentItem(item)
+
+        main_window.navigator.setCurrentRow(7)
+        self.shot("15-gap-matrix", main_window, cell)
 
 
 if __name__ == "__main__":

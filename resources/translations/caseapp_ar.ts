@@ -2,6 +2,214 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
     <context>
+        <name>Basis</name>
+        <message>
+            <source>alleged</source>
+            <translation>مُدَّعى</translation>
+        </message>
+        <message>
+            <source>observed</source>
+            <translation>مُشاهَد</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueView</name>
+        <message>
+            <source>Article {n}</source>
+            <translation>المادة {n}</translation>
+        </message>
+        <message>
+            <source>Articles 25 and 28</source>
+            <translation>المادتان 25 و28</translation>
+        </message>
+        <message>
+            <source>Footnotes</source>
+            <translation>الحواشي</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>المعرّف</translation>
+        </message>
+        <message>
+            <source>Introduction</source>
+            <translation>مقدمة</translation>
+        </message>
+        <message>
+            <source>Legal catalogue</source>
+            <translation>الفهرس القانوني</translation>
+        </message>
+        <message>
+            <source>Link the selected exhibits to {id}…</source>
+            <translation>ربط قطع الإثبات المحددة بـ {id}…</translation>
+        </message>
+        <message>
+            <source>Linked exhibits</source>
+            <translation>قطع الإثبات المرتبطة</translation>
+        </message>
+        <message>
+            <source>Modes of liability</source>
+            <translation>أشكال المسؤولية</translation>
+        </message>
+        <message>
+            <source>No exhibit is linked yet.</source>
+            <translation>لم تُربط أي قطعة إثبات بعد.</translation>
+        </message>
+        <message>
+            <source>Nothing matches.</source>
+            <translation>لا توجد نتائج مطابقة.</translation>
+        </message>
+        <message>
+            <source>Search crimes and elements, in English, French or Arabic (Enter)</source>
+            <translation>ابحث في الجرائم والأركان بالإنجليزية أو الفرنسية أو العربية (Enter)</translation>
+        </message>
+        <message>
+            <source>Shared context</source>
+            <translation>السياق المشترك</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>المصادر</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>النص</translation>
+        </message>
+        <message>
+            <source>The catalogue's texts are in English only. The search also understands everyday words in French and Arabic. Drop exhibits on an element to link them to it.</source>
+            <translation>نصوص الفهرس بالإنجليزية فقط. ويفهم البحث أيضًا كلمات شائعة بالفرنسية والعربية. أفلت قطع الإثبات على ركن لربطها به.</translation>
+        </message>
+        <message>
+            <source>Verification</source>
+            <translation>التحقق</translation>
+        </message>
+        <message>
+            <source>[contextual] </source>
+            <translation>[سياقي] </translation>
+        </message>
+        <message>
+            <source>contextual element</source>
+            <translation>ركن سياقي</translation>
+        </message>
+        <message>
+            <source>element</source>
+            <translation>ركن</translation>
+        </message>
+        <message>
+            <source>elements not available</source>
+            <translation>الأركان غير متاحة</translation>
+        </message>
+        <message>
+            <source>partly verified</source>
+            <translation>تم التحقق جزئيًا</translation>
+        </message>
+        <message>
+            <source>shared contextual element</source>
+            <translation>ركن سياقي مشترك</translation>
+        </message>
+        <message>
+            <source>spot-checked against an independent source</source>
+            <translation>تم التحقق بالعيّنة من مصدر مستقل</translation>
+        </message>
+        <message>
+            <source>taken from a cited secondary source</source>
+            <translation>مأخوذ من مصدر ثانوي مذكور</translation>
+        </message>
+        <message>
+            <source>unverified transcription</source>
+            <translation>نسخ غير متحقق منه</translation>
+        </message>
+        <message>
+            <source>{n} crime(s) match</source>
+            <translation>{n} جريمة مطابقة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChargeStatus</name>
+        <message>
+            <source>draft</source>
+            <translation>مسودة</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>جاهزة</translation>
+        </message>
+        <message>
+            <source>supported</source>
+            <translation>مدعومة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChargesView</name>
+        <message>
+            <source>Add a charge</source>
+            <translation>إضافة تهمة</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Charge</source>
+            <translation>التهمة</translation>
+        </message>
+        <message>
+            <source>Crime</source>
+            <translation>الجريمة</translation>
+        </message>
+        <message>
+            <source>Edit {ref}</source>
+            <translation>تعديل {ref}</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>الحوادث</translation>
+        </message>
+        <message>
+            <source>Incidents covered</source>
+            <translation>الحوادث المشمولة</translation>
+        </message>
+        <message>
+            <source>Legal analysis</source>
+            <translation>التحليل القانوني</translation>
+        </message>
+        <message>
+            <source>Mode of liability</source>
+            <translation>شكل المسؤولية</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>الشخص</translation>
+        </message>
+        <message>
+            <source>Reason for the change</source>
+            <translation>سبب التعديل</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Suspects</source>
+            <translation>المشتبه بهم</translation>
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation>التنبيهات</translation>
+        </message>
+        <message>
+            <source>Why is it changed? (kept in the custody log)</source>
+            <translation>لماذا يُعدَّل؟ (يُحفظ في سجل سلسلة الحيازة)</translation>
+        </message>
+        <message>
+            <source>{ref}: no warning.</source>
+            <translation>{ref}: لا توجد تنبيهات.</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateCaseDialog</name>
         <message>
             <source>Browse…</source>
@@ -282,6 +490,96 @@
         </message>
     </context>
     <context>
+        <name>GapStatus</name>
+        <message>
+            <source>contested</source>
+            <translation>مُعترَض عليه</translation>
+        </message>
+        <message>
+            <source>corroborated</source>
+            <translation>مُعزَّز</translation>
+        </message>
+        <message>
+            <source>unaddressed</source>
+            <translation>غير مُعالَج</translation>
+        </message>
+        <message>
+            <source>weak</source>
+            <translation>ضعيف</translation>
+        </message>
+    </context>
+    <context>
+        <name>GapsView</name>
+        <message>
+            <source>(context)</source>
+            <translation>(سياق)</translation>
+        </message>
+        <message>
+            <source>Awaiting review</source>
+            <translation>بانتظار المراجعة</translation>
+        </message>
+        <message>
+            <source>Best grade</source>
+            <translation>أفضل تقدير</translation>
+        </message>
+        <message>
+            <source>Charge / element</source>
+            <translation>التهمة / الركن</translation>
+        </message>
+        <message>
+            <source>Choose an element to see the exhibits linked to it.</source>
+            <translation>اختر ركنًا لعرض قطع الإثبات المرتبطة به.</translation>
+        </message>
+        <message>
+            <source>Contradicted by</source>
+            <translation>يناقضه</translation>
+        </message>
+        <message>
+            <source>Exhibits linked to {id}</source>
+            <translation>قطع الإثبات المرتبطة بـ {id}</translation>
+        </message>
+        <message>
+            <source>Gap matrix</source>
+            <translation>مصفوفة الثغرات</translation>
+        </message>
+        <message>
+            <source>Independent sources: exhibits that share a source count once</source>
+            <translation>المصادر المستقلة: قطع الإثبات التي تشترك في مصدر واحد تُحسب مرة واحدة</translation>
+        </message>
+        <message>
+            <source>No charge yet: add one under Charges to see what each element needs.</source>
+            <translation>لا توجد تهمة بعد: أضف تهمة في صفحة التهم لترى ما يحتاجه كل ركن.</translation>
+        </message>
+        <message>
+            <source>No exhibit is linked to it yet.</source>
+            <translation>لم تُربط به أي قطعة إثبات بعد.</translation>
+        </message>
+        <message>
+            <source>Only unaddressed elements</source>
+            <translation>الأركان غير المعالجة فقط</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>المصادر</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Why the element has this status</source>
+            <translation>سبب حالة هذا الركن</translation>
+        </message>
+        <message>
+            <source>{charges} charge(s): {unaddressed} unaddressed, {weak} weak, {corroborated} corroborated, {contested} contested</source>
+            <translation>عدد التهم {charges}: {unaddressed} غير مُعالَج، {weak} ضعيف، {corroborated} مُعزَّز، {contested} مُعترَض عليه</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportController</name>
         <message>
             <source>An import is already running</source>
@@ -349,6 +647,92 @@
         <message>
             <source>The new language is used from the next start of caseapp.</source>
             <translation>ستُستخدم اللغة الجديدة عند التشغيل القادم لـ caseapp.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegalPages</name>
+        <message>
+            <source>Charges</source>
+            <translation>التهم</translation>
+        </message>
+        <message>
+            <source>Elements</source>
+            <translation>الأركان</translation>
+        </message>
+        <message>
+            <source>Gaps</source>
+            <translation>الثغرات</translation>
+        </message>
+        <message>
+            <source>Legal elements of {ref}:</source>
+            <translation>الأركان القانونية لـ {ref}:</translation>
+        </message>
+        <message>
+            <source>Link the selected exhibits to an element…</source>
+            <translation>ربط قطع الإثبات المحددة بركن…</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>المراجعة</translation>
+        </message>
+        <message>
+            <source>Select one or more exhibits first (Exhibits page), then link them.</source>
+            <translation>حدّد أولًا قطعة إثبات أو أكثر (صفحة قطع الإثبات)، ثم اربطها.</translation>
+        </message>
+        <message>
+            <source>{ref} is not linked to any legal element yet (Ctrl+K).</source>
+            <translation>لم يُربط {ref} بأي ركن قانوني بعد (Ctrl+K).</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkDialog</name>
+        <message>
+            <source>Element</source>
+            <translation>الركن</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>قطع الإثبات</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>ربط</translation>
+        </message>
+        <message>
+            <source>Link the selected exhibits to an element</source>
+            <translation>ربط قطع الإثبات المحددة بركن</translation>
+        </message>
+        <message>
+            <source>Link to {id}</source>
+            <translation>ربط بـ {id}</translation>
+        </message>
+        <message>
+            <source>Observed or alleged</source>
+            <translation>مُشاهَد أو مُدَّعى</translation>
+        </message>
+        <message>
+            <source>Reasoning</source>
+            <translation>التعليل</translation>
+        </message>
+        <message>
+            <source>Stance</source>
+            <translation>الموقف</translation>
+        </message>
+        <message>
+            <source>Type an id or words of the element, e.g. 8(2)(e)(iv)-1 or hospital</source>
+            <translation>اكتب معرّف الركن أو كلمات منه، مثل 8(2)(e)(iv)-1 أو hospital</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>الوزن</translation>
+        </message>
+        <message>
+            <source>Why does this exhibit bear on this element? (required)</source>
+            <translation>لماذا تتعلق قطعة الإثبات هذه بهذا الركن؟ (مطلوب)</translation>
+        </message>
+        <message>
+            <source>{exhibit} linked to {id} ({link}), awaiting review</source>
+            <translation>رُبط {exhibit} بـ {id} ({link})، بانتظار المراجعة</translation>
         </message>
     </context>
     <context>
@@ -917,6 +1301,88 @@
         </message>
     </context>
     <context>
+        <name>ReviewState</name>
+        <message>
+            <source>accepted</source>
+            <translation>مقبول</translation>
+        </message>
+        <message>
+            <source>proposed</source>
+            <translation>مقترح</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>مرفوض</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewView</name>
+        <message>
+            <source>&amp;Accept</source>
+            <translation>&amp;قبول</translation>
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation>&amp;رفض</translation>
+        </message>
+        <message>
+            <source>Accept the selected link (Ctrl+Return): it then counts as proof</source>
+            <translation>اقبل الرابط المحدد (Ctrl+Enter): يُحتسب عندها دليلًا</translation>
+        </message>
+        <message>
+            <source>Element</source>
+            <translation>الركن</translation>
+        </message>
+        <message>
+            <source>Exhibit</source>
+            <translation>قطعة الإثبات</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>الرابط</translation>
+        </message>
+        <message>
+            <source>Observed or alleged</source>
+            <translation>مُشاهَد أو مُدَّعى</translation>
+        </message>
+        <message>
+            <source>Only accepted links count as proof in the gap matrix. Another person than the author reviews.</source>
+            <translation>لا تُحتسب دليلًا في مصفوفة الثغرات إلا الروابط المقبولة. يراجعها شخص غير كاتبها.</translation>
+        </message>
+        <message>
+            <source>Proposed by</source>
+            <translation>اقترحه</translation>
+        </message>
+        <message>
+            <source>Reasoning</source>
+            <translation>التعليل</translation>
+        </message>
+        <message>
+            <source>Reasoning: {text}</source>
+            <translation>التعليل: {text}</translation>
+        </message>
+        <message>
+            <source>Reject the selected link (Ctrl+Backspace): it then counts for nothing</source>
+            <translation>ارفض الرابط المحدد (Ctrl+Backspace): لا يُحتسب عندها</translation>
+        </message>
+        <message>
+            <source>Stance</source>
+            <translation>الموقف</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>الوزن</translation>
+        </message>
+        <message>
+            <source>{link} is {state}</source>
+            <translation>{link}: {state}</translation>
+        </message>
+        <message>
+            <source>{n} link(s) awaiting review</source>
+            <translation>عدد الروابط بانتظار المراجعة: {n}</translation>
+        </message>
+    </context>
+    <context>
         <name>SelectionActions</name>
         <message>
             <source>Add a note to {ref}</source>
@@ -1308,6 +1774,21 @@
         <message>
             <source>{ref} (entry {seq}): {message}</source>
             <translation>{ref} (القيد {seq}): {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Weight</name>
+        <message>
+            <source>certain</source>
+            <translation>مؤكد</translation>
+        </message>
+        <message>
+            <source>likely</source>
+            <translation>مرجّح</translation>
+        </message>
+        <message>
+            <source>maybe</source>
+            <translation>محتمل</translation>
         </message>
     </context>
     <context>

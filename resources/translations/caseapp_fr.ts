@@ -2,6 +2,214 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
     <context>
+        <name>Basis</name>
+        <message>
+            <source>alleged</source>
+            <translation>allégué</translation>
+        </message>
+        <message>
+            <source>observed</source>
+            <translation>observé</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueView</name>
+        <message>
+            <source>Article {n}</source>
+            <translation>Article {n}</translation>
+        </message>
+        <message>
+            <source>Articles 25 and 28</source>
+            <translation>Articles 25 et 28</translation>
+        </message>
+        <message>
+            <source>Footnotes</source>
+            <translation>Notes de bas de page</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Introduction</source>
+            <translation>Introduction</translation>
+        </message>
+        <message>
+            <source>Legal catalogue</source>
+            <translation>Catalogue juridique</translation>
+        </message>
+        <message>
+            <source>Link the selected exhibits to {id}…</source>
+            <translation>Lier les pièces sélectionnées à {id}…</translation>
+        </message>
+        <message>
+            <source>Linked exhibits</source>
+            <translation>Pièces liées</translation>
+        </message>
+        <message>
+            <source>Modes of liability</source>
+            <translation>Modes de responsabilité</translation>
+        </message>
+        <message>
+            <source>No exhibit is linked yet.</source>
+            <translation>Aucune pièce n’est encore liée.</translation>
+        </message>
+        <message>
+            <source>Nothing matches.</source>
+            <translation>Aucun résultat.</translation>
+        </message>
+        <message>
+            <source>Search crimes and elements, in English, French or Arabic (Enter)</source>
+            <translation>Rechercher crimes et éléments, en anglais, français ou arabe (Entrée)</translation>
+        </message>
+        <message>
+            <source>Shared context</source>
+            <translation>Contexte commun</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Texte</translation>
+        </message>
+        <message>
+            <source>The catalogue's texts are in English only. The search also understands everyday words in French and Arabic. Drop exhibits on an element to link them to it.</source>
+            <translation>Les textes du catalogue sont en anglais uniquement. La recherche comprend aussi des mots courants en français et en arabe. Déposez des pièces sur un élément pour les y lier.</translation>
+        </message>
+        <message>
+            <source>Verification</source>
+            <translation>Vérification</translation>
+        </message>
+        <message>
+            <source>[contextual] </source>
+            <translation>[contextuel] </translation>
+        </message>
+        <message>
+            <source>contextual element</source>
+            <translation>élément contextuel</translation>
+        </message>
+        <message>
+            <source>element</source>
+            <translation>élément</translation>
+        </message>
+        <message>
+            <source>elements not available</source>
+            <translation>éléments non disponibles</translation>
+        </message>
+        <message>
+            <source>partly verified</source>
+            <translation>partiellement vérifié</translation>
+        </message>
+        <message>
+            <source>shared contextual element</source>
+            <translation>élément contextuel commun</translation>
+        </message>
+        <message>
+            <source>spot-checked against an independent source</source>
+            <translation>vérifié par sondage sur une source indépendante</translation>
+        </message>
+        <message>
+            <source>taken from a cited secondary source</source>
+            <translation>repris d’une source secondaire citée</translation>
+        </message>
+        <message>
+            <source>unverified transcription</source>
+            <translation>transcription non vérifiée</translation>
+        </message>
+        <message>
+            <source>{n} crime(s) match</source>
+            <translation>{n} crime(s) correspondent</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChargeStatus</name>
+        <message>
+            <source>draft</source>
+            <translation>brouillon</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>prête</translation>
+        </message>
+        <message>
+            <source>supported</source>
+            <translation>étayée</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChargesView</name>
+        <message>
+            <source>Add a charge</source>
+            <translation>Ajouter une charge</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Ajouter…</translation>
+        </message>
+        <message>
+            <source>Charge</source>
+            <translation>Charge</translation>
+        </message>
+        <message>
+            <source>Crime</source>
+            <translation>Crime</translation>
+        </message>
+        <message>
+            <source>Edit {ref}</source>
+            <translation>Modifier {ref}</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <source>Incidents covered</source>
+            <translation>Incidents couverts</translation>
+        </message>
+        <message>
+            <source>Legal analysis</source>
+            <translation>Analyse juridique</translation>
+        </message>
+        <message>
+            <source>Mode of liability</source>
+            <translation>Mode de responsabilité</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Personne</translation>
+        </message>
+        <message>
+            <source>Reason for the change</source>
+            <translation>Motif de la modification</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Suspects</source>
+            <translation>Suspects</translation>
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation>Avertissements</translation>
+        </message>
+        <message>
+            <source>Why is it changed? (kept in the custody log)</source>
+            <translation>Pourquoi la modifier ? (conservé dans le registre de la chaîne de possession)</translation>
+        </message>
+        <message>
+            <source>{ref}: no warning.</source>
+            <translation>{ref} : aucun avertissement.</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateCaseDialog</name>
         <message>
             <source>Browse…</source>
@@ -282,6 +490,96 @@
         </message>
     </context>
     <context>
+        <name>GapStatus</name>
+        <message>
+            <source>contested</source>
+            <translation>contesté</translation>
+        </message>
+        <message>
+            <source>corroborated</source>
+            <translation>corroboré</translation>
+        </message>
+        <message>
+            <source>unaddressed</source>
+            <translation>non traité</translation>
+        </message>
+        <message>
+            <source>weak</source>
+            <translation>faible</translation>
+        </message>
+    </context>
+    <context>
+        <name>GapsView</name>
+        <message>
+            <source>(context)</source>
+            <translation>(contexte)</translation>
+        </message>
+        <message>
+            <source>Awaiting review</source>
+            <translation>En attente de revue</translation>
+        </message>
+        <message>
+            <source>Best grade</source>
+            <translation>Meilleure cote</translation>
+        </message>
+        <message>
+            <source>Charge / element</source>
+            <translation>Charge / élément</translation>
+        </message>
+        <message>
+            <source>Choose an element to see the exhibits linked to it.</source>
+            <translation>Choisissez un élément pour voir les pièces qui y sont liées.</translation>
+        </message>
+        <message>
+            <source>Contradicted by</source>
+            <translation>Contredit par</translation>
+        </message>
+        <message>
+            <source>Exhibits linked to {id}</source>
+            <translation>Pièces liées à {id}</translation>
+        </message>
+        <message>
+            <source>Gap matrix</source>
+            <translation>Matrice des lacunes</translation>
+        </message>
+        <message>
+            <source>Independent sources: exhibits that share a source count once</source>
+            <translation>Sources indépendantes : les pièces d’une même source comptent une fois</translation>
+        </message>
+        <message>
+            <source>No charge yet: add one under Charges to see what each element needs.</source>
+            <translation>Aucune charge pour l’instant : ajoutez-en une sous Charges pour voir ce qu’il faut à chaque élément.</translation>
+        </message>
+        <message>
+            <source>No exhibit is linked to it yet.</source>
+            <translation>Aucune pièce n’y est encore liée.</translation>
+        </message>
+        <message>
+            <source>Only unaddressed elements</source>
+            <translation>Seulement les éléments non traités</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>Why the element has this status</source>
+            <translation>Pourquoi l’élément a ce statut</translation>
+        </message>
+        <message>
+            <source>{charges} charge(s): {unaddressed} unaddressed, {weak} weak, {corroborated} corroborated, {contested} contested</source>
+            <translation>{charges} charge(s) : {unaddressed} non traités, {weak} faibles, {corroborated} corroborés, {contested} contestés</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportController</name>
         <message>
             <source>An import is already running</source>
@@ -349,6 +647,92 @@
         <message>
             <source>The new language is used from the next start of caseapp.</source>
             <translation>La nouvelle langue s'applique au prochain démarrage de caseapp.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegalPages</name>
+        <message>
+            <source>Charges</source>
+            <translation>Charges</translation>
+        </message>
+        <message>
+            <source>Elements</source>
+            <translation>Éléments</translation>
+        </message>
+        <message>
+            <source>Gaps</source>
+            <translation>Lacunes</translation>
+        </message>
+        <message>
+            <source>Legal elements of {ref}:</source>
+            <translation>Éléments juridiques de {ref} :</translation>
+        </message>
+        <message>
+            <source>Link the selected exhibits to an element…</source>
+            <translation>Lier les pièces sélectionnées à un élément…</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Revue</translation>
+        </message>
+        <message>
+            <source>Select one or more exhibits first (Exhibits page), then link them.</source>
+            <translation>Sélectionnez d’abord une ou plusieurs pièces (page Pièces), puis liez-les.</translation>
+        </message>
+        <message>
+            <source>{ref} is not linked to any legal element yet (Ctrl+K).</source>
+            <translation>{ref} n’est encore lié à aucun élément juridique (Ctrl+K).</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkDialog</name>
+        <message>
+            <source>Element</source>
+            <translation>Élément</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>Pièces</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lier</translation>
+        </message>
+        <message>
+            <source>Link the selected exhibits to an element</source>
+            <translation>Lier les pièces sélectionnées à un élément</translation>
+        </message>
+        <message>
+            <source>Link to {id}</source>
+            <translation>Lier à {id}</translation>
+        </message>
+        <message>
+            <source>Observed or alleged</source>
+            <translation>Observé ou allégué</translation>
+        </message>
+        <message>
+            <source>Reasoning</source>
+            <translation>Raisonnement</translation>
+        </message>
+        <message>
+            <source>Stance</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Type an id or words of the element, e.g. 8(2)(e)(iv)-1 or hospital</source>
+            <translation>Tapez un identifiant ou des mots de l’élément, p. ex. 8(2)(e)(iv)-1 ou hospital</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Poids</translation>
+        </message>
+        <message>
+            <source>Why does this exhibit bear on this element? (required)</source>
+            <translation>En quoi cette pièce concerne-t-elle cet élément ? (obligatoire)</translation>
+        </message>
+        <message>
+            <source>{exhibit} linked to {id} ({link}), awaiting review</source>
+            <translation>{exhibit} lié à {id} ({link}), en attente de revue</translation>
         </message>
     </context>
     <context>
@@ -917,6 +1301,88 @@
         </message>
     </context>
     <context>
+        <name>ReviewState</name>
+        <message>
+            <source>accepted</source>
+            <translation>accepté</translation>
+        </message>
+        <message>
+            <source>proposed</source>
+            <translation>proposé</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>rejeté</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewView</name>
+        <message>
+            <source>&amp;Accept</source>
+            <translation>&amp;Accepter</translation>
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation>&amp;Rejeter</translation>
+        </message>
+        <message>
+            <source>Accept the selected link (Ctrl+Return): it then counts as proof</source>
+            <translation>Accepter le lien sélectionné (Ctrl+Entrée) : il compte alors comme preuve</translation>
+        </message>
+        <message>
+            <source>Element</source>
+            <translation>Élément</translation>
+        </message>
+        <message>
+            <source>Exhibit</source>
+            <translation>Pièce</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lien</translation>
+        </message>
+        <message>
+            <source>Observed or alleged</source>
+            <translation>Observé ou allégué</translation>
+        </message>
+        <message>
+            <source>Only accepted links count as proof in the gap matrix. Another person than the author reviews.</source>
+            <translation>Seuls les liens acceptés comptent comme preuve dans la matrice des lacunes. Une autre personne que l’auteur les revoit.</translation>
+        </message>
+        <message>
+            <source>Proposed by</source>
+            <translation>Proposé par</translation>
+        </message>
+        <message>
+            <source>Reasoning</source>
+            <translation>Raisonnement</translation>
+        </message>
+        <message>
+            <source>Reasoning: {text}</source>
+            <translation>Raisonnement : {text}</translation>
+        </message>
+        <message>
+            <source>Reject the selected link (Ctrl+Backspace): it then counts for nothing</source>
+            <translation>Rejeter le lien sélectionné (Ctrl+Retour arrière) : il ne compte alors pour rien</translation>
+        </message>
+        <message>
+            <source>Stance</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Poids</translation>
+        </message>
+        <message>
+            <source>{link} is {state}</source>
+            <translation>{link} : {state}</translation>
+        </message>
+        <message>
+            <source>{n} link(s) awaiting review</source>
+            <translation>{n} lien(s) en attente de revue</translation>
+        </message>
+    </context>
+    <context>
         <name>SelectionActions</name>
         <message>
             <source>Add a note to {ref}</source>
@@ -1308,6 +1774,21 @@
         <message>
             <source>{ref} (entry {seq}): {message}</source>
             <translation>{ref} (entrée {seq}) : {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Weight</name>
+        <message>
+            <source>certain</source>
+            <translation>certain</translation>
+        </message>
+        <message>
+            <source>likely</source>
+            <translation>probable</translation>
+        </message>
+        <message>
+            <source>maybe</source>
+            <translation>possible</translation>
         </message>
     </context>
     <context>

@@ -36,6 +36,7 @@ MARKED_DATA = {
     "self.columns[section][0]",  # record table column headers, marked by column()
     "ADD_TITLES[kind]",  # record dialog titles, marked by label()
     "field.label",  # record dialog field labels, marked by label()
+    "STATUS_LABELS[verification.status]",  # catalogue verification statuses, marked in catalogue_detail
 }
 
 
@@ -145,7 +146,9 @@ def test_the_arabic_interface_is_right_to_left_and_in_arabic(
     settle(qtbot, shell.runner)
     assert main.isVisible() and main.layoutDirection() == Qt.LayoutDirection.RightToLeft
     pages = [main.navigator.item(row).text() for row in range(main.navigator.count())]
-    assert pages == ["قطع الإثبات", "الحوادث", "الأشخاص", "المصادر", "سجل سلسلة الحيازة", "الخريطة", "الخط الزمني"]
+    assert pages[:5] == ["قطع الإثبات", "الحوادث", "الأشخاص", "المصادر", "سجل سلسلة الحيازة"]
+    assert pages[5:7] == ["الخريطة", "الخط الزمني"]
+    assert pages[7:] == ["التهم", "الأركان", "الثغرات", "المراجعة"]
     assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "&السجلات", "&عرض"]
     assert main.exhibits.headerData(Column.KIND, Qt.Orientation.Horizontal) == "النوع"
     assert main.persons.index(0, 1).data() == "شاهد"  # the role, translated by value

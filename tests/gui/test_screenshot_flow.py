@@ -46,6 +46,11 @@ TOUR = (
     "11c-map-region",
     "11d-map-world",
     "12-timeline",
+    "11-charges",
+    "12-catalogue",
+    "13-link-exhibit",
+    "14-review-queue",
+    "15-gap-matrix",
 )
 
 

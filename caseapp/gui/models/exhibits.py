@@ -9,10 +9,21 @@ all the rows (Anki's browser DataModel, not Vorta's proxy).
 from __future__ import annotations
 
 import enum
+import json
+import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from caseapp.core.entities import Exhibit
 from caseapp.core.ports import ExhibitQuery, ExhibitSort, Page
@@ -51,6 +62,26 @@ SORTS = {
     Column.CAPTURED: ExhibitSort.CAPTURED,
 }
 ExhibitRole = Qt.ItemDataRole.UserRole + 1
+EXHIBITS_MIME = "application/x-caseapp-exhibits"  # dragged rows: [{"id": uuid, "ref": "EX-3"}, ...]
+
+
+def exhibits_mime(exhibits: Sequence[Exhibit]) -> QMimeData:
+    """What a drag of exhibits carries (ids and refs only, never a title: it may leave the window)."""
+    mime = QMimeData()
+    payload = [{"id": str(exhibit.id), "ref": exhibit.ref} for exhibit in exhibits]
+    mime.setData(EXHIBITS_MIME, json.dumps(payload).encode("utf-8"))
+    return mime
+
+
+def exhibits_in_mime(mime: QMimeData) -> list[tuple[uuid.UUID, str]]:
+    """The (id, ref) pairs of a drag of exhibits; nothing for any other drag or a malformed one."""
+    if not mime.hasFormat(EXHIBITS_MIME):
+        return []
+    try:
+        payload = json.loads(bytes(mime.data(EXHIBITS_MIME).data()).decode("utf-8"))
+        return [(uuid.UUID(item["id"]), str(item["ref"])) for item in payload]
+    except (ValueError, TypeError, KeyError):
+        return []
 
 
 class ExhibitTableModel(QAbstractTableModel):
@@ -106,6 +137,17 @@ class ExhibitTableModel(QAbstractTableModel):
             Column.LINKS: str(exhibit.link_count) if exhibit.link_count else "",
         }
         return texts[column]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [EXHIBITS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes})
+        return exhibits_mime([e for e in (self.exhibit_at(row) for row in rows) if e is not None])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sort = SORTS.get(Column(column))

@@ -1,0 +1,241 @@
+"""The gap matrix: for each charge, each element it must prove, with its status written out and
+coloured (never colour alone), the independent sources, the best grade, contradictions and the
+links awaiting review. Clicking an element shows the exhibits linked to it; "only unaddressed"
+plans the next collection. Computed on a worker, again whenever a link, charge, exhibit or source
+changes (the operations' ``Changes``)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp.core.analysis import ElementLink
+from caseapp.core.legal.gaps import ChargeGaps, GapCell, GapStatus, RowKind
+from caseapp.gui.catalogue_detail import link_summary
+from caseapp.gui.errors import message_for
+from caseapp.gui.legal_common import STATUS_COLOURS, LegalContext, children, ltr, status_text, top_items
+
+CellKey = tuple[str, str, str | None]  # charge ref, element id, suspect ref
+KeyRole = Qt.ItemDataRole.UserRole + 1
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GapsView", text)
+
+
+class GapsView(QWidget):
+    def __init__(self, context: LegalContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gapsView")
+        self.context = context
+        self.gaps: tuple[ChargeGaps, ...] = ()
+        self.items: dict[CellKey, QTreeWidgetItem] = {}
+        self.collapsed: set[str] = set()
+        self._generation = 0
+        self._cell_generation = 0
+        self.only_unaddressed = QCheckBox(tr("Only unaddressed elements"), self)
+        self.only_unaddressed.setObjectName("gapsUnaddressed")
+        self.only_unaddressed.toggled.connect(lambda _on: self._apply_filter())
+        self.summary = QLabel(self)
+        self.summary.setObjectName("gapsSummary")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("gapsTree")
+        self.tree.setAccessibleName(tr("Gap matrix"))
+        self.tree.setHeaderLabels(
+            [
+                tr("Charge / element"),
+                tr("Status"),
+                tr("Sources"),
+                tr("Best grade"),
+                tr("Contradicted by"),
+                tr("Awaiting review"),
+                tr("Why"),
+            ]
+        )
+        header = self.tree.headerItem()
+        header.setToolTip(2, tr("Independent sources: exhibits that share a source count once"))
+        header.setToolTip(6, tr("Why the element has this status"))
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setUniformRowHeights(True)
+        for column, width in enumerate((180, 120, 60, 75, 100, 100)):
+            self.tree.setColumnWidth(column, width)
+        self.tree.currentItemChanged.connect(lambda current, _previous: self._show_cell(current))
+        self.tree.itemCollapsed.connect(lambda item: self._expanded(item, False))
+        self.tree.itemExpanded.connect(lambda item: self._expanded(item, True))
+        self.exhibits = QTextBrowser(self)
+        self.exhibits.setObjectName("gapsExhibits")
+        self.exhibits.setPlaceholderText(tr("Choose an element to see the exhibits linked to it."))
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.exhibits)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        bar = QHBoxLayout()
+        bar.addWidget(self.only_unaddressed)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    # -- loading
+    def reload(self) -> None:
+        """Compute the matrix again on a worker; the tree keeps its expanded charges and current cell."""
+        case = self.context.case()
+        self._generation += 1
+        if case is None:
+            self.show_gaps(())
+            return
+        records, generation = case.records, self._generation
+        handle = self.context.runner.read(records.gaps, name="gap matrix")
+        handle.succeeded.connect(lambda gaps: self._arrived(generation, gaps))
+        handle.failed.connect(lambda error: self.summary.setText(message_for(error)))
+
+    def _arrived(self, generation: int, gaps: tuple[ChargeGaps, ...]) -> None:
+        if generation == self._generation:
+            self.show_gaps(gaps)
+
+    def show_gaps(self, gaps: tuple[ChargeGaps, ...]) -> None:
+        current = self.tree.currentItem()
+        wanted = current.data(0, KeyRole) if current is not None else None
+        self.gaps = gaps
+        self.items.clear()
+        self.tree.clear()
+        counts = dict.fromkeys(GapStatus, 0)
+        for charge in gaps:
+            top = QTreeWidgetItem(
+                [ltr(f"{charge.charge_ref}  {charge.crime_id}"), "", "", "", "", "", ltr(charge.crime_title)]
+            )
+            font = QFont(top.font(0))
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setData(0, KeyRole, (charge.charge_ref, "", None))
+            if charge.warnings:
+                top.setText(6, "⚠ " + ltr(charge.crime_title))
+                top.setToolTip(6, "\n".join(charge.warnings))
+            self.tree.addTopLevelItem(top)
+            for cell in charge.cells:
+                counts[cell.status] += 1
+                item = self._cell_item(charge, cell)
+                top.addChild(item)
+                self.items[(charge.charge_ref, cell.element_id, cell.suspect_ref)] = item
+            top.setExpanded(charge.charge_ref not in self.collapsed)
+        self.summary.setText(
+            tr(
+                "{charges} charge(s): {unaddressed} unaddressed, {weak} weak, {corroborated} corroborated, "
+                "{contested} contested"
+            ).format(
+                charges=len(gaps),
+                unaddressed=counts[GapStatus.UNADDRESSED],
+                weak=counts[GapStatus.WEAK],
+                corroborated=counts[GapStatus.CORROBORATED],
+                contested=counts[GapStatus.CONTESTED],
+            )
+        )
+        if not gaps:
+            self.summary.setText(tr("No charge yet: add one under Charges to see what each element needs."))
+        self._apply_filter()
+        if wanted is not None and tuple(wanted) in self.items:
+            self.tree.setCurrentItem(self.items[tuple(wanted)])
+
+    def _cell_item(self, charge: ChargeGaps, cell: GapCell) -> QTreeWidgetItem:
+        name = cell.element_id if cell.suspect_ref is None else f"{cell.suspect_ref}: {cell.element_id}"
+        if cell.kind is RowKind.CONTEXTUAL:
+            name += " " + tr("(context)")
+        item = QTreeWidgetItem(
+            [
+                ltr(name),
+                status_text(cell.status),
+                str(cell.independent_sources),
+                cell.best_grade or "—",
+                ("⚠ " + ltr(", ".join(cell.contradicting))) if cell.contradicting else "",
+                ltr(", ".join(cell.awaiting_review)),
+                ltr(cell.why),
+            ]
+        )
+        item.setData(0, KeyRole, (charge.charge_ref, cell.element_id, cell.suspect_ref))
+        item.setBackground(1, QBrush(STATUS_COLOURS[cell.status]))
+        item.setForeground(1, QBrush(QColor(20, 20, 20)))
+        item.setToolTip(0, cell.text)
+        item.setToolTip(6, cell.text)
+        return item
+
+    def _expanded(self, item: QTreeWidgetItem, expanded: bool) -> None:
+        key = item.data(0, KeyRole)
+        if key and not key[1]:
+            (self.collapsed.discard if expanded else self.collapsed.add)(key[0])
+
+    def _apply_filter(self) -> None:
+        only = self.only_unaddressed.isChecked()
+        unaddressed = status_text(GapStatus.UNADDRESSED)
+        for top in top_items(self.tree):
+            shown = 0
+            for child in children(top):
+                hidden = only and child.text(1) != unaddressed
+                child.setHidden(hidden)
+                shown += not hidden
+            top.setHidden(only and not shown)
+
+    # -- the exhibits of a cell
+    def cell_item(self, charge_ref: str, element_id: str, suspect_ref: str | None = None) -> QTreeWidgetItem | None:
+        return self.items.get((charge_ref, element_id, suspect_ref))
+
+    def _show_cell(self, item: QTreeWidgetItem | None) -> None:
+        key = item.data(0, KeyRole) if item is not None else None
+        case = self.context.case()
+        self._cell_generation += 1
+        if not key or not key[1] or case is None:
+            self.exhibits.clear()
+            return
+        element_id = key[1]
+        records, generation = case.records, self._cell_generation
+
+        def work() -> list[ElementLink]:
+            found = records.element_links(element=element_id)
+            also = _context_of(element_id)
+            return found + (records.element_links(element=also) if also else [])
+
+        handle = self.context.runner.read(work, name="cell exhibits")
+        handle.succeeded.connect(lambda links: self._cell_links(generation, element_id, links))
+
+    def _cell_links(self, generation: int, element_id: str, links: list[ElementLink]) -> None:
+        if generation != self._cell_generation:
+            return
+        lines = "".join(
+            f"<li>{html.escape(ltr(f'{link.exhibit_ref} ({link.ref}, {link.element_id})'))}: "
+            f"{html.escape(link_summary(link))} — {html.escape(' '.join(link.reasoning.split()))}</li>"
+            for link in links
+            if link.deleted is None
+        )
+        heading = html.escape(tr("Exhibits linked to {id}").format(id=ltr(element_id)))
+        body = f"<ul>{lines}</ul>" if lines else f"<p>{html.escape(tr('No exhibit is linked to it yet.'))}</p>"
+        self.exhibits.setHtml(f"<h4>{heading}</h4>{body}")
+
+    def clear_case(self) -> None:
+        self._generation += 1
+        self._cell_generation += 1
+        self.collapsed.clear()
+        self.show_gaps(())
+        self.exhibits.clear()
+
+
+def _context_of(element_id: str) -> str | None:
+    """The shared context (``C-NIAC``) a contextual element of a crime stands for, which counts for it too."""
+    from caseapp.core.legal import load_catalogue
+
+    element = load_catalogue().element(element_id)
+    return element.context_ref if element is not None else None

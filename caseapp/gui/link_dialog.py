@@ -1,0 +1,206 @@
+"""Linking exhibits to an element of the catalogue: the small form (stance, weight, observed or
+alleged, the required reasoning) and the element picker the keyboard shortcut opens.
+
+Each exhibit is linked by its own write on the task runner, so each link is its own step on the
+undo stack; what the service refuses is shown in the form as it wrote it, and the form stays
+open with the exhibits that were not linked.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp.core.analysis import Basis, ElementLink, Weight
+from caseapp.core.entities import LinkStance
+from caseapp.core.legal.search import fold
+from caseapp.core.operations import OpResult
+from caseapp.gui.errors import message_for
+from caseapp.gui.legal_common import LegalContext, legal_text, ltr
+
+Exhibits = list[tuple[uuid.UUID, str]]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LinkDialog", text)
+
+
+def _combo(parent: QWidget, name: str, values: type[enum.StrEnum], default: enum.StrEnum) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    for value in values:
+        combo.addItem(legal_text(value), value)
+    combo.setCurrentIndex(combo.findData(default))
+    return combo
+
+
+class LinkDialog(QDialog):
+    """Link ``exhibits`` to ``element_id``; ``outcomes`` holds the links made."""
+
+    def __init__(
+        self, context: LegalContext, exhibits: Exhibits, element_id: str, element_text: str, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("linkDialog")
+        self.setWindowTitle(tr("Link to {id}").format(id=ltr(element_id)))
+        self.context = context
+        self.exhibits = list(exhibits)
+        self.element_id = element_id
+        self.outcomes: list[ElementLink] = []
+        self.pending = 0
+        self.errors: list[str] = []
+        self.which = QLabel(self)
+        self.which.setWordWrap(True)
+        element = QLabel(ltr(f"{element_id}: {element_text}"), self)
+        element.setWordWrap(True)
+        element.setTextFormat(Qt.TextFormat.PlainText)
+        self.stance = _combo(self, "linkStance", LinkStance, LinkStance.SUPPORTS)
+        self.weight = _combo(self, "linkWeight", Weight, Weight.LIKELY)
+        self.basis = _combo(self, "linkBasis", Basis, Basis.OBSERVED)
+        self.reasoning = QPlainTextEdit(self)
+        self.reasoning.setObjectName("linkReasoning")
+        self.reasoning.setPlaceholderText(tr("Why does this exhibit bear on this element? (required)"))
+        self.reasoning.setTabChangesFocus(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("linkError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a40000")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.link_button = self.buttons.addButton(tr("Link"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.link_button.setObjectName("linkButton")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(tr("Exhibits"), self.which)
+        form.addRow(tr("Element"), element)
+        form.addRow(tr("Stance"), self.stance)
+        form.addRow(tr("Weight"), self.weight)
+        form.addRow(tr("Observed or alleged"), self.basis)
+        form.addRow(tr("Reasoning"), self.reasoning)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._show_exhibits()
+        self.resize(520, 380)
+
+    def _show_exhibits(self) -> None:
+        self.which.setText(", ".join(ref for _key, ref in self.exhibits))
+
+    def submit(self) -> None:
+        """Link each exhibit (one write each); the form closes when every one is linked."""
+        case = self.context.case()
+        if case is None or self.pending:
+            return
+        records = case.records
+        reasoning = self.reasoning.toPlainText()
+        stance, weight, basis = self.stance.currentData(), self.weight.currentData(), self.basis.currentData()
+        self.errors = []
+        self.error.clear()
+        self.link_button.setEnabled(False)
+        self.pending = len(self.exhibits)
+        for key, ref in list(self.exhibits):
+
+            def work(key: uuid.UUID = key) -> OpResult[ElementLink]:
+                return records.link_element(
+                    key, self.element_id, reasoning=reasoning, stance=stance, weight=weight, basis=basis
+                )
+
+            handle = self.context.runner.write(work, name="link element")
+            handle.succeeded.connect(lambda result, key=key, ref=ref: self._linked(key, ref, result))
+            handle.failed.connect(lambda error, ref=ref: self._failed(ref, error))
+
+    def _linked(self, key: uuid.UUID, ref: str, result: OpResult[Any]) -> None:
+        self.exhibits = [(k, r) for k, r in self.exhibits if k != key]
+        self.outcomes.append(result.value)
+        self.context.push_undo(result)
+        self.context.say(
+            tr("{exhibit} linked to {id} ({link}), awaiting review").format(
+                exhibit=ref, id=ltr(self.element_id), link=result.value.ref
+            )
+        )
+        self._one_done()
+
+    def _failed(self, ref: str, error: BaseException) -> None:
+        message = message_for(error)
+        if message not in self.errors:
+            self.errors.append(message)
+        self._one_done()
+
+    def _one_done(self) -> None:
+        self.pending -= 1
+        if self.pending:
+            return
+        self.link_button.setEnabled(True)
+        self._show_exhibits()
+        if self.errors:
+            self.error.setText("\n".join(self.errors))
+        else:
+            self.accept()
+
+
+class ElementPicker(QDialog):
+    """Choose an element by typing part of its id or text (the keyboard way to link)."""
+
+    def __init__(self, elements: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("elementPicker")
+        self.setWindowTitle(tr("Link the selected exhibits to an element"))
+        self.chosen: str | None = None
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("elementFilter")
+        self.filter.setPlaceholderText(tr("Type an id or words of the element, e.g. 8(2)(e)(iv)-1 or hospital"))
+        self.list = QListWidget(self)
+        self.list.setObjectName("elementList")
+        for key, text in elements:
+            item = QListWidgetItem(f"{key}  {' '.join(text.split())}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(Qt.ItemDataRole.UserRole + 1, fold(f"{key} {text}"))
+            self.list.addItem(item)
+        self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self._choose_first)
+        self.list.itemActivated.connect(self._choose)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def _filter(self, text: str) -> None:
+        words = fold(text).split()
+        first = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            hidden = not all(word in item.data(Qt.ItemDataRole.UserRole + 1) for word in words)
+            item.setHidden(hidden)
+            if not hidden and first is None:
+                first = item
+        if first is not None:
+            self.list.setCurrentItem(first)
+
+    def _choose_first(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and not item.isHidden():
+            self._choose(item)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.chosen = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
