@@ -332,9 +332,9 @@ class Camera:
         """Charges, the catalogue (searched in the interface's language), linking, review, gaps."""
         main_window = self.shell.main
         legal = main_window.legal
-        main_window.navigator.setCurrentRow(5)
-        self.shot("11-charges", main_window, lambda: select_first_row(legal.charges.table))
-        main_window.navigator.setCurrentRow(6)
+        main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.charges))
+        self.shot("13-charges", main_window, lambda: select_first_row(legal.charges.table))
+        main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.catalogue))
         query = "مستشفى" if self.suffix == "-ar" else "hospital"
 
         def search() -> None:
@@ -344,7 +344,7 @@ class Camera:
             if item is not None:
                 legal.catalogue.tree.setCurrentItem(item)
 
-        self.shot("12-catalogue", main_window, search)
+        self.shot("14-catalogue", main_window, search)
         main_window.navigator.setCurrentRow(0)
         select_first_row(main_window.exhibits_page.table)
         self.settle()
@@ -352,18 +352,18 @@ class Camera:
         assert dialog is not None
         dialog.reasoning.setPlainText("")
         dialog.submit()
-        self.shot("13-link-exhibit", dialog)
+        self.shot("15-link-exhibit", dialog)
         dialog.reject()
-        main_window.navigator.setCurrentRow(8)
-        self.shot("14-review-queue", main_window, lambda: select_first_row(legal.review.table))
+        main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.review))
+        self.shot("16-review-queue", main_window, lambda: select_first_row(legal.review.table))
 
         def cell() -> None:
             item = legal.gaps.cell_item("CHG-1", "8(2)(e)(iv)-1")
             if item is not None:
                 legal.gaps.tree.setCurrentItem(item)
 
-        main_window.navigator.setCurrentRow(7)
-        self.shot("15-gap-matrix", main_window, cell)
+        main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.gaps))
+        self.shot("17-gap-matrix", main_window, cell)
 
 
 if __name__ == "__main__":

@@ -46,11 +46,11 @@ TOUR = (
     "11c-map-region",
     "11d-map-world",
     "12-timeline",
-    "11-charges",
-    "12-catalogue",
-    "13-link-exhibit",
-    "14-review-queue",
-    "15-gap-matrix",
+    "13-charges",
+    "14-catalogue",
+    "15-link-exhibit",
+    "16-review-queue",
+    "17-gap-matrix",
 )
 
 
