@@ -30,6 +30,7 @@ from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from reportlab.platypus import Paragraph
+from reportlab.rl_config import _FUZZ
 
 from caseapp.core.dossier.model import Inline, NoteRef, Redaction, Span, XRef
 from caseapp.core.dossier.scripts import directional_runs, has_rtl, is_rtl_char
@@ -266,6 +267,22 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]
 
     rtl = False  # the paragraph's base direction; RtlParagraph for Arabic-first paragraphs
     blPara: Any  # reportlab's broken lines, set by wrap()
+    _wrapped: tuple[float, Any, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """reportlab's wrap, remembered for the last width: the lines depend only on the width, and
+        a paragraph is wrapped again and again (to fit a frame, to size each table row each time a
+        long table is split across pages)."""
+        wrapped = self._wrapped
+        if availWidth < _FUZZ:  # no room at all: reportlab says so without breaking lines
+            return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        if wrapped is not None and wrapped[0] == availWidth:
+            self.width, (_w, self.height) = availWidth, wrapped[2]
+            self.blPara = wrapped[1]
+            return wrapped[2]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.blPara, size)
+        return size
 
     def drawPara(self, debug: int = 0) -> Any:
         logical: Any = self.blPara
