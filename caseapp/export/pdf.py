@@ -35,7 +35,7 @@ from .fonts import SERIF
 from .pdf_blocks import Anchors, OutlineMark, cover_flowables, part_flowables
 from .pdf_deferred import DeferredCanvas
 from .pdf_styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE, RULE, TEXT_WIDTH, styles
-from .pdf_text import BidiParagraph, paragraph, text_markup
+from .pdf_text import BidiParagraph, paragraph, parsed_once, text_markup
 
 CREATOR = "caseapp"
 _TOC_CALLBACK = "tocEntryEnd"
@@ -47,7 +47,8 @@ def render_pdf(doc: Document, path: Path) -> None:
     One layout pass: the page numbers only the end knows are drawn at save time (:mod:`.pdf_deferred`)."""
     buffer = io.BytesIO()
     template = _DossierTemplate(buffer, doc)
-    template.build(_story(doc, template), canvasmaker=DeferredCanvas)
+    with parsed_once():
+        template.build(_story(doc, template), canvasmaker=DeferredCanvas)
     path.write_bytes(buffer.getvalue())
 
 
