@@ -5,7 +5,8 @@ Reading order: the cover sheet, the table of contents, then each part's heading,
 its notes under :attr:`Labels.notes`. Every outline item of the document gets a PDF bookmark
 (nested by level) and a table-of-contents line with its page number; every page but the cover
 carries the furniture (short title and classification above, date and "page x / y" below).
-Fonts are embedded TrueType (:mod:`.fonts`); Arabic is shaped and ordered per line
+The layout runs once: the page total and the contents' page numbers, known only at its end, are
+filled in when the file is saved (:mod:`.pdf_deferred`). Fonts are embedded TrueType (:mod:`.fonts`); Arabic is shaped and ordered per line
 (:mod:`.pdf_text`). The document properties come only from :attr:`Document.properties`, and the
 same document gives the same bytes (reportlab's invariant mode: fixed dates and file id).
 """
@@ -48,16 +49,16 @@ def render_pdf(doc: Document, path: Path) -> None:
     buffer = io.BytesIO()
     template = _DossierTemplate(buffer, doc)
     with parsed_once():
-        template.build(_story(doc, template), canvasmaker=DeferredCanvas)
+        template.build(_story(doc), canvasmaker=DeferredCanvas)
     path.write_bytes(buffer.getvalue())
 
 
-def _story(doc: Document, template: _DossierTemplate) -> list[Flowable]:
+def _story(doc: Document) -> list[Flowable]:
     anchors = Anchors.of(doc)
     levels = _outline_levels(doc)
     story: list[Flowable] = [*cover_flowables(doc), NextPageTemplate("body"), PageBreak()]
     story.append(BidiParagraph(text_markup(doc.labels.contents), styles()["toc-title"]))
-    story.append(_contents(doc, levels, template.outline_pages))
+    story.append(_contents(doc, levels))
     for index, part in enumerate(doc.parts):
         if index == 0 or part.page_break_before:
             story.append(PageBreak())
@@ -79,10 +80,10 @@ def _outline_levels(doc: Document) -> dict[str, int]:
     return levels
 
 
-def _contents(doc: Document, levels: dict[str, int], pages: dict[str, int]) -> Flowable:
+def _contents(doc: Document, levels: dict[str, int]) -> Flowable:
     """The table of contents: a line per outline item (Arabic shaped and ordered by
     :class:`BidiParagraph`), each a link to its heading, its dotted leader and page number drawn
-    when the document is saved (``pages`` is filled in as the headings are laid out)."""
+    when the document is saved (:meth:`_DossierTemplate.afterFlowable` notes each heading's page)."""
     rows = []
     for index, (_level, text, anchor) in enumerate(doc.outline()):
         style = styles()[f"toc{min(levels[anchor], 2)}"]
