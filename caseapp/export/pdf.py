@@ -6,9 +6,10 @@ its notes under :attr:`Labels.notes`. Every outline item of the document gets a 
 (nested by level) and a table-of-contents line with its page number; every page but the cover
 carries the furniture (short title and classification above, date and "page x / y" below).
 The layout runs once: the page total and the contents' page numbers, known only at its end, are
-filled in when the file is saved (:mod:`.pdf_deferred`). Fonts are embedded TrueType (:mod:`.fonts`); Arabic is shaped and ordered per line
-(:mod:`.pdf_text`). The document properties come only from :attr:`Document.properties`, and the
-same document gives the same bytes (reportlab's invariant mode: fixed dates and file id).
+filled in when the file is saved (:mod:`.pdf_deferred`). Fonts are embedded TrueType
+(:mod:`.fonts`); Arabic is shaped and ordered per line (:mod:`.pdf_text`). The document
+properties come only from :attr:`Document.properties`, and the same document gives the same
+bytes (reportlab's invariant mode: fixed dates and file id).
 """
 
 from __future__ import annotations
