@@ -5,9 +5,11 @@ Reading order: the cover sheet, the table of contents, then each part's heading,
 its notes under :attr:`Labels.notes`. Every outline item of the document gets a PDF bookmark
 (nested by level) and a table-of-contents line with its page number; every page but the cover
 carries the furniture (short title and classification above, date and "page x / y" below).
-Fonts are embedded TrueType (:mod:`.fonts`); Arabic is shaped and ordered per line
-(:mod:`.pdf_text`). The document properties come only from :attr:`Document.properties`, and the
-same document gives the same bytes (reportlab's invariant mode: fixed dates and file id).
+The layout runs once: the page total and the contents' page numbers, known only at its end, are
+filled in when the file is saved (:mod:`.pdf_deferred`). Fonts are embedded TrueType
+(:mod:`.fonts`); Arabic is shaped and ordered per line (:mod:`.pdf_text`). The document
+properties come only from :attr:`Document.properties`, and the same document gives the same
+bytes (reportlab's invariant mode: fixed dates and file id).
 """
 
 from __future__ import annotations
@@ -27,38 +29,37 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+from reportlab.platypus.tableofcontents import drawPageNumbers
 
 from caseapp.core.dossier.model import Document
 
 from .fonts import SERIF
 from .pdf_blocks import Anchors, OutlineMark, cover_flowables, part_flowables
+from .pdf_deferred import DeferredCanvas
 from .pdf_styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE, RULE, TEXT_WIDTH, styles
-from .pdf_text import BidiParagraph, paragraph, text_markup
+from .pdf_text import BidiParagraph, paragraph, parsed_once, text_markup
 
 CREATOR = "caseapp"
-_MAX_BUILDS = 3
+_TOC_CALLBACK = "tocEntryEnd"
 
 
 def render_pdf(doc: Document, path: Path) -> None:
-    """Write ``doc`` as a PDF file at ``path`` (written once, after the whole layout succeeded)."""
-    pages_total = 0
-    for _ in range(_MAX_BUILDS):
-        buffer = io.BytesIO()
-        template = _DossierTemplate(buffer, doc, pages_total)
-        template.multiBuild(_story(doc))
-        if template.page == pages_total:
-            break
-        pages_total = template.page  # the footer said "page x / ?" or a stale total: lay out again
+    """Write ``doc`` as a PDF file at ``path`` (written once, after the whole layout succeeded).
+
+    One layout pass: the page numbers only the end knows are drawn at save time (:mod:`.pdf_deferred`)."""
+    buffer = io.BytesIO()
+    template = _DossierTemplate(buffer, doc)
+    with parsed_once():
+        template.build(_story(doc), canvasmaker=DeferredCanvas)
     path.write_bytes(buffer.getvalue())
 
 
 def _story(doc: Document) -> list[Flowable]:
     anchors = Anchors.of(doc)
+    levels = _outline_levels(doc)
     story: list[Flowable] = [*cover_flowables(doc), NextPageTemplate("body"), PageBreak()]
     story.append(BidiParagraph(text_markup(doc.labels.contents), styles()["toc-title"]))
-    story.append(_Contents())
-    levels = _outline_levels(doc)
+    story.append(_contents(doc, levels))
     for index, part in enumerate(doc.parts):
         if index == 0 or part.page_break_before:
             story.append(PageBreak())
@@ -80,42 +81,29 @@ def _outline_levels(doc: Document) -> dict[str, int]:
     return levels
 
 
-class _Contents(TableOfContents):  # type: ignore[misc]
-    """The table of contents: reportlab's, its lines drawn by :class:`BidiParagraph` so Arabic in a
-    heading is shaped and ordered like everywhere else, each line a link to its heading."""
-
-    def __init__(self) -> None:
-        super().__init__(dotsMinLevel=0)
-        self.levelStyles = [styles()["toc0"], styles()["toc1"], styles()["toc2"]]
-        self.tableStyle = TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SERIF),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        entries = self._lastEntries or [(0, "", 0, None)]  # the first pass: a placeholder line
-
-        def entry_end(canvas: Any, _kind: str, label: str) -> None:
-            index, level = (int(x) for x in label.split(","))
-            _level, _text, page, key = entries[index]
-            drawPageNumbers(canvas, self.getLevelStyle(level), [(page, key)], availWidth, availHeight, " . ")
-
-        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
-        rows = []
-        for index, (level, markup, _page, key) in enumerate(entries):
-            text = f'<a href="#{key}">{markup}</a>' if key else markup
-            end = f'<onDraw name="drawTOCEntryEnd" label="{index},{level}"/>'
-            rows.append([BidiParagraph(text + end, self.getLevelStyle(level))])
-        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
-        return (self.width, self.height)
+def _contents(doc: Document, levels: dict[str, int]) -> Flowable:
+    """The table of contents: a line per outline item (Arabic shaped and ordered by
+    :class:`BidiParagraph`), each a link to its heading, its dotted leader and page number drawn
+    when the document is saved (:meth:`_DossierTemplate.afterFlowable` notes each heading's page)."""
+    rows = []
+    for index, (_level, text, anchor) in enumerate(doc.outline()):
+        style = styles()[f"toc{min(levels[anchor], 2)}"]
+        end = f'<onDraw name="{_TOC_CALLBACK}" label="{index}"/>'
+        rows.append([BidiParagraph(f'<a href="#{anchor}">{text_markup(text)}</a>{end}', style)])
+    if not rows:  # a document without headings: an empty contents line
+        rows.append([BidiParagraph("", styles()["toc0"])])
+    table_style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), SERIF),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return Table(rows, colWidths=(TEXT_WIDTH,), style=table_style)
 
 
 class _DossierTemplate(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, target: io.BytesIO, doc: Document, pages_total: int) -> None:
+    def __init__(self, target: io.BytesIO, doc: Document) -> None:
         props = doc.properties
         super().__init__(
             target,
@@ -135,7 +123,8 @@ class _DossierTemplate(BaseDocTemplate):  # type: ignore[misc]
             lang=doc.language.value,
         )
         self._doc_model = doc
-        self._pages_total = pages_total
+        self._toc = _toc_lines(doc)
+        self.outline_pages: dict[str, int] = {}
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -149,27 +138,56 @@ class _DossierTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
         self.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("body", [frame], onPage=self._furniture)])
 
+    def beforeDocument(self) -> None:
+        self.canv.setNamedCB(_TOC_CALLBACK, self._toc_page_number)
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, OutlineMark):
-            self.notify("TOCEntry", (flowable.depth, flowable.toc_markup, self.page, flowable.anchor))
+            self.outline_pages[flowable.anchor] = self.page
 
-    def _furniture(self, canvas: Any, _template: Any) -> None:
+    def _toc_page_number(self, canvas: DeferredCanvas, _kind: str, label: str) -> None:
+        """The end of a contents line: its dotted leader and page number, once the page is known."""
+        style, anchor = self._toc[int(label)]
+        x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+
+        def draw(form: Any, _pages: int) -> None:
+            form._curr_tx_info = {"cur_x": x, "cur_y": y}
+            drawPageNumbers(form, style, [(self.outline_pages[anchor], None)], TEXT_WIDTH, 0, " . ")
+
+        canvas.defer(f"tocPage{label}", draw)
+        # A form cannot hold a link: the leader and the number link to the heading from the page.
+        canvas.linkRect("", anchor, (x, y, TEXT_WIDTH, y + style.leading), relative=1)
+
+    def _furniture(self, canvas: DeferredCanvas, _template: Any) -> None:
         furniture = self._doc_model.furniture
-        pages = str(self._pages_total) if self._pages_total else "?"
-        label = furniture.page_label.format(page=self.page, pages=pages)
+        page = self.page
         width = TEXT_WIDTH / 2
         top = PAGE[1] - MARGIN_TOP + 14
         bottom = MARGIN_BOTTOM - 22
+
+        def fixed(form: Any, _pages: int) -> None:
+            _draw(form, furniture.short_title, "furniture", (MARGIN_X, top, width))
+            _draw(form, furniture.classification, "furniture-right", (MARGIN_X + width, top, width), bold=True)
+            _draw(form, furniture.date, "furniture", (MARGIN_X, bottom, width))
+            form.setStrokeColor(RULE)
+            form.setLineWidth(0.4)
+            form.line(MARGIN_X, top - 3, MARGIN_X + TEXT_WIDTH, top - 3)
+            form.line(MARGIN_X, bottom + 11, MARGIN_X + TEXT_WIDTH, bottom + 11)
+
+        def page_label(form: Any, pages: int) -> None:
+            label = furniture.page_label.format(page=page, pages=pages)
+            _draw(form, label, "furniture-right", (MARGIN_X + width, bottom, width))
+
         canvas.saveState()
-        _draw(canvas, furniture.short_title, "furniture", (MARGIN_X, top, width))
-        _draw(canvas, furniture.classification, "furniture-right", (MARGIN_X + width, top, width), bold=True)
-        _draw(canvas, furniture.date, "furniture", (MARGIN_X, bottom, width))
-        _draw(canvas, label, "furniture-right", (MARGIN_X + width, bottom, width))
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_X, top - 3, MARGIN_X + TEXT_WIDTH, top - 3)
-        canvas.line(MARGIN_X, bottom + 11, MARGIN_X + TEXT_WIDTH, bottom + 11)
+        canvas.defer("furniture", fixed)  # the same on every page: one form
+        canvas.defer(f"pageLabel{page}", page_label)
         canvas.restoreState()
+
+
+def _toc_lines(doc: Document) -> list[tuple[Any, str]]:
+    """(paragraph style, anchor) of each line of the table of contents."""
+    levels = _outline_levels(doc)
+    return [(styles()[f"toc{min(levels[anchor], 2)}"], anchor) for _level, _text, anchor in doc.outline()]
 
 
 def _draw(canvas: Any, text: str, style: str, at: tuple[float, float, float], *, bold: bool = False) -> None:

@@ -65,13 +65,12 @@ class AnchorMark(Flowable):  # type: ignore[misc]
 
 class OutlineMark(AnchorMark):
     """An :class:`AnchorMark` for a part or heading: it adds the PDF bookmark (outline entry) and,
-    through the document template's ``afterFlowable``, the table-of-contents line."""
+    through the document template's ``afterFlowable``, the page of its table-of-contents line."""
 
-    def __init__(self, anchor: str, title: str, depth: int, toc_markup: str) -> None:
+    def __init__(self, anchor: str, title: str, depth: int) -> None:
         super().__init__(anchor)
         self.title = title
         self.depth = depth
-        self.toc_markup = toc_markup
 
     def draw(self) -> None:
         super().draw()
@@ -80,7 +79,7 @@ class OutlineMark(AnchorMark):
 
 def _heading(text: str, anchor: str, style: str, levels: dict[str, int]) -> list[Flowable]:
     markup = text_markup(text)
-    return [OutlineMark(anchor, text, levels[anchor], markup), paragraph(markup, styles()[style], text)]
+    return [OutlineMark(anchor, text, levels[anchor]), paragraph(markup, styles()[style], text)]
 
 
 def part_flowables(part: Part, labels: Labels, anchors: Anchors, levels: dict[str, int]) -> Iterator[Flowable]:

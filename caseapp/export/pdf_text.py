@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from reportlab.platypus import Paragraph
+from reportlab.rl_config import _FUZZ
 
 from caseapp.core.dossier.model import Inline, NoteRef, Redaction, Span, XRef
 from caseapp.core.dossier.scripts import directional_runs, has_rtl, is_rtl_char
@@ -58,6 +61,8 @@ def shape_arabic(text: str) -> str:
 def text_markup(text: str, *, mono: bool = False) -> str:
     """Escaped markup for ``text``: each right-to-left run shaped and set in the Arabic font."""
     latin_font = MONO if mono else None
+    if text.isascii():  # the common case: nothing right-to-left
+        return _font(latin_font, escape(text)) if text else ""
     out: list[str] = []
     for run, rtl in directional_runs(text):
         if not rtl:
@@ -114,6 +119,8 @@ def inline_markup(inlines: Sequence[Inline], anchors: frozenset[str] = frozenset
 def starts_rtl(text: str) -> bool:
     """Whether the first strongly directional letter of ``text`` is right-to-left (the paragraph's
     base direction, Unicode rule P2)."""
+    if text.isascii():
+        return False
     for char in text:
         kind = unicodedata.bidirectional(char)
         if kind == "L":
@@ -257,6 +264,20 @@ def visual_frag_line(words: Sequence[Any], rtl: bool) -> list[Any]:
     return out
 
 
+_PARSED: ContextVar[dict[tuple[Any, Any, Any], tuple[Any, Any, Any, Any]] | None] = ContextVar("_PARSED", default=None)
+
+
+@contextmanager
+def parsed_once() -> Iterator[None]:
+    """Within this block, paragraphs of the same markup share reportlab's parse of it (its
+    fragments are only read afterwards; line breaking works on copies)."""
+    token = _PARSED.set({})
+    try:
+        yield
+    finally:
+        _PARSED.reset(token)
+
+
 class BidiParagraph(Paragraph):  # type: ignore[misc]
     """A reportlab Paragraph that draws each line in visual order (see the module docstring).
 
@@ -266,6 +287,42 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]
 
     rtl = False  # the paragraph's base direction; RtlParagraph for Arabic-first paragraphs
     blPara: Any  # reportlab's broken lines, set by wrap()
+    _wrapped: tuple[float, Any, tuple[float, float]] | None = None
+    text: Any  # set by reportlab's _setup: the markup, its style, fragments and bullet
+    style: Any
+    frags: Any
+    bulletText: Any
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """reportlab's wrap, remembered for the last width: the lines depend only on the width, and
+        a paragraph is wrapped again and again (to fit a frame, to size each table row each time a
+        long table is split across pages)."""
+        wrapped = self._wrapped
+        if availWidth < _FUZZ:  # no room at all: reportlab says so without breaking lines
+            return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        if wrapped is not None and wrapped[0] == availWidth:
+            self.width, (_w, self.height) = availWidth, wrapped[2]
+            self.blPara = wrapped[1]
+            return wrapped[2]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.blPara, size)
+        return size
+
+    def _setup(self, text: Any, style: Any, bullet: Any, frags: Any, cleaner: Any) -> None:
+        """reportlab's markup parsing, done once per distinct markup, style and bullet while a
+        :func:`parsed_once` block runs (a dossier repeats many paragraphs, from charge to charge)."""
+        cache = _PARSED.get()
+        if frags is not None or cache is None:
+            super()._setup(text, style, bullet, frags, cleaner)
+            return
+        key = (text, style, bullet)
+        parsed = cache.get(key)
+        if parsed is None:
+            super()._setup(text, style, bullet, frags, cleaner)
+            cache[key] = (self.text, self.style, self.frags, self.bulletText)
+            return
+        self.text, self.style, self.frags, self.bulletText = parsed
+        self.debug = 0
 
     def drawPara(self, debug: int = 0) -> Any:
         logical: Any = self.blPara
@@ -288,11 +345,18 @@ def _visual_lines(bl_para: Any, rtl: bool) -> Any:
             return bl_para
         lines = [(extra, [visual_word(w) for w in reversed(words)]) for extra, words in bl_para.lines]
         return bl_para.clone(lines=lines)
+    if not rtl and all(_latin(frag) for line in bl_para.lines for frag in line.words):
+        return bl_para  # nothing to reorder: drawn as broken
     lines = [line.clone(words=visual_frag_line(line.words, rtl)) for line in bl_para.lines]
     return bl_para.clone(lines=lines)
 
 
+def _latin(frag: Any) -> bool:
+    """Whether a frag of a broken line is surely left-to-right (a callback frag has no text)."""
+    return frag.fontName not in ARABIC_FONTS and getattr(frag, "text", "").isascii()
+
+
 def paragraph(markup: str, style: Any, text: str, **kwargs: Any) -> BidiParagraph:
     """A paragraph of ``markup`` whose plain ``text`` decides its base direction."""
-    klass = RtlParagraph if has_rtl(text) and starts_rtl(text) else BidiParagraph
+    klass = RtlParagraph if not text.isascii() and has_rtl(text) and starts_rtl(text) else BidiParagraph
     return klass(markup, style, **kwargs)

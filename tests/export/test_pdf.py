@@ -57,6 +57,18 @@ def test_a_bookmark_for_every_outline_item_nested_by_level(reader: pypdf.PdfRead
     assert norm(ARABIC_TESTIMONY[:30]) in norm(reader.pages[pages["III. Testimony excerpts"]].extract_text())
 
 
+def test_each_contents_line_gives_the_page_its_heading_is_on(reader: pypdf.PdfReader, pdf: Path) -> None:
+    # The numbers are filled in when the file is saved (one layout pass): they must still be right.
+    page_two = [tool("pdftotext"), "-f", "2", "-l", "2", str(pdf), "-"]
+    contents = norm(subprocess.run(page_two, capture_output=True, text=True, check=True).stdout)
+    checked = 0
+    for _depth, title, page in _flat_outline(reader, reader.outline):
+        if title.isascii():
+            assert re.search(re.escape(norm(title)) + r"[ .]+" + str(page + 1) + r"\b", contents), (title, page + 1)
+            checked += 1
+    assert checked >= 5
+
+
 def test_text_holds_headings_numbers_refs_hash_arabic_and_furniture(
     text: str, document: Document, reader: pypdf.PdfReader
 ) -> None:
