@@ -12,6 +12,7 @@ from pathlib import Path
 from caseapp.app.case_folder import OpenCase
 from caseapp.app.org_key import stored_key
 from caseapp.app.output_folder import PARTIAL_PREFIX, PARTIAL_SUFFIX, OutputFolderOnDisk
+from caseapp.app.render_processes import render_in_processes
 from caseapp.core.dossier.inputs import DossierInputs
 from caseapp.core.dossier.model import Language
 from caseapp.core.operations import OpResult, Task
@@ -46,7 +47,7 @@ def export_dossier(
         if key is not None:
             request = dataclasses.replace(request, signing_fingerprint=key.printed_fingerprint)
     output = OutputFolderOnDisk(destination)
-    service = DossierExportService(case.records, renderers(), read_only=case.read_only)
+    service = DossierExportService(case.records, renderers(), read_only=case.read_only, render_all=render_in_processes)
     return service.export_dossier(request, inputs or case.records.dossier_inputs(), output, task=task)
 
 

@@ -40,6 +40,18 @@ Renderer = Callable[[Document, Path], None]
 CANCELLED = "export cancelled; nothing was exported"
 
 
+@dataclass(frozen=True, slots=True)
+class RenderJob:
+    document: Document
+    format: DossierFormat
+    path: Path
+
+
+RenderAll = Callable[[Sequence[RenderJob], Task, int], None]
+"""``render_all(jobs, task, steps)``: write every job's file, reporting progress as steps 1..n of
+``steps`` and stopping at ``task.cancel`` with :class:`~caseapp.core.errors.Cancelled`."""
+
+
 class DossierFormat(enum.StrEnum):
     PDF = "pdf"
     DOCX = "docx"
@@ -140,6 +152,8 @@ class DossierExportService:
     records: RecordService
     renderers: Mapping[DossierFormat, Renderer]
     read_only: bool = False  # a case on read-only media: the export is made but cannot be recorded
+    render_all: RenderAll | None = None
+    """Renders several files at once (the composition layer may use processes); default: in turn."""
 
     def export_dossier(
         self, request: DossierRequest, inputs: DossierInputs, output: OutputFolder, *, task: Task | None = None
@@ -237,17 +251,23 @@ class DossierExportService:
         task: Task,
         steps: int,
     ) -> list[ProducedFile]:
+        jobs = [
+            RenderJob(document, fmt, output.file(f"{document.file_stem}.{fmt.value}"))
+            for document in documents
+            for fmt in formats
+        ]
+        (self.render_all or self._render_in_turn)(jobs, task, steps)
         produced: list[ProducedFile] = []
-        for document in documents:
-            for fmt in formats:
-                task.cancel.check(CANCELLED)
-                name = f"{document.file_stem}.{fmt.value}"
-                task.progress(len(produced) + 1, steps, f"writing {name}")
-                path = output.file(name)
-                self.renderers[fmt](document, path)
-                digest, size = _sha256(path)
-                produced.append(ProducedFile(name, document.version, fmt, digest, size))
+        for job in jobs:
+            digest, size = _sha256(job.path)
+            produced.append(ProducedFile(job.path.name, job.document.version, job.format, digest, size))
         return produced
+
+    def _render_in_turn(self, jobs: Sequence[RenderJob], task: Task, steps: int) -> None:
+        for done, job in enumerate(jobs, 1):
+            task.cancel.check(CANCELLED)
+            task.progress(done, steps, f"writing {job.path.name}")
+            self.renderers[job.format](job.document, job.path)
 
     def _custody_length(self) -> int:
         with self.records.store.read() as tx:
