@@ -9,8 +9,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from caseapp.app.case_folder import OpenCase
 from caseapp.app.bundle_export import BundleExported, BundleOptions, export_bundle
+from caseapp.app.case_folder import OpenCase
 from caseapp.app.org_key import organisation_key, stored_key
 from caseapp.app.output_folder import PARTIAL_PREFIX, PARTIAL_SUFFIX, OutputFolderOnDisk
 from caseapp.core.dossier.inputs import DossierInputs

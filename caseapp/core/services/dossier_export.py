@@ -216,9 +216,7 @@ class DossierExportService:
         ]
         return view, answers, documents
 
-    def public_document(
-        self, request: DossierRequest, inputs: DossierInputs, *, task: Task | None = None
-    ) -> Document:
+    def public_document(self, request: DossierRequest, inputs: DossierInputs, *, task: Task | None = None) -> Document:
         """The public version as a :class:`Document`, nothing rendered and nothing recorded: what
         a preview of the communication's parts and headings is read from."""
         return self._documents(request, inputs, (Version.PUBLIC,), task or Task(), 1)[2][0]
