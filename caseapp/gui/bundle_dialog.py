@@ -168,6 +168,7 @@ class BundleDialog(ExportDialog):
         )
 
     def exported_folder(self, result: BundleExported) -> Path:
+        self.load_key()  # a key made for this bundle is shown from now on
         return result.path
 
     def report(self, entry: CustodyEntry) -> str:
@@ -181,10 +182,13 @@ class BundleDialog(ExportDialog):
             )
         )
         for part in details.get("parts", []):
+            folder = part.get("part", ".")
             lines.append(
-                tr("{part}: {files} files, {size}").format(
-                    part=part.get("part", "."), files=part.get("files", 0), size=_size_text(int(part.get("bytes", 0)))
+                tr("{part}: {files} files, {size}; its tag manifest's SHA-256:").format(
+                    part=tr("the bag") if folder == "." else folder,
+                    files=part.get("files", 0),
+                    size=_size_text(int(part.get("bytes", 0))),
                 )
             )
-            lines.append(f"    tagmanifest SHA-256 {part.get('tagmanifest_sha256', '')}")
+            lines.append(f"  {part.get('tagmanifest_sha256', '')}")
         return "\n".join(lines)

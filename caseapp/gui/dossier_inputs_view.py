@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -99,9 +99,17 @@ def typed_value(text: str | bool, widget: str) -> Any:
     return text
 
 
-def paragraph_directions(editor: QPlainTextEdit) -> None:
-    """Each paragraph takes its direction from its own first letters: Arabic right to left,
-    English or French left to right, whatever the interface's direction."""
+def plain_editor(parent: QWidget) -> QTextEdit:
+    """A plain-text editor whose paragraphs each take their direction (and alignment) from their
+    own first letters: Arabic right to left, English or French left to right, whatever the
+    interface's direction. (QPlainTextEdit lays every paragraph out in one direction.)"""
+    editor = QTextEdit(parent)
+    editor.setAcceptRichText(False)
+    paragraph_directions(editor)
+    return editor
+
+
+def paragraph_directions(editor: QTextEdit) -> None:
     option = editor.document().defaultTextOption()
     option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
     editor.document().setDefaultTextOption(option)
@@ -121,7 +129,7 @@ class DossierInputsView(QDialog):
         self.runner, self.records, self.push_undo = runner, records, push_undo
         self.inputs = DossierInputs()
         self.shown: dict[str, str | bool] = {}
-        self.fields: dict[str, QLineEdit | QPlainTextEdit | QCheckBox] = {}
+        self.fields: dict[str, QLineEdit | QTextEdit | QCheckBox] = {}
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._cover_tab(), tr("Cover and jurisdiction"))
         self.tabs.addTab(self._sections_tab(), tr("Narrative sections"))
@@ -143,13 +151,12 @@ class DossierInputsView(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         for name, label, widget in FIELDS:
-            field: QLineEdit | QPlainTextEdit | QCheckBox
+            field: QLineEdit | QTextEdit | QCheckBox
             if widget == "flag":
                 field = QCheckBox(tr(label), page)
             elif widget == "lines":
-                field = QPlainTextEdit(page)
+                field = plain_editor(page)
                 field.setMaximumHeight(80)
-                paragraph_directions(field)
             else:
                 field = QLineEdit(page)
             field.setObjectName(name)
@@ -171,16 +178,14 @@ class DossierInputsView(QDialog):
         self.sections = QListWidget(page)
         self.sections.setObjectName("dossierSections")
         self.sections.setAccessibleName(tr("Narrative sections"))
-        self.sections.setMaximumWidth(300)
         for key in SectionKey:
             item = QListWidgetItem(tr(SECTION_NAMES[key]))
             item.setData(Qt.ItemDataRole.UserRole, key.value)
             self.sections.addItem(item)
         self.sections.currentRowChanged.connect(lambda _row: self._show_section())
-        self.editor = QPlainTextEdit(page)
+        self.editor = plain_editor(page)
         self.editor.setObjectName("sectionEditor")
         self.editor.setAccessibleName(tr("The section's text"))
-        paragraph_directions(self.editor)
         self.section_state = QLabel(page)
         self.section_state.setObjectName("sectionState")
         self.section_state.setWordWrap(True)
@@ -219,7 +224,7 @@ class DossierInputsView(QDialog):
             field = self.fields[name]
             if isinstance(field, QCheckBox):
                 field.setChecked(bool(value))
-            elif isinstance(field, QPlainTextEdit):
+            elif isinstance(field, QTextEdit):
                 field.setPlainText(str(value))
             else:
                 field.setText(str(value))
@@ -228,6 +233,7 @@ class DossierInputsView(QDialog):
             key = SectionKey(item.data(Qt.ItemDataRole.UserRole))
             state = tr("written") if key in inputs.sections else tr("generated draft")
             item.setText(f"{tr(SECTION_NAMES[key])} — {state}")
+        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 2 * self.sections.frameWidth() + 12)
         if self.sections.currentRow() < 0:
             self.sections.setCurrentRow(0)
         else:
@@ -264,7 +270,7 @@ class DossierInputsView(QDialog):
         for name, field in self.fields.items():
             if isinstance(field, QCheckBox):
                 values[name] = field.isChecked()
-            elif isinstance(field, QPlainTextEdit):
+            elif isinstance(field, QTextEdit):
                 values[name] = field.toPlainText()
             else:
                 values[name] = field.text()

@@ -111,6 +111,7 @@ class ExportDialog(QDialog):
         self.recorded = QPlainTextEdit(self)
         self.recorded.setObjectName("custodyRecorded")
         self.recorded.setReadOnly(True)
+        self.recorded.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # a hash on one line
         self.recorded.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recorded.setAccessibleName(tr("What the custody log recorded"))
         self.recorded.hide()
@@ -134,7 +135,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.folder)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(self.recorded, 1)
+        layout.addWidget(self.recorded, 10)
+        layout.addStretch(1)  # takes the room while nothing is recorded yet
         layout.addWidget(self.buttons)
 
     # -- for subclasses

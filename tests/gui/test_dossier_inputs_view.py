@@ -37,6 +37,7 @@ def test_a_section_written_undone_and_redone_through_the_undo_stack(
 ) -> None:
     case, view = opened_editor(qtbot, shell, make_case)
     sections = view.sections
+    view.tabs.setCurrentIndex(1)
     assert sections.count() == len(SectionKey)
     assert sections.item(2).text().endswith("generated draft")
     sections.setCurrentRow(2)  # factual background
@@ -66,6 +67,14 @@ def test_a_section_written_undone_and_redone_through_the_undo_stack(
     blocks = [view.editor.document().findBlockByNumber(n) for n in range(view.editor.document().blockCount())]
     directions = {block.text(): block.textDirection() for block in blocks if block.text()}
     assert directions == {FRENCH: Qt.LayoutDirection.LeftToRight, ARABIC: Qt.LayoutDirection.RightToLeft}
+    document = view.editor.document()
+    qtbot.waitUntil(lambda: document.textWidth() > 0)  # the editor is on screen, with its width
+    for block in blocks:
+        document.documentLayout().blockBoundingRect(block)  # laid out now
+    lines = {block.text(): block.layout().lineAt(0).naturalTextRect() for block in blocks if block.text()}
+    width = document.textWidth()
+    assert lines[FRENCH].left() < 10 and lines[FRENCH].right() < width - 20, "French starts at the left"
+    assert lines[ARABIC].left() > 20 and lines[ARABIC].right() > width - 20, "Arabic starts at the right"
 
     qtbot.mouseClick(view.clear_section_button, Qt.MouseButton.LeftButton)
     settle(qtbot, shell.runner)

@@ -161,7 +161,7 @@ def test_the_bundle_dialog_writes_a_bag_that_bagit_validates(
     tagmanifest = hashlib.sha256((out / "tagmanifest-sha256.txt").read_bytes()).hexdigest()
     assert entry.details["parts"][0]["tagmanifest_sha256"] == tagmanifest  # type: ignore[attr-defined]
     shown = dialog.recorded.toPlainText()
-    assert f"tagmanifest SHA-256 {tagmanifest}" in shown
+    assert f"the bag: {entry.details['parts'][0]['files']} files" in shown and f"\n  {tagmanifest}" in shown
     assert entry.details["signed_by"] and entry.details["signed_by"] in shown  # type: ignore[attr-defined]
     assert opened == [QUrl.fromLocalFile(str(out))]
     again = shell.main.exports.export_bundle()
