@@ -16,7 +16,7 @@ from caseapp.core.custody import CustodyAction
 from caseapp.core.dossier.model import Language
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.operations import Task
-from caseapp.gui.dossier_dialog import LANGUAGE_NAMES
+from caseapp.gui.dossier_dialog import LANGUAGE_NAMES, preferred_language
 from caseapp.gui.errors import message_for
 from caseapp.gui.export_job import CaseGetter, ExportDialog
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP
@@ -88,8 +88,8 @@ class BundleDialog(ExportDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.part_size = QComboBox(sizes)
         self.part_size.setObjectName("partSize")
-        for shown, value in PART_SIZES:
-            self.part_size.addItem(tr(shown), value)
+        for size_label, value in PART_SIZES:
+            self.part_size.addItem(tr(size_label), value)
         self.custom_size = QLineEdit(sizes)
         self.custom_size.setObjectName("customPartSize")
         self.custom_size.setPlaceholderText(tr("e.g. 700M or 1.5G"))
@@ -113,6 +113,7 @@ class BundleDialog(ExportDialog):
         self.dossier_language.setObjectName("bundleDossierLanguage")
         for language, name in LANGUAGE_NAMES.items():
             self.dossier_language.addItem(name, language.value)
+        self.dossier_language.setCurrentIndex(self.dossier_language.findData(preferred_language().value))
         self.with_dossier.toggled.connect(self.dossier_language.setEnabled)
         row.addWidget(self.with_dossier)
         row.addWidget(self.dossier_language)

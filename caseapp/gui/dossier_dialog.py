@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,12 @@ def tr(text: str) -> str:
 
 
 LANGUAGE_NAMES = {Language.EN: "English", Language.FR: "Français"}  # each in its own language
+
+
+def preferred_language() -> Language:
+    """The dossier's language to offer first: the interface's, if a dossier can be written in it."""
+    code = QLocale().name().split("_")[0]
+    return Language(code) if code in {lang.value for lang in Language} else Language.EN
 
 
 def _is_draft(blocks: tuple[Any, ...]) -> bool:
@@ -99,6 +105,7 @@ class DossierDialog(ExportDialog):
         self.language.setObjectName("dossierLanguage")
         for language, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, language.value)
+        self.language.setCurrentIndex(self.language.findData(preferred_language().value))
         self.language.currentIndexChanged.connect(lambda _index: self.load_outline())
         form.addRow(tr("Language"), self.language)
         formats = QWidget(options)

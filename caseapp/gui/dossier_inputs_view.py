@@ -150,19 +150,19 @@ class DossierInputsView(QDialog):
     def _cover_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        for name, label, widget in FIELDS:
+        for name, field_label, widget in FIELDS:
             field: QLineEdit | QTextEdit | QCheckBox
             if widget == "flag":
-                field = QCheckBox(tr(label), page)
+                field = QCheckBox(tr(field_label), page)
             elif widget == "lines":
                 field = plain_editor(page)
                 field.setMaximumHeight(80)
             else:
                 field = QLineEdit(page)
             field.setObjectName(name)
-            field.setAccessibleName(tr(label))
+            field.setAccessibleName(tr(field_label))
             self.fields[name] = field
-            form.addRow("" if widget == "flag" else tr(label), field)
+            form.addRow("" if widget == "flag" else tr(field_label), field)
         self.reason = QLineEdit(page)
         self.reason.setObjectName("dossierReason")
         self.reason.setPlaceholderText(tr("Optional; kept in the custody log"))

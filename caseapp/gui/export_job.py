@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -108,10 +108,13 @@ class ExportDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
-        self.recorded = QPlainTextEdit(self)
+        self.recorded = QTextEdit(self)  # each line in its own direction: Arabic words, Latin names and hashes
         self.recorded.setObjectName("custodyRecorded")
         self.recorded.setReadOnly(True)
-        self.recorded.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # a hash on one line
+        self.recorded.setAcceptRichText(False)
+        option = self.recorded.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        self.recorded.document().setDefaultTextOption(option)
         self.recorded.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recorded.setAccessibleName(tr("What the custody log recorded"))
         self.recorded.hide()

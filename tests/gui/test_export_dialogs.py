@@ -120,6 +120,9 @@ def test_a_cancelled_dossier_export_leaves_nothing(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".caseapp-export-")] == []
     assert entries(aleppo, CustodyAction.DOSSIER_EXPORT) == []
     assert opened == [] and dialog.export_button.isEnabled() and not dialog.open_button.isEnabled()
+    assert dialog.isVisible()
+    shell.main.lock_action.trigger()
+    assert not dialog.isVisible() and shell.main.exports.open_dialogs == [], "locking closes the case's dialogs"
 
 
 def test_the_bundle_dialog_writes_a_bag_that_bagit_validates(

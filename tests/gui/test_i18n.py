@@ -36,6 +36,9 @@ MARKED_DATA = {
     "self.columns[section][0]",  # record table column headers, marked by column()
     "ADD_TITLES[kind]",  # record dialog titles, marked by label()
     "field.label",  # record dialog field labels, marked by label()
+    "SECTION_NAMES[key]",  # dossier section names, marked by dossier_inputs_view.mark()
+    "field_label",  # dossier inputs field labels, marked by dossier_inputs_view.mark()
+    "size_label",  # bundle part sizes, marked by bundle_dialog.mark()
 }
 
 

@@ -41,6 +41,12 @@ TOUR = (
     "08-custody-log",
     "09-edit-person",
     "10-locked",
+    "11-dossier-texts",
+    "11b-dossier-sections",
+    "12-export-dossier",
+    "12b-export-dossier-done",
+    "13-export-bundle",
+    "13b-export-bundle-done",
 )
 
 
