@@ -9,12 +9,13 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from caseapp.app.bundle_export import BundleExported, BundleOptions, export_bundle
 from caseapp.app.case_folder import OpenCase
-from caseapp.app.org_key import stored_key
+from caseapp.app.org_key import organisation_key, stored_key
 from caseapp.app.output_folder import PARTIAL_PREFIX, PARTIAL_SUFFIX, OutputFolderOnDisk
 from caseapp.app.render_processes import render_in_processes
 from caseapp.core.dossier.inputs import DossierInputs
-from caseapp.core.dossier.model import Language
+from caseapp.core.dossier.model import Document, Language
 from caseapp.core.operations import OpResult, Task
 from caseapp.core.services.dossier_export import (
     DossierExportService,
@@ -51,6 +52,14 @@ def export_dossier(
     return service.export_dossier(request, inputs or case.records.dossier_inputs(), output, task=task)
 
 
+def public_outline(case: OpenCase, language: Language, *, task: Task | None = None) -> Document:
+    """The public version as it would be exported now (nothing rendered, nothing recorded), for a
+    preview of its parts and headings, generated drafts marked."""
+    service = DossierExportService(case.records, renderers(), read_only=case.read_only)
+    request = DossierRequest(language=language, public_only=True)
+    return service.public_document(request, case.records.dossier_inputs(), task=task)
+
+
 @contextlib.contextmanager
 def dossier_for_bundle(
     case: OpenCase, *, public: bool, language: Language, beside: Path, task: Task | None = None
@@ -62,7 +71,27 @@ def dossier_for_bundle(
     key = stored_key(case)
     if key is not None:
         request = dataclasses.replace(request, signing_fingerprint=key.printed_fingerprint)
-    service = DossierExportService(case.records, renderers(), read_only=case.read_only)
+    service = DossierExportService(case.records, renderers(), read_only=case.read_only, render_all=render_in_processes)
     with tempfile.TemporaryDirectory(prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX, dir=beside) as folder:
         produced = service.render_for_bundle(request, case.records.dossier_inputs(), Path(folder), task=task)
         yield [Path(folder) / item.name for item in produced]
+
+
+def export_bundle_with_dossier(
+    case: OpenCase, out_dir: Path, options: BundleOptions, *, dossier: Language | None, task: Task | None = None
+) -> BundleExported:
+    """The evidence bundle with the communication in it, in ``dossier``'s language (None: without
+    it). A signed bundle's key is made first, so that the dossier's cover names it. While the
+    dossier is rendered, ``task.progress`` gets (0, 0, what is being written); then the bundle's
+    (bytes done, bytes in all, bag path)."""
+    task = task or Task()
+    key_created = organisation_key(case, options.organisation).created if options.sign else False
+    if dossier is None:
+        result = export_bundle(case, out_dir, options, task=task)
+    else:
+        beside = out_dir.expanduser().absolute().parent
+        rendering = Task(progress=lambda _done, _total, label: task.progress(0, 0, label), cancel=task.cancel)
+        with dossier_for_bundle(case, public=options.public, language=dossier, beside=beside, task=rendering) as files:
+            with_files = dataclasses.replace(options, dossier_files=tuple(files))
+            result = export_bundle(case, out_dir, with_files, task=task)
+    return dataclasses.replace(result, key_created=True) if key_created else result

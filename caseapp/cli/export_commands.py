@@ -84,11 +84,8 @@ def register_bundle(actions: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    import dataclasses
-
-    from caseapp.app.bundle_export import BundleOptions, export_bundle
-    from caseapp.app.dossier_export import dossier_for_bundle
-    from caseapp.app.org_key import organisation_key
+    from caseapp.app.bundle_export import BundleOptions
+    from caseapp.app.dossier_export import export_bundle_with_dossier
     from caseapp.core.dossier.model import Language
     from caseapp.export.bag_parts import human_size, parse_size
 
@@ -99,25 +96,14 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         organisation=args.organisation,
         new_only=args.new_only,
     )
+    dossier = None if args.no_dossier else Language(args.lang)
     bar = _ProgressLine()
     stop = _FirstInterruptCancels()
     with unlock.unlock(args) as case:
         try:
             with stop:
                 task = Task(progress=bar, cancel=stop.token)
-                key_created = False
-                if args.sign:  # made before the dossier, so that its cover names the key
-                    key_created = organisation_key(case, args.organisation).created
-                if args.no_dossier:
-                    result = export_bundle(case, args.out_dir, options, task=task)
-                else:
-                    beside = args.out_dir.expanduser().absolute().parent
-                    language = Language(args.lang)
-                    with dossier_for_bundle(case, public=args.public, language=language, beside=beside) as files:
-                        options = dataclasses.replace(options, dossier_files=tuple(files))
-                        result = export_bundle(case, args.out_dir, options, task=task)
-                if key_created:
-                    result = dataclasses.replace(result, key_created=True)
+                result = export_bundle_with_dossier(case, args.out_dir, options, dossier=dossier, task=task)
         finally:
             bar.close()
     if args.json:

@@ -33,6 +33,7 @@ from caseapp.gui.annotate import Selected, SelectionActions
 from caseapp.gui.custody_view import CustodyFilter, CustodyFilterBar, filtered_entries
 from caseapp.gui.detail import exhibit_html, record_html
 from caseapp.gui.errors import message_for, show_error
+from caseapp.gui.export_actions import ExportActions
 from caseapp.gui.importer import ImportController
 from caseapp.gui.language import language_menu
 from caseapp.gui.legal_pages import LegalPages
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         case_menu.addAction(
             self._action(self.tr("Export the original…"), lambda: self.selection_actions.run("export"), "Ctrl+E")
         )
+        self.exports = ExportActions(self, self._push_undo)
+        case_menu.addActions(self.exports.actions())
         case_menu.addSeparator()
         case_menu.addAction(self._action(self.tr("Verify"), lambda: self.verifier.start(full=False), "Ctrl+Shift+V"))
         case_menu.addAction(self._action(self.tr("Verify every file (slow)"), lambda: self.verifier.start(full=True)))
@@ -295,6 +298,7 @@ class MainWindow(QMainWindow):
     def clear(self) -> None:
         """Forget everything of the case: every model, the detail panel, the undo history."""
         self.case = None
+        self.exports.close_all()
         self.exhibits.set_records(None)
         for model in (*self.record_models.values(), self.custody):
             model.set_loader(None)

@@ -12,6 +12,7 @@ Nothing is written anywhere else; the sample case is deleted after.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -126,6 +127,17 @@ def build_sample(root: Path) -> Path:
         records.link(exhibit, witness.id, reasoning="the witness describes this scene")
         records.add_note(exhibit, "Photo taken by the field team the next morning.")
         legal_sample(case, exhibit, incident.id)
+        records.set_dossier_fields(
+            situation="Situation in the Syrian Arab Republic",
+            sender=["Aleppo Documentation Clinic", "Gaziantep"],
+            territory="SY",
+            nationalities=["SY"],
+        )
+        records.write_section(
+            "factual-background",
+            "On 27 April 2016 the al-Quds hospital in Aleppo was struck from the air.\n\n"
+            "في 27 نيسان/أبريل 2016 قُصف مستشفى القدس في حلب من الجو.",
+        )
     return path
 
 
@@ -309,6 +321,7 @@ class Camera:
         self.shot("09-edit-person", record_dialog)
         record_dialog.close()
         self.places()
+        self.export_views()
 
     def places(self) -> None:
         """The map around Aleppo (an incident chosen on it) and the timeline."""
@@ -364,6 +377,34 @@ class Camera:
 
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.gaps))
         self.shot("17-gap-matrix", main_window, cell)
+
+    def export_views(self) -> None:
+        """The dossier texts, the dossier dialog with its outline and after an export, the bundle dialog."""
+        exports = self.shell.main.exports
+        inputs = exports.edit_inputs()
+        assert inputs is not None
+        self.shot("18-dossier-texts", inputs)
+        inputs.tabs.setCurrentIndex(1)
+        self.shot("18b-dossier-sections", inputs, lambda: inputs.sections.setCurrentRow(2))
+        inputs.close()
+        out = Path(tempfile.mkdtemp(prefix="caseapp-screens-out-"))
+        dossier = exports.export_dossier()
+        assert dossier is not None
+        dossier.opened_with_folder = False  # no file manager started
+        self.shot("19-export-dossier", dossier)
+        dossier.version.setCurrentIndex(1)
+        dossier.docx.setChecked(False)
+        dossier.folder.edit.setText(str(out / "dossier"))
+        self.shot("19b-export-dossier-done", dossier, dossier.start)
+        dossier.close()
+        bundle = exports.export_bundle()
+        assert bundle is not None
+        bundle.opened_with_folder = False
+        self.shot("20-export-bundle", bundle)
+        bundle.folder.edit.setText(str(out / "bundle"))
+        self.shot("20b-export-bundle-done", bundle, bundle.start)
+        bundle.close()
+        shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,109 @@
         </message>
     </context>
     <context>
+        <name>BundleDialog</name>
+        <message>
+            <source>A public bundle carries the public version only; the key annex never goes into a bundle.</source>
+            <translation>لا تحمل الحزمة العامة إلا النسخة العامة؛ ولا يدخل ملحق الهويات أي حزمة أبدًا.</translation>
+        </message>
+        <message>
+            <source>Dossier</source>
+            <translation>البلاغ</translation>
+        </message>
+        <message>
+            <source>Export the evidence bundle</source>
+            <translation>تصدير حزمة الأدلة</translation>
+        </message>
+        <message>
+            <source>Full (confidential): every exhibit's original file</source>
+            <translation>كاملة (سرية): الملف الأصلي لكل قطعة إثبات</translation>
+        </message>
+        <message>
+            <source>Include the dossier (PDF and DOCX), in</source>
+            <translation>تضمين البلاغ (PDF وDOCX)، باللغة</translation>
+        </message>
+        <message>
+            <source>Not signed</source>
+            <translation>غير موقّعة</translation>
+        </message>
+        <message>
+            <source>One bundle, not split</source>
+            <translation>حزمة واحدة دون تقسيم</translation>
+        </message>
+        <message>
+            <source>Part size</source>
+            <translation>حجم الأجزاء</translation>
+        </message>
+        <message>
+            <source>Parts</source>
+            <translation>الأجزاء</translation>
+        </message>
+        <message>
+            <source>Parts of another size…</source>
+            <translation>أجزاء بحجم آخر…</translation>
+        </message>
+        <message>
+            <source>Parts of at most 2 GB</source>
+            <translation>أجزاء لا يتجاوز كل منها 2 غيغابايت</translation>
+        </message>
+        <message>
+            <source>Parts of at most 500 MB</source>
+            <translation>أجزاء لا يتجاوز كل منها 500 ميغابايت</translation>
+        </message>
+        <message>
+            <source>Public: public fields only, sensitive files left out, redacted copies sent</source>
+            <translation>عامة: الحقول العامة فقط، دون الملفات الحساسة، مع إرسال النسخ المنقّحة</translation>
+        </message>
+        <message>
+            <source>Reading the organisation's key…</source>
+            <translation>جارٍ قراءة مفتاح المنظمة…</translation>
+        </message>
+        <message>
+            <source>Sign it with the organisation's key</source>
+            <translation>توقيعها بمفتاح المنظمة</translation>
+        </message>
+        <message>
+            <source>Signed by key {fingerprint}</source>
+            <translation>موقّعة بالمفتاح {fingerprint}</translation>
+        </message>
+        <message>
+            <source>The organisation's key: {fingerprint}</source>
+            <translation>مفتاح المنظمة: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>This case has no signing key yet: one will be made, kept in the case and recorded in custody.</source>
+            <translation>لا يوجد لهذه القضية مفتاح توقيع بعد: سيُنشأ مفتاح ويُحفظ في القضية ويُسجَّل في سجل سلسلة الحيازة.</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>النسخة</translation>
+        </message>
+        <message>
+            <source>Writing the dossier: {name}</source>
+            <translation>جارٍ كتابة البلاغ: {name}</translation>
+        </message>
+        <message>
+            <source>e.g. 700M or 1.5G</source>
+            <translation>مثلًا 700M أو 1.5G</translation>
+        </message>
+        <message>
+            <source>the bag</source>
+            <translation>الحقيبة</translation>
+        </message>
+        <message>
+            <source>{done} of {total}: {name}</source>
+            <translation>{done} من {total}: {name}</translation>
+        </message>
+        <message>
+            <source>{part}: {files} files, {size}; its tag manifest's SHA-256:</source>
+            <translation>{part}: {files} ملفًا، {size}؛ بصمة SHA-256 لبيان الوسوم فيها:</translation>
+        </message>
+        <message>
+            <source>{sent} exhibit file(s) sent, {withheld} listed without their file</source>
+            <translation>أُرسل {sent} ملفًّا من قطع الإثبات، وأُدرجت {withheld} دون ملفاتها</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueView</name>
         <message>
             <source>Article {n}</source>
@@ -459,6 +562,228 @@
         </message>
     </context>
     <context>
+        <name>DossierDialog</name>
+        <message>
+            <source>Add the confidential key annex</source>
+            <translation>إضافة ملحق الهويات السري</translation>
+        </message>
+        <message>
+            <source>DOCX (Word)</source>
+            <translation>DOCX (Word)</translation>
+        </message>
+        <message>
+            <source>Export the dossier</source>
+            <translation>تصدير البلاغ</translation>
+        </message>
+        <message>
+            <source>Formats</source>
+            <translation>الصيغ</translation>
+        </message>
+        <message>
+            <source>Full (confidential) and public redacted versions</source>
+            <translation>النسخة الكاملة (السرية) والنسخة العامة المنقّحة</translation>
+        </message>
+        <message>
+            <source>Identities revealed in the key annex: {refs}</source>
+            <translation>الهويات المكشوفة في ملحق الهويات: {refs}</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>PDF</source>
+            <translation>PDF</translation>
+        </message>
+        <message>
+            <source>Public redacted version only</source>
+            <translation>النسخة العامة المنقّحة فقط</translation>
+        </message>
+        <message>
+            <source>Reading the case…</source>
+            <translation>جارٍ قراءة القضية…</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>القسم</translation>
+        </message>
+        <message>
+            <source>Sections of the public version</source>
+            <translation>أقسام النسخة العامة</translation>
+        </message>
+        <message>
+            <source>Sections of the public version (drafts generated by caseapp are marked)</source>
+            <translation>أقسام النسخة العامة (المسودات التي أنشأها caseapp مُعلَّمة)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>The key annex holds the real names behind the pseudonyms of every protected person. Each name it reveals is recorded in the custody log. Keep it apart from the public version and never send it with it.</source>
+            <translation>يحوي ملحق الهويات الأسماء الحقيقية وراء الأسماء المستعارة لكل شخص محمي. ويُسجَّل كل اسم يكشفه في سجل سلسلة الحيازة. احفظه بمعزل عن النسخة العامة ولا ترسله معها أبدًا.</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>النسخ</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>مسودة</translation>
+        </message>
+    </context>
+    <context>
+        <name>DossierInputsView</name>
+        <message>
+            <source>Alleged perpetrators</source>
+            <translation>الجناة المزعومون</translation>
+        </message>
+        <message>
+            <source>Complementarity</source>
+            <translation>التكامل</translation>
+        </message>
+        <message>
+            <source>Conclusion and request</source>
+            <translation>الخلاصة والطلب</translation>
+        </message>
+        <message>
+            <source>Contextual elements</source>
+            <translation>الأركان السياقية</translation>
+        </message>
+        <message>
+            <source>Cover and jurisdiction</source>
+            <translation>الغلاف والاختصاص</translation>
+        </message>
+        <message>
+            <source>Dossier texts</source>
+            <translation>نصوص البلاغ</translation>
+        </message>
+        <message>
+            <source>Executive summary</source>
+            <translation>الملخص التنفيذي</translation>
+        </message>
+        <message>
+            <source>Factual background</source>
+            <translation>الخلفية الوقائعية</translation>
+        </message>
+        <message>
+            <source>Gravity</source>
+            <translation>الخطورة</translation>
+        </message>
+        <message>
+            <source>Interests of justice</source>
+            <translation>مصلحة العدالة</translation>
+        </message>
+        <message>
+            <source>Introduction</source>
+            <translation>المقدمة</translation>
+        </message>
+        <message>
+            <source>Jurisdiction</source>
+            <translation>الاختصاص</translation>
+        </message>
+        <message>
+            <source>Narrative sections</source>
+            <translation>الأقسام السردية</translation>
+        </message>
+        <message>
+            <source>Nationalities of the suspects (ISO codes)</source>
+            <translation>جنسيات المشتبه بهم (رموز ISO)</translation>
+        </message>
+        <message>
+            <source>Not written: the dossier prints a draft generated by caseapp here, marked as a draft.</source>
+            <translation>غير مكتوب: يطبع البلاغ هنا مسودة أنشأها caseapp، مُعلَّمة بأنها مسودة.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>لم يُغيَّر شيء.</translation>
+        </message>
+        <message>
+            <source>Optional; kept in the custody log</source>
+            <translation>اختياري؛ يُحفظ في سجل سلسلة الحيازة</translation>
+        </message>
+        <message>
+            <source>Other territories of an element (ISO codes)</source>
+            <translation>أقاليم أخرى لأحد الأركان (رموز ISO)</translation>
+        </message>
+        <message>
+            <source>Protection of witnesses and methodology</source>
+            <translation>حماية الشهود والمنهجية</translation>
+        </message>
+        <message>
+            <source>Reason for the change</source>
+            <translation>سبب التعديل</translation>
+        </message>
+        <message>
+            <source>Save the section</source>
+            <translation>حفظ القسم</translation>
+        </message>
+        <message>
+            <source>Save these facts</source>
+            <translation>حفظ هذه البيانات</translation>
+        </message>
+        <message>
+            <source>Secure contact</source>
+            <translation>وسيلة اتصال آمنة</translation>
+        </message>
+        <message>
+            <source>Sender (one line each)</source>
+            <translation>المرسل (سطر لكل بند)</translation>
+        </message>
+        <message>
+            <source>Short title (page headers)</source>
+            <translation>العنوان المختصر (ترويسة الصفحات)</translation>
+        </message>
+        <message>
+            <source>Situation</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Situation number (only if the Office gave one)</source>
+            <translation>رقم الحالة (فقط إن أعطاه المكتب)</translation>
+        </message>
+        <message>
+            <source>Territory (ISO code, e.g. SY)</source>
+            <translation>الإقليم (رمز ISO، مثلًا SY)</translation>
+        </message>
+        <message>
+            <source>The section's text</source>
+            <translation>نص القسم</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Undertake to provide further information</source>
+            <translation>التعهد بتقديم معلومات إضافية</translation>
+        </message>
+        <message>
+            <source>Use the generated draft</source>
+            <translation>استخدام المسودة المُنشأة</translation>
+        </message>
+        <message>
+            <source>Victim State, for aggression (ISO code)</source>
+            <translation>الدولة الضحية، في جريمة العدوان (رمز ISO)</translation>
+        </message>
+        <message>
+            <source>Write it to replace the draft; a blank line starts a paragraph.</source>
+            <translation>اكتبه ليحل محل المسودة؛ السطر الفارغ يبدأ فقرة جديدة.</translation>
+        </message>
+        <message>
+            <source>Written by {author}, {when}.</source>
+            <translation>كتبه {author}، {when}.</translation>
+        </message>
+        <message>
+            <source>generated draft</source>
+            <translation>مسودة مُنشأة</translation>
+        </message>
+        <message>
+            <source>written</source>
+            <translation>مكتوب</translation>
+        </message>
+    </context>
+    <context>
         <name>ExhibitKind</name>
         <message>
             <source>audio</source>
@@ -487,6 +812,88 @@
         <message>
             <source>video</source>
             <translation>فيديو</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <source>Dossier texts…</source>
+            <translation>نصوص البلاغ…</translation>
+        </message>
+        <message>
+            <source>Export dossier…</source>
+            <translation>تصدير البلاغ…</translation>
+        </message>
+        <message>
+            <source>Export evidence bundle…</source>
+            <translation>تصدير حزمة الأدلة…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>A new or empty folder</source>
+            <translation>مجلد جديد أو فارغ</translation>
+        </message>
+        <message>
+            <source>Cancel the export</source>
+            <translation>إلغاء التصدير</translation>
+        </message>
+        <message>
+            <source>Cancelled. Nothing was exported and nothing was left in the folder.</source>
+            <translation>أُلغي. لم يُصدَّر شيء ولم يبقَ شيء في المجلد.</translation>
+        </message>
+        <message>
+            <source>Cancelling: the file being written is finished, then everything is removed…</source>
+            <translation>جارٍ الإلغاء: يُستكمل الملف الجاري كتابته، ثم يُحذف كل شيء…</translation>
+        </message>
+        <message>
+            <source>Choose a folder for the export: a new folder, or an empty one.</source>
+            <translation>اختر مجلدًا للتصدير: مجلدًا جديدًا أو فارغًا.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>اختيار…</translation>
+        </message>
+        <message>
+            <source>Custody log entry {seq} ({action}), {at}, by {actor}:</source>
+            <translation>القيد {seq} في سجل سلسلة الحيازة ({action})، {at}، بواسطة {actor}:</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>تصدير</translation>
+        </message>
+        <message>
+            <source>Export into a new or empty folder</source>
+            <translation>التصدير إلى مجلد جديد أو فارغ</translation>
+        </message>
+        <message>
+            <source>Exported to {folder}</source>
+            <translation>صُدِّر إلى {folder}</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>جارٍ التصدير…</translation>
+        </message>
+        <message>
+            <source>Folder (new or empty)</source>
+            <translation>المجلد (جديد أو فارغ)</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>فتح المجلد</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>مجلد الإخراج</translation>
+        </message>
+        <message>
+            <source>The case is open for reading only: this export could not be recorded in the custody log.</source>
+            <translation>القضية مفتوحة للقراءة فقط: تعذّر تسجيل هذا التصدير في سجل سلسلة الحيازة.</translation>
+        </message>
+        <message>
+            <source>What the custody log recorded</source>
+            <translation>ما سجّله سجل سلسلة الحيازة</translation>
         </message>
     </context>
     <context>

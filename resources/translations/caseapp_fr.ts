@@ -13,6 +13,109 @@
         </message>
     </context>
     <context>
+        <name>BundleDialog</name>
+        <message>
+            <source>A public bundle carries the public version only; the key annex never goes into a bundle.</source>
+            <translation>Un lot public ne contient que la version publique ; l'annexe des identités n'entre jamais dans un lot.</translation>
+        </message>
+        <message>
+            <source>Dossier</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Export the evidence bundle</source>
+            <translation>Exporter le lot de preuves</translation>
+        </message>
+        <message>
+            <source>Full (confidential): every exhibit's original file</source>
+            <translation>Complet (confidentiel) : le fichier original de chaque pièce</translation>
+        </message>
+        <message>
+            <source>Include the dossier (PDF and DOCX), in</source>
+            <translation>Joindre le dossier (PDF et DOCX), en</translation>
+        </message>
+        <message>
+            <source>Not signed</source>
+            <translation>Non signé</translation>
+        </message>
+        <message>
+            <source>One bundle, not split</source>
+            <translation>Un seul lot, non découpé</translation>
+        </message>
+        <message>
+            <source>Part size</source>
+            <translation>Taille des parties</translation>
+        </message>
+        <message>
+            <source>Parts</source>
+            <translation>Parties</translation>
+        </message>
+        <message>
+            <source>Parts of another size…</source>
+            <translation>Parties d'une autre taille…</translation>
+        </message>
+        <message>
+            <source>Parts of at most 2 GB</source>
+            <translation>Parties de 2 Go au plus</translation>
+        </message>
+        <message>
+            <source>Parts of at most 500 MB</source>
+            <translation>Parties de 500 Mo au plus</translation>
+        </message>
+        <message>
+            <source>Public: public fields only, sensitive files left out, redacted copies sent</source>
+            <translation>Public : champs publics seulement, fichiers sensibles exclus, copies caviardées envoyées</translation>
+        </message>
+        <message>
+            <source>Reading the organisation's key…</source>
+            <translation>Lecture de la clé de l'organisation…</translation>
+        </message>
+        <message>
+            <source>Sign it with the organisation's key</source>
+            <translation>Le signer avec la clé de l'organisation</translation>
+        </message>
+        <message>
+            <source>Signed by key {fingerprint}</source>
+            <translation>Signé par la clé {fingerprint}</translation>
+        </message>
+        <message>
+            <source>The organisation's key: {fingerprint}</source>
+            <translation>La clé de l'organisation : {fingerprint}</translation>
+        </message>
+        <message>
+            <source>This case has no signing key yet: one will be made, kept in the case and recorded in custody.</source>
+            <translation>Cette affaire n'a pas encore de clé de signature : une clé sera créée, gardée dans l'affaire et inscrite au registre de la chaîne de possession.</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Writing the dossier: {name}</source>
+            <translation>Écriture du dossier : {name}</translation>
+        </message>
+        <message>
+            <source>e.g. 700M or 1.5G</source>
+            <translation>p. ex. 700M ou 1.5G</translation>
+        </message>
+        <message>
+            <source>the bag</source>
+            <translation>le sac</translation>
+        </message>
+        <message>
+            <source>{done} of {total}: {name}</source>
+            <translation>{done} sur {total} : {name}</translation>
+        </message>
+        <message>
+            <source>{part}: {files} files, {size}; its tag manifest's SHA-256:</source>
+            <translation>{part} : {files} fichiers, {size} ; SHA-256 de son manifeste des étiquettes :</translation>
+        </message>
+        <message>
+            <source>{sent} exhibit file(s) sent, {withheld} listed without their file</source>
+            <translation>{sent} fichier(s) de pièces envoyé(s), {withheld} listé(s) sans leur fichier</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueView</name>
         <message>
             <source>Article {n}</source>
@@ -459,6 +562,228 @@
         </message>
     </context>
     <context>
+        <name>DossierDialog</name>
+        <message>
+            <source>Add the confidential key annex</source>
+            <translation>Ajouter l'annexe confidentielle des identités</translation>
+        </message>
+        <message>
+            <source>DOCX (Word)</source>
+            <translation>DOCX (Word)</translation>
+        </message>
+        <message>
+            <source>Export the dossier</source>
+            <translation>Exporter le dossier</translation>
+        </message>
+        <message>
+            <source>Formats</source>
+            <translation>Formats</translation>
+        </message>
+        <message>
+            <source>Full (confidential) and public redacted versions</source>
+            <translation>Versions complète (confidentielle) et publique caviardée</translation>
+        </message>
+        <message>
+            <source>Identities revealed in the key annex: {refs}</source>
+            <translation>Identités révélées dans l'annexe des identités : {refs}</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>PDF</source>
+            <translation>PDF</translation>
+        </message>
+        <message>
+            <source>Public redacted version only</source>
+            <translation>Version publique caviardée seulement</translation>
+        </message>
+        <message>
+            <source>Reading the case…</source>
+            <translation>Lecture de l'affaire…</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>Partie</translation>
+        </message>
+        <message>
+            <source>Sections of the public version</source>
+            <translation>Parties de la version publique</translation>
+        </message>
+        <message>
+            <source>Sections of the public version (drafts generated by caseapp are marked)</source>
+            <translation>Parties de la version publique (les brouillons générés par caseapp sont signalés)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>The key annex holds the real names behind the pseudonyms of every protected person. Each name it reveals is recorded in the custody log. Keep it apart from the public version and never send it with it.</source>
+            <translation>L'annexe des identités contient les vrais noms derrière les pseudonymes de chaque personne protégée. Chaque nom révélé est inscrit au registre de la chaîne de possession. Gardez-la à part de la version publique et ne l'envoyez jamais avec elle.</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Versions</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>brouillon</translation>
+        </message>
+    </context>
+    <context>
+        <name>DossierInputsView</name>
+        <message>
+            <source>Alleged perpetrators</source>
+            <translation>Auteurs présumés</translation>
+        </message>
+        <message>
+            <source>Complementarity</source>
+            <translation>Complémentarité</translation>
+        </message>
+        <message>
+            <source>Conclusion and request</source>
+            <translation>Conclusion et demande</translation>
+        </message>
+        <message>
+            <source>Contextual elements</source>
+            <translation>Éléments contextuels</translation>
+        </message>
+        <message>
+            <source>Cover and jurisdiction</source>
+            <translation>Page de garde et compétence</translation>
+        </message>
+        <message>
+            <source>Dossier texts</source>
+            <translation>Textes du dossier</translation>
+        </message>
+        <message>
+            <source>Executive summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Factual background</source>
+            <translation>Contexte factuel</translation>
+        </message>
+        <message>
+            <source>Gravity</source>
+            <translation>Gravité</translation>
+        </message>
+        <message>
+            <source>Interests of justice</source>
+            <translation>Intérêts de la justice</translation>
+        </message>
+        <message>
+            <source>Introduction</source>
+            <translation>Introduction</translation>
+        </message>
+        <message>
+            <source>Jurisdiction</source>
+            <translation>Compétence</translation>
+        </message>
+        <message>
+            <source>Narrative sections</source>
+            <translation>Parties rédigées</translation>
+        </message>
+        <message>
+            <source>Nationalities of the suspects (ISO codes)</source>
+            <translation>Nationalités des suspects (codes ISO)</translation>
+        </message>
+        <message>
+            <source>Not written: the dossier prints a draft generated by caseapp here, marked as a draft.</source>
+            <translation>Non rédigée : le dossier imprime ici un brouillon généré par caseapp, signalé comme brouillon.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <source>Optional; kept in the custody log</source>
+            <translation>Facultatif ; gardé au registre de la chaîne de possession</translation>
+        </message>
+        <message>
+            <source>Other territories of an element (ISO codes)</source>
+            <translation>Autres territoires d'un élément (codes ISO)</translation>
+        </message>
+        <message>
+            <source>Protection of witnesses and methodology</source>
+            <translation>Protection des témoins et méthodologie</translation>
+        </message>
+        <message>
+            <source>Reason for the change</source>
+            <translation>Motif de la modification</translation>
+        </message>
+        <message>
+            <source>Save the section</source>
+            <translation>Enregistrer la partie</translation>
+        </message>
+        <message>
+            <source>Save these facts</source>
+            <translation>Enregistrer ces éléments</translation>
+        </message>
+        <message>
+            <source>Secure contact</source>
+            <translation>Contact sécurisé</translation>
+        </message>
+        <message>
+            <source>Sender (one line each)</source>
+            <translation>Expéditeur (une ligne chacune)</translation>
+        </message>
+        <message>
+            <source>Short title (page headers)</source>
+            <translation>Titre court (en-têtes de page)</translation>
+        </message>
+        <message>
+            <source>Situation</source>
+            <translation>Situation</translation>
+        </message>
+        <message>
+            <source>Situation number (only if the Office gave one)</source>
+            <translation>Numéro de la situation (seulement si le Bureau en a donné un)</translation>
+        </message>
+        <message>
+            <source>Territory (ISO code, e.g. SY)</source>
+            <translation>Territoire (code ISO, p. ex. SY)</translation>
+        </message>
+        <message>
+            <source>The section's text</source>
+            <translation>Le texte de la partie</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Undertake to provide further information</source>
+            <translation>S'engager à fournir des informations supplémentaires</translation>
+        </message>
+        <message>
+            <source>Use the generated draft</source>
+            <translation>Utiliser le brouillon généré</translation>
+        </message>
+        <message>
+            <source>Victim State, for aggression (ISO code)</source>
+            <translation>État victime, pour l'agression (code ISO)</translation>
+        </message>
+        <message>
+            <source>Write it to replace the draft; a blank line starts a paragraph.</source>
+            <translation>Rédigez-la pour remplacer le brouillon ; une ligne vide commence un paragraphe.</translation>
+        </message>
+        <message>
+            <source>Written by {author}, {when}.</source>
+            <translation>Rédigée par {author}, {when}.</translation>
+        </message>
+        <message>
+            <source>generated draft</source>
+            <translation>brouillon généré</translation>
+        </message>
+        <message>
+            <source>written</source>
+            <translation>rédigée</translation>
+        </message>
+    </context>
+    <context>
         <name>ExhibitKind</name>
         <message>
             <source>audio</source>
@@ -487,6 +812,88 @@
         <message>
             <source>video</source>
             <translation>vidéo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <source>Dossier texts…</source>
+            <translation>Textes du dossier…</translation>
+        </message>
+        <message>
+            <source>Export dossier…</source>
+            <translation>Exporter le dossier…</translation>
+        </message>
+        <message>
+            <source>Export evidence bundle…</source>
+            <translation>Exporter le lot de preuves…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>A new or empty folder</source>
+            <translation>Un dossier nouveau ou vide</translation>
+        </message>
+        <message>
+            <source>Cancel the export</source>
+            <translation>Annuler l'exportation</translation>
+        </message>
+        <message>
+            <source>Cancelled. Nothing was exported and nothing was left in the folder.</source>
+            <translation>Annulé. Rien n'a été exporté et rien n'est resté dans le dossier.</translation>
+        </message>
+        <message>
+            <source>Cancelling: the file being written is finished, then everything is removed…</source>
+            <translation>Annulation : le fichier en cours d'écriture est terminé, puis tout est supprimé…</translation>
+        </message>
+        <message>
+            <source>Choose a folder for the export: a new folder, or an empty one.</source>
+            <translation>Choisissez un dossier pour l'exportation : un dossier nouveau, ou vide.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Custody log entry {seq} ({action}), {at}, by {actor}:</source>
+            <translation>Entrée {seq} du registre de la chaîne de possession ({action}), {at}, par {actor} :</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Export into a new or empty folder</source>
+            <translation>Exporter dans un dossier nouveau ou vide</translation>
+        </message>
+        <message>
+            <source>Exported to {folder}</source>
+            <translation>Exporté dans {folder}</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exportation…</translation>
+        </message>
+        <message>
+            <source>Folder (new or empty)</source>
+            <translation>Dossier de destination (nouveau ou vide)</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>Ouvrir le dossier</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>Dossier de destination</translation>
+        </message>
+        <message>
+            <source>The case is open for reading only: this export could not be recorded in the custody log.</source>
+            <translation>L'affaire est ouverte en lecture seule : cette exportation n'a pas pu être inscrite au registre de la chaîne de possession.</translation>
+        </message>
+        <message>
+            <source>What the custody log recorded</source>
+            <translation>Ce que le registre de la chaîne de possession a inscrit</translation>
         </message>
     </context>
     <context>

@@ -62,7 +62,7 @@ def test_each_contents_line_gives_the_page_its_heading_is_on(reader: pypdf.PdfRe
     page_two = [tool("pdftotext"), "-f", "2", "-l", "2", str(pdf), "-"]
     contents = norm(subprocess.run(page_two, capture_output=True, text=True, check=True).stdout)
     checked = 0
-    for _depth, title, page in _flat_outline(reader, reader.outline):
+    for _depth, title, page in flat_outline(reader, reader.outline):
         if title.isascii():
             assert re.search(re.escape(norm(title)) + r"[ .]+" + str(page + 1) + r"\b", contents), (title, page + 1)
             checked += 1

@@ -37,6 +37,9 @@ MARKED_DATA = {
     "ADD_TITLES[kind]",  # record dialog titles, marked by label()
     "field.label",  # record dialog field labels, marked by label()
     "STATUS_LABELS[verification.status]",  # catalogue verification statuses, marked in catalogue_detail
+    "SECTION_NAMES[key]",  # dossier section names, marked by dossier_inputs_view.mark()
+    "field_label",  # dossier inputs field labels, marked by dossier_inputs_view.mark()
+    "size_label",  # bundle part sizes, marked by bundle_dialog.mark()
 }
 
 

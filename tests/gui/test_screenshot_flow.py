@@ -51,6 +51,12 @@ TOUR = (
     "15-link-exhibit",
     "16-review-queue",
     "17-gap-matrix",
+    "18-dossier-texts",
+    "18b-dossier-sections",
+    "19-export-dossier",
+    "19b-export-dossier-done",
+    "20-export-bundle",
+    "20b-export-bundle-done",
 )
 
 

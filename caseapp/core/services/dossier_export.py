@@ -230,6 +230,11 @@ class DossierExportService:
         ]
         return view, answers, documents
 
+    def public_document(self, request: DossierRequest, inputs: DossierInputs, *, task: Task | None = None) -> Document:
+        """The public version as a :class:`Document`, nothing rendered and nothing recorded: what
+        a preview of the communication's parts and headings is read from."""
+        return self._documents(request, inputs, (Version.PUBLIC,), task or Task(), 1)[2][0]
+
     def render_for_bundle(
         self, request: DossierRequest, inputs: DossierInputs, folder: Path, *, task: Task | None = None
     ) -> list[ProducedFile]:

@@ -1,0 +1,205 @@
+"""Export the Article 15 communication (File > Export dossier…): which versions, language and
+formats, the confidential key annex (off unless asked, with what it means), a preview of the
+public version's outline (built in the background; generated drafts marked), then the export as a
+long job with progress and cancel, the folder opened and the custody entry shown at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from caseapp.core.custody import CustodyAction
+from caseapp.core.dossier.model import Document, Heading, Language, Paragraph, Part
+from caseapp.core.entities import CustodyEntry
+from caseapp.core.operations import OpResult, Task
+from caseapp.gui.errors import message_for
+from caseapp.gui.export_job import CaseGetter, ExportDialog
+from caseapp.gui.tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from caseapp.app.case_folder import OpenCase
+    from caseapp.core.services.dossier_export import ExportedDossier
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DossierDialog", text)
+
+
+LANGUAGE_NAMES = {Language.EN: "English", Language.FR: "Français"}  # each in its own language
+
+
+def preferred_language() -> Language:
+    """The dossier's language to offer first: the interface's, if a dossier can be written in it."""
+    code = QLocale().name().split("_")[0]
+    return Language(code) if code in {lang.value for lang in Language} else Language.EN
+
+
+def _is_draft(blocks: tuple[Any, ...]) -> bool:
+    return any(isinstance(b, Paragraph) and b.draft for b in blocks)
+
+
+def outline_items(document: Document) -> list[QTreeWidgetItem]:
+    """One item per part ("III. Jurisdiction"), its headings below it; a part or heading whose
+    text is (partly) a generated draft is marked, so the author sees what is still theirs to write."""
+    items: list[QTreeWidgetItem] = []
+    draft_mark = tr("draft")
+    for part in document.parts:
+        item = QTreeWidgetItem([_title(part.label, part.title), draft_mark if _part_draft(part) else ""])
+        section: Heading | None = None
+        section_blocks: list[Any] = []
+        children: list[tuple[Heading, list[Any]]] = []
+        for block in part.blocks:
+            if isinstance(block, Heading):
+                section = block
+                section_blocks = []
+                children.append((section, section_blocks))
+            elif section is not None:
+                section_blocks.append(block)
+        for heading, blocks in children:
+            child = QTreeWidgetItem(
+                [_title(heading.label, heading.title), draft_mark if _is_draft(tuple(blocks)) else ""]
+            )
+            item.addChild(child)
+        items.append(item)
+    return items
+
+
+def _part_draft(part: Part) -> bool:
+    return _is_draft(part.blocks)
+
+
+def _title(label: str, title: str) -> str:
+    return f"{label} {title}".strip()
+
+
+class DossierDialog(ExportDialog):
+    action = CustodyAction.DOSSIER_EXPORT.value
+
+    def __init__(self, runner: TaskRunner, case: CaseGetter, parent: QWidget | None = None) -> None:
+        super().__init__(runner, case, parent)
+        self.setObjectName("dossierDialog")
+        self.setWindowTitle(tr("Export the dossier"))
+        self.outline_handle: TaskHandle | None = None
+        options = QWidget(self)
+        form = QFormLayout(options)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.version = QComboBox(options)
+        self.version.setObjectName("dossierVersion")
+        self.version.addItem(tr("Full (confidential) and public redacted versions"), False)
+        self.version.addItem(tr("Public redacted version only"), True)
+        form.addRow(tr("Versions"), self.version)
+        self.language = QComboBox(options)
+        self.language.setObjectName("dossierLanguage")
+        for language, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, language.value)
+        self.language.setCurrentIndex(self.language.findData(preferred_language().value))
+        self.language.currentIndexChanged.connect(lambda _index: self.load_outline())
+        form.addRow(tr("Language"), self.language)
+        formats = QWidget(options)
+        row = QHBoxLayout(formats)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.pdf = QCheckBox(tr("PDF"), formats)
+        self.pdf.setObjectName("formatPdf")
+        self.docx = QCheckBox(tr("DOCX (Word)"), formats)
+        self.docx.setObjectName("formatDocx")
+        for box in (self.pdf, self.docx):
+            box.setChecked(True)
+            row.addWidget(box)
+        row.addStretch(1)
+        form.addRow(tr("Formats"), formats)
+        self.key_annex = QCheckBox(tr("Add the confidential key annex"), options)
+        self.key_annex.setObjectName("keyAnnex")
+        form.addRow("", self.key_annex)
+        self.annex_warning = QLabel(
+            tr(
+                "The key annex holds the real names behind the pseudonyms of every protected person. Each name "
+                "it reveals is recorded in the custody log. Keep it apart from the public version and never "
+                "send it with it."
+            ),
+            options,
+        )
+        self.annex_warning.setObjectName("annexWarning")
+        self.annex_warning.setWordWrap(True)
+        self.annex_warning.setStyleSheet("color: #8a4b00")
+        form.addRow("", self.annex_warning)
+        self.form.addWidget(options)
+        self.outline_label = QLabel(tr("Sections of the public version (drafts generated by caseapp are marked)"), self)
+        self.form.addWidget(self.outline_label)
+        self.outline = QTreeWidget(self)
+        self.outline.setObjectName("dossierOutline")
+        self.outline.setHeaderLabels([tr("Section"), tr("Status")])
+        self.outline.setAccessibleName(tr("Sections of the public version"))
+        self.outline.setColumnWidth(0, 440)
+        self.outline.setMinimumHeight(220)
+        self.form.addWidget(self.outline)
+        self.resize(640, 720)
+
+    def load_outline(self) -> TaskHandle | None:
+        """Build the public version in the background and list its parts and headings."""
+        case = self.case()
+        if case is None:
+            return None
+        from caseapp.app.dossier_export import public_outline
+
+        language = Language(self.language.currentData())
+        self.outline.clear()
+        self.outline.addTopLevelItem(QTreeWidgetItem([tr("Reading the case…"), ""]))
+        handle = self.runner.long(lambda task: public_outline(case, language, task=task), name="dossier outline")
+        handle.succeeded.connect(lambda document: self._show_outline(handle, document))
+        handle.failed.connect(lambda error: self._outline_failed(handle, error))
+        self.outline_handle = handle
+        return handle
+
+    def _show_outline(self, handle: TaskHandle, document: Document) -> None:
+        if handle is not self.outline_handle:  # the language changed meanwhile
+            return
+        self.outline.clear()
+        self.outline.addTopLevelItems(outline_items(document))
+        self.outline.expandAll()
+
+    def _outline_failed(self, handle: TaskHandle, error: BaseException) -> None:
+        if handle is not self.outline_handle:
+            return
+        self.outline.clear()
+        self.outline.addTopLevelItem(QTreeWidgetItem([message_for(error), ""]))
+
+    def job(self, case: OpenCase, folder: Path) -> Callable[[Task], OpResult[ExportedDossier]]:
+        from caseapp.app.dossier_export import export_dossier
+        from caseapp.core.services.dossier_export import DossierFormat, DossierRequest
+
+        formats = tuple(
+            f for f, box in ((DossierFormat.PDF, self.pdf), (DossierFormat.DOCX, self.docx)) if box.isChecked()
+        )
+        request = DossierRequest(
+            formats=formats,
+            language=Language(self.language.currentData()),
+            public_only=bool(self.version.currentData()),
+            key_annex=self.key_annex.isChecked(),
+        )
+        return lambda task: export_dossier(case, request, folder, task=task)
+
+    def exported_folder(self, result: OpResult[ExportedDossier]) -> Path:
+        return Path(result.value.folder)
+
+    def report(self, entry: CustodyEntry) -> str:
+        lines = [self.entry_heading(entry)]
+        for item in entry.details.get("files", []):
+            lines.append(f"  {item.get('name', '')}")
+            lines.append(f"    SHA-256 {item.get('sha256', '')}")
+        revealed = entry.details.get("key_annex") or []
+        if revealed:
+            lines.append(tr("Identities revealed in the key annex: {refs}").format(refs=", ".join(revealed)))
+        return "\n".join(lines)
