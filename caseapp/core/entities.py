@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -40,6 +40,29 @@ class ProtectionLevel(enum.StrEnum):
     NONE = "none"
     CONFIDENTIAL = "confidential"
     PROTECTED = "protected"
+
+
+class RiskLevel(enum.StrEnum):
+    """How much danger a person is in if their identity or contact leaks (issue 14)."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    UNKNOWN = "unknown"
+
+
+class ConsentScope(enum.StrEnum):
+    """Whom a person agreed (or not) that their account and identity may be shared with."""
+
+    ICC = "icc"
+    OTHER_COURTS = "other-courts"
+    NGOS = "ngos"
+    PUBLIC = "public"
+
+
+class ConsentState(enum.StrEnum):
+    GIVEN = "given"
+    WITHDRAWN = "withdrawn"
 
 
 class SourceReliability(enum.StrEnum):
@@ -137,6 +160,9 @@ class Person:
     created_at: datetime
     deleted: Tombstone | None = None
     tags: tuple[str, ...] = ()
+    risk: RiskLevel = RiskLevel.UNKNOWN
+    identity: PersonIdentity | None = None
+    """Aliases, date of birth, contact: None except in the result of a recorded reveal."""
 
     @property
     def pseudonym(self) -> str:
@@ -151,6 +177,36 @@ class Person:
         if shareable and self.protection is not ProtectionLevel.NONE:
             return self.ref
         return self.full_name or self.ref
+
+
+@dataclass(frozen=True, slots=True)
+class PersonIdentity:
+    """What identifies a person beyond the name, kept apart from the person's row and read only
+    through a recorded reveal (never in a listing, a search result or a shared document)."""
+
+    aliases: tuple[str, ...] = ()
+    born: str = ""  # date of birth as ISO YYYY-MM-DD, or "" when not known
+    contact: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.aliases or self.born or self.contact)
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    """One consent statement of a person for one scope (given or withdrawn, on a date). Nothing is
+    overwritten: a withdrawal is a newer statement; the newest live one per scope holds."""
+
+    id: UUID
+    person_id: UUID
+    scope: ConsentScope
+    state: ConsentState
+    on: date  # the day the person gave or withdrew it
+    note: str
+    author: str
+    created_at: datetime
+    deleted: Tombstone | None = None
 
 
 @dataclass(frozen=True, slots=True)

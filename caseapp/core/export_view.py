@@ -24,12 +24,25 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
 from caseapp.core.analysis import Charge, ElementLink
-from caseapp.core.entities import CaseInfo, Exhibit, Incident, Link, Note, Person, ProtectionLevel, Source
+from caseapp.core.consent import consent_sentence, current_consents
+from caseapp.core.entities import (
+    CaseInfo,
+    Consent,
+    ConsentScope,
+    ConsentState,
+    Exhibit,
+    Incident,
+    Link,
+    Note,
+    Person,
+    ProtectionLevel,
+    Source,
+)
 from caseapp.core.legal.gaps import ChargeGaps
 from caseapp.core.redaction import NameRedactor, RecordRedaction
 
@@ -45,13 +58,32 @@ class CaseView:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsentView:
+    """The consent that holds for one scope: scope, state and day only (a statement's note may
+    identify the person, and stays in the case)."""
+
+    scope: str  # icc | other-courts | ngos | public
+    state: str  # given | withdrawn
+    on: date
+
+    @property
+    def summary(self) -> str:
+        """What a dossier may say: ``consent to share with the ICC: given 2026-05-01``."""
+        return consent_sentence(ConsentScope(self.scope), ConsentState(self.state), self.on.isoformat())
+
+
+@dataclass(frozen=True, slots=True)
 class PersonView:
+    """A person as a shared document may show them. Never their aliases, date of birth or contact."""
+
     ref: str  # the pseudonym
     role: str
     protection: str
     name: str | None  # only for protection "none"
     description: str  # "" (withheld) unless protection is "none"
     tags: tuple[str, ...]
+    risk: str = "unknown"  # low | medium | high | unknown
+    consent: tuple[ConsentView, ...] = ()  # the statement holding per scope, in scope order
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +218,9 @@ class ExportView:
         return totals
 
 
-def _person(person: Person) -> PersonView:
+def _person(person: Person, consents: Iterable[Consent]) -> PersonView:
     public = person.protection is ProtectionLevel.NONE
+    held = current_consents(c for c in consents if c.person_id == person.id)
     return PersonView(
         ref=person.ref,
         role=person.role.value,
@@ -195,6 +228,8 @@ def _person(person: Person) -> PersonView:
         name=person.full_name if public else None,
         description=person.description if public else "",
         tags=person.tags,
+        risk=person.risk.value,
+        consent=tuple(ConsentView(c.scope.value, c.state.value, c.on) for c in held.values()),
     )
 
 
@@ -305,14 +340,18 @@ def build_export_view(
     gaps: Iterable[ChargeGaps],
     texts: Mapping[UUID, str] | None = None,
     redacted: Mapping[UUID, tuple[str, str]] | None = None,
+    consents: Iterable[Consent] = (),
 ) -> ExportView:
     """The export view of these records (a pure function).
 
     ``persons`` must be every person of the case, deleted ones included, **with their real names**:
-    a deleted person's name may still sit in old text. ``texts`` maps the exhibits whose extracted
+    a deleted person's name may still sit in old text (and their ``identity``, whose aliases are
+    replaced like the name; nothing else of it enters the view). ``consents`` are every consent
+    statement; the view keeps the one holding per scope. ``texts`` maps the exhibits whose extracted
     text is included to that text; ``redacted`` maps exhibits to the (SHA-256, extension) of their
     newest redacted copy. Deleted records are left out of the view."""
     everyone = list(persons)
+    consent_list = list(consents)
     redaction = RecordRedaction(NameRedactor.for_persons(everyone))
     source_list = _live(sources)
     gradings = {s.id: s.grading for s in source_list}
@@ -325,7 +364,7 @@ def build_export_view(
     case_view = redaction.record(CaseView(case.title, case.description, case.time_zone, case.created_at), "CASE")
     view = ExportView(
         case=case_view,
-        persons=each(_person(p) for p in _live(everyone)),
+        persons=each(_person(p, consent_list) for p in _live(everyone)),
         incidents=each(_incident(i) for i in _live(incidents)),
         sources=each(_source(s) for s in source_list),
         exhibits=each(_exhibit(x, gradings, texts.get(x.id), redacted.get(x.id)) for x in _live(exhibits)),

@@ -22,6 +22,7 @@ from caseapp.core.dossier.inputs import SectionText
 from caseapp.core.entities import (
     Acquisition,
     CaseInfo,
+    Consent,
     CustodyEntry,
     DerivativeInfo,
     Exhibit,
@@ -30,6 +31,7 @@ from caseapp.core.entities import (
     Link,
     Note,
     Person,
+    PersonIdentity,
     Sensitivity,
     Source,
     Tombstone,
@@ -258,6 +260,16 @@ class ReadTx(Protocol):
         """The narrative sections written and not cleared, by section key."""
         ...
 
+    # -- a person's identity and consent (issue 14)
+    def person_identity(self, person_id: UUID) -> PersonIdentity:
+        """Aliases, date of birth and contact of a person (empty when none were set). Only the
+        recorded reveal and the edits of them may call this: no listing carries them."""
+        ...
+
+    def consents(self, person_id: UUID | None = None) -> list[Consent]:
+        """Consent statements (deleted ones included), of one person or all, oldest first."""
+        ...
+
 
 class WriteTx(ReadTx, Protocol):
     committed: bool
@@ -316,6 +328,14 @@ class WriteTx(ReadTx, Protocol):
         """Write a narrative section (its text, author and time as given), or clear it (``None``:
         a tombstone by ``by`` at ``at`` for ``reason``; nothing is erased)."""
         ...
+
+    # -- a person's identity and consent (issue 14)
+    def set_person_identity(self, person_id: UUID, identity: PersonIdentity, *, at: datetime) -> None:
+        """Replace a person's aliases, date of birth and contact (kept apart from the person's row)."""
+        ...
+
+    def add_consent(self, consent: Consent) -> None: ...
+    def set_consent_tombstone(self, consent_id: UUID, tombstone: Tombstone | None) -> None: ...
 
 
 class CaseStore(Protocol):

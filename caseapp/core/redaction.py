@@ -109,12 +109,16 @@ class NameRedactor:
     def for_persons(cls, persons: Iterable[Person]) -> NameRedactor:
         """A redactor for every person (deleted ones too: their names stay in old text) whose
         protection is not ``none``. ``persons`` must carry real names (read from the store, not
-        through a service listing, which hides them)."""
+        through a service listing, which hides them); the aliases of those carrying their ``identity``
+        are replaced too."""
         entries: list[tuple[tuple[str, ...], str]] = []
         for person in persons:
-            if person.protection is ProtectionLevel.NONE or not person.full_name:
+            if person.protection is ProtectionLevel.NONE:
                 continue
-            entries.extend((phrase, person.ref) for phrase in name_phrases(person.full_name))
+            aliases = person.identity.aliases if person.identity is not None else ()
+            for name in (person.full_name or "", *aliases):
+                if name:
+                    entries.extend((phrase, person.ref) for phrase in name_phrases(name))
         entries.sort(key=lambda entry: len(entry[0]), reverse=True)
         return cls(entries, {phrase[0] for phrase, _ in entries})
 

@@ -18,6 +18,7 @@ from caseapp.core.entities import (
     PersonRole,
     PlacePrecision,
     ProtectionLevel,
+    RiskLevel,
     Sensitivity,
     Source,
     SourceReliability,
@@ -60,6 +61,7 @@ def person(row: PersonRow, tags: tuple[str, ...] = ()) -> Person:
         created_at=row.created_at,
         deleted=tombstone(row),
         tags=tags,
+        risk=RiskLevel(row.risk),
     )
 
 

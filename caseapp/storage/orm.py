@@ -113,6 +113,34 @@ class PersonRow(TombstoneMixin, Base):
     full_name: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    risk: Mapped[str] = mapped_column(String(16), default="unknown", server_default="unknown")
+
+
+class PersonIdentityRow(Base):
+    """A person's aliases, date of birth and contact, apart from the person's row (schema 0006): no
+    listing reads this table; only the recorded reveal and the edits of these values do."""
+
+    __tablename__ = "person_identities"
+    person_id: Mapped[uuid.UUID] = mapped_column(Uuid(), ForeignKey("persons.id"), primary_key=True)
+    aliases_json: Mapped[str] = mapped_column(Text, default="[]")
+    born: Mapped[str] = mapped_column(String(10), default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ConsentRow(TombstoneMixin, Base):
+    """One consent statement of a person for one scope; a withdrawal is a newer row, and undoing a
+    statement sets its tombstone."""
+
+    __tablename__ = "person_consents"
+    id: Mapped[uuid.UUID] = _key()
+    person_id: Mapped[uuid.UUID] = _fk("persons.id", index=True, nullable=False)
+    scope: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    on: Mapped[str] = mapped_column(String(10))  # ISO date
+    note: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class IncidentRow(TombstoneMixin, Base):

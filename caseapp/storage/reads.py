@@ -47,6 +47,7 @@ from caseapp.storage.orm import (
     TaggingRow,
     TagRow,
 )
+from caseapp.storage.person_rows import PersonReads
 from caseapp.storage.search_reads import body_windows, count_search, exhibits_tagged, search_rows
 
 DEVICE_ID = "device_id"
@@ -96,7 +97,7 @@ def _page(statement: Select[Any], page: Page) -> Select[Any]:
     return statement.limit(page.limit) if page.limit is not None else statement
 
 
-class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads):
+class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads, PersonReads):
     def __init__(self, session: Session) -> None:
         self.session = session
         self._device: str | None = None

@@ -53,6 +53,7 @@ from caseapp.storage.orm import (
     TaggingRow,
     TagRow,
 )
+from caseapp.storage.person_rows import PersonWrites
 from caseapp.storage.reads import DEVICE_ID, MODEL, TARGET_COLUMN, SqlReadTx, target_filter
 
 PROTECTED_SECRETS = frozenset({DEVICE_ID, "age_identity"})
@@ -66,7 +67,7 @@ def _value(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
-class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites):
+class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites, PersonWrites):
     def __init__(self, session: Any) -> None:
         super().__init__(session)
         self.appended: CustodyEntry | None = None
@@ -116,6 +117,7 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites):
                 full_name=person.full_name or "",
                 description=person.description,
                 created_at=person.created_at,
+                risk=person.risk.value,
             )
         )
         self.session.flush()

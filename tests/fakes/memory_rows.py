@@ -34,6 +34,7 @@ from caseapp.core.entities import (
     PersonRole,
     PlacePrecision,
     ProtectionLevel,
+    RiskLevel,
     Sensitivity,
     Source,
     SourceReliability,
@@ -49,7 +50,7 @@ Row = dict[str, Any]
 
 _TOMBSTONE = frozenset({"deleted_at", "deleted_by", "deleted_reason"})
 COLUMNS: dict[RefKind, frozenset[str]] = {
-    RefKind.PERSON: frozenset({"id", "ref", "role", "protection", "full_name", "description", "created_at"}),
+    RefKind.PERSON: frozenset({"id", "ref", "role", "protection", "full_name", "description", "created_at", "risk"}),
     RefKind.INCIDENT: frozenset(
         {
             "id",
@@ -163,6 +164,8 @@ class State:
     index: dict[uuid.UUID, tuple[str, str]] = field(default_factory=dict)  # search forms of title, body
     dossier_settings: dict[str, str] = field(default_factory=dict)  # name -> value as JSON text
     dossier_sections: dict[str, Row] = field(default_factory=dict)  # key -> text, author, updated_at, deleted_*
+    identities: dict[uuid.UUID, Row] = field(default_factory=dict)  # person id -> aliases, born, contact
+    consents: list[Row] = field(default_factory=list)  # in the order written
 
     def copy(self) -> State:
         return copy.deepcopy(self)
@@ -186,6 +189,7 @@ def person(row: Row, tags: tuple[str, ...]) -> Person:
         created_at=row["created_at"],
         deleted=tombstone(row),
         tags=tags,
+        risk=RiskLevel(row.get("risk", "unknown")),
     )
 
 

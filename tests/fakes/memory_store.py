@@ -41,11 +41,12 @@ from caseapp.core.errors import CaseDamagedError, ValidationError
 from caseapp.core.ports import NewFile, Revision, Target
 from caseapp.core.refs import RefKind, format_ref, ref_number
 from caseapp.core.services.base import record
+from tests.fakes.memory_persons import MemoryPersonReads, MemoryPersonWrites
 from tests.fakes.memory_reads import MemoryReads
 from tests.fakes.memory_rows import COLUMNS, TARGET_COLUMN, Row, State, as_json, new_row, round_trip, stored
 
 
-class MemoryReadTx(MemoryReads):
+class MemoryReadTx(MemoryReads, MemoryPersonReads):
     """Reads over one state (the committed one, or a write transaction's working copy)."""
 
     def __init__(self, state: State) -> None:
@@ -63,7 +64,7 @@ class MemoryReadTx(MemoryReads):
         return self.state.secrets.get(name)
 
 
-class MemoryWriteTx(MemoryReadTx):
+class MemoryWriteTx(MemoryReadTx, MemoryPersonWrites):
     def __init__(self, state: State) -> None:
         super().__init__(state)
         self.appended: CustodyEntry | None = None
@@ -106,6 +107,7 @@ class MemoryWriteTx(MemoryReadTx):
                 full_name=person.full_name or "",
                 description=person.description,
                 created_at=person.created_at,
+                risk=person.risk,
             ),
         )
 

@@ -35,6 +35,21 @@ class KeyAnnexEntry:
     role: str  # PersonRole value
     protection: str  # ProtectionLevel value
     description: str = ""
+    aliases: tuple[str, ...] = ()
+    born: str = ""  # ISO date of birth, or ""
+    contact: str = ""
+
+
+def _identity(e: KeyAnnexEntry, w: Words) -> str:
+    """The name cell: the full name, then aliases, date of birth and contact where known."""
+    parts = [e.full_name]
+    if e.aliases:
+        parts.append(w("key.aliases", aliases=", ".join(e.aliases)))
+    if e.born:
+        parts.append(w("key.born", date=w.date(date.fromisoformat(e.born))))
+    if e.contact:
+        parts.append(w("key.contact", contact=" ".join(e.contact.split())))
+    return "; ".join(p for p in parts if p)
 
 
 def build_key_annex(
@@ -46,7 +61,7 @@ def build_key_annex(
     rows = tuple(
         (
             (Span(e.pseudonym, mono=True),),
-            (Span(e.full_name),),
+            (Span(_identity(e, w)),),
             (Span(w.term(e.role)),),
             (Span(w.term(e.protection)),),
             (Span(e.description),) if e.description else (Span(w("none")),),

@@ -263,6 +263,9 @@ EN: dict[str, str] = {
     "col.role": "Role",
     "col.protection": "Protection",
     "col.person": "Description",
+    "key.aliases": "also known as {aliases}",
+    "key.born": "born {date}",
+    "key.contact": "contact: {contact}",
     "key.caption": "Table 1: pseudonyms and identities",
 }
 

@@ -243,6 +243,9 @@ FR: dict[str, str] = {
     "col.role": "Rôle",
     "col.protection": "Protection",
     "col.person": "Description",
+    "key.aliases": "alias {aliases}",
+    "key.born": "né(e) le {date}",
+    "key.contact": "contact : {contact}",
     "key.caption": "Tableau 1 : pseudonymes et identités",
 }
 

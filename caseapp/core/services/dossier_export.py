@@ -24,7 +24,7 @@ from caseapp.core.custody import CustodyAction
 from caseapp.core.dossier.build import KeyAnnexEntry, build_dossier, build_key_annex
 from caseapp.core.dossier.inputs import DossierInputs
 from caseapp.core.dossier.model import Document, Language, Version
-from caseapp.core.entities import ProtectionLevel
+from caseapp.core.entities import PersonIdentity, ProtectionLevel
 from caseapp.core.errors import UserError, ValidationError
 from caseapp.core.export_view import ExportView
 from caseapp.core.legal.jurisdiction import JurisdictionAnswer, check_jurisdiction
@@ -286,6 +286,7 @@ class DossierExportService:
             if person.protection is ProtectionLevel.NONE:
                 continue
             revealed = self.records.reveal_person(person.id).value
+            identity = revealed.identity or PersonIdentity()
             entries.append(
                 KeyAnnexEntry(
                     pseudonym=revealed.ref,
@@ -293,6 +294,9 @@ class DossierExportService:
                     role=revealed.role.value,
                     protection=revealed.protection.value,
                     description=revealed.description,
+                    aliases=identity.aliases,
+                    born=identity.born,
+                    contact=identity.contact,
                 )
             )
         return entries

@@ -28,6 +28,7 @@ from caseapp.core.entities import (
     PersonRole,
     PlacePrecision,
     ProtectionLevel,
+    RiskLevel,
     Sensitivity,
     SourceReliability,
     Tombstone,
@@ -94,6 +95,7 @@ EDITABLE: dict[RefKind, dict[str, FieldSpec]] = {
         "protection": FieldSpec(_enum(ProtectionLevel, "protection level")),
         "full_name": FieldSpec(_short("name"), protected=True),
         "description": FieldSpec(_long("description"), protected=True),
+        "risk": FieldSpec(_enum(RiskLevel, "risk level")),
     },
     RefKind.INCIDENT: {
         "title": FieldSpec(_short("title")),

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from uuid import UUID
 
-from caseapp.core.entities import CustodyEntry
+from caseapp.core.entities import CustodyEntry, ProtectionLevel
 from caseapp.core.errors import CaseDamagedError
 from caseapp.core.export_view import ExportView, build_export_view
 from caseapp.core.legal.gaps import gap_matrix
@@ -73,9 +74,16 @@ class ExportViewOps(ChargeOps):
             element_links = tx.element_links(live)
             facts = tx.evidence_facts(link.exhibit_id for link in element_links)
             gaps = gap_matrix(catalogue(), charges, [x for x in element_links if x.exhibit_id in facts], facts)
+            # The aliases of every protected person are replaced like their names (read here, where
+            # the names are, and never put into the view).
+            persons = [
+                p if p.protection is ProtectionLevel.NONE else replace(p, identity=tx.person_identity(p.id))
+                for p in tx.persons(everything)
+            ]
             return build_export_view(
                 case=tx.case_info(),
-                persons=tx.persons(everything),
+                persons=persons,
+                consents=tx.consents(),
                 incidents=tx.incidents(live),
                 sources=tx.sources(live),
                 exhibits=exhibits,

@@ -49,8 +49,8 @@ def hide_name(person: Person) -> Person:
     """A person as listings and operations show them: the real name (and the description, which
     may identify them) of anyone not public stays hidden until a recorded reveal."""
     if person.protection is ProtectionLevel.NONE:
-        return person
-    return replace(person, full_name=None, description="")
+        return replace(person, identity=None) if person.identity is not None else person
+    return replace(person, full_name=None, description="", identity=None)
 
 
 def undo_add(kind: RefKind, record_id: uuid.UUID, ref: str, seq: int) -> Undo:
@@ -280,13 +280,15 @@ class RecordReads(ServiceBase):
             return redacted(tx, [hide_name(p) for p in tx.persons(query or RecordQuery())])
 
     def reveal_person(self, key: RecordId) -> OpResult[Person]:
-        """A person with their real name; the reveal is recorded in custody (who, when)."""
+        """A person with their real name and identity (aliases, date of birth, contact); the reveal
+        is recorded in custody (who, when)."""
         now = self.clock()
         with self.store.write() as tx:
             target = resolve(tx, key, RefKind.PERSON)
             assert target.id is not None
-            person = tx.get(RefKind.PERSON, target.id)
-            assert isinstance(person, Person)
+            found = tx.get(RefKind.PERSON, target.id)
+            assert isinstance(found, Person)
+            person = replace(found, identity=tx.person_identity(target.id))
             record(
                 tx,
                 actor=self.actor,

@@ -19,6 +19,7 @@ from caseapp.core.services.base import resolve
 from caseapp.core.services.chain_records import _v1_target
 from caseapp.core.services.dossier import UNDO_FIELDS, UNDO_SECTION, DossierOps
 from caseapp.core.services.editing import CaseEditing, RecordEditing, _from_json, _jsonable, _stored
+from caseapp.core.services.persons import REDO_CONSENT, UNDO_CONSENT, UNDO_IDENTITY, PersonOps
 
 # Actions that read but change nothing: `undo` passes over them.
 NOT_CHANGES = frozenset(
@@ -41,7 +42,7 @@ _KIND_OF_ACTION = {
 }
 
 
-class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps):
+class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps, PersonOps):
     __slots__ = ()
 
     def undo(self, undo: Undo) -> OpResult[Undo]:
@@ -76,6 +77,8 @@ class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps):
                 )
             elif undo.action in (UNDO_FIELDS, UNDO_SECTION):
                 redo = self._undo_dossier(tx, undo)
+            elif undo.action in (UNDO_IDENTITY, UNDO_CONSENT, REDO_CONSENT):
+                redo = self._undo_person(tx, undo)
             elif undo.action == "edit_case":
                 values = {k: str(v) for k, v in undo.values.items()}
                 _, redo = self._edit_case(tx, values, f"undo of entry {undo.undoes}", undo.undoes)
@@ -126,7 +129,7 @@ class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps):
                     continue  # an undo is not a change to take back; a redo is
                 if undone(entry.seq):
                     continue
-                undo = self._dossier_undo_of(tx, entry) or self._undo_of(tx, entry)
+                undo = self._dossier_undo_of(tx, entry) or self._person_undo_of(tx, entry) or self._undo_of(tx, entry)
                 if self._already_gone(tx, undo):
                     continue
                 return entry, undo
