@@ -41,6 +41,7 @@ EDIT_OPTIONS: dict[RefKind, list[tuple[str, str, dict[str, Any]]]] = {
         ("--protection", "protection", {"choices": [p.value for p in ProtectionLevel]}),
         ("--name", "full_name", {}),
         ("--description", "description", {}),
+        ("--risk", "risk", {"choices": ["low", "medium", "high", "unknown"]}),
     ],
     RefKind.INCIDENT: [
         ("--title", "title", {}),
@@ -141,7 +142,10 @@ def register_common(group_: Subparsers, kind: RefKind) -> None:
     show = command(group_, "show", f"show one {word}", cmd_show)
     show.add_argument("ref")
     if kind is RefKind.PERSON:
-        show.add_argument("--reveal", action="store_true", help="show the real name (recorded in custody)")
+        show.add_argument("--reveal", action="store_true", help="show the real name and identity (recorded in custody)")
+        from caseapp.cli import person_commands
+
+        person_commands.register(group_)
     edit = command(group_, "edit", f"change fields of a {word}, saying why (recorded in custody)", cmd_edit)
     edit.add_argument("ref")
     for option, field, extra in EDIT_OPTIONS[kind]:

@@ -70,7 +70,14 @@ def print_plain(record: Any) -> None:
             ("protection", record.protection.value),
             ("name", name),
             ("description", record.description if not record.name_hidden else ""),
+            ("risk", record.risk.value),
         ]
+        if record.identity is not None:  # only in a recorded reveal
+            rows += [
+                ("aliases", ", ".join(record.identity.aliases)),
+                ("born", record.identity.born),
+                ("contact", record.identity.contact),
+            ]
     elif isinstance(record, Incident):
         day = record.time_precision.value in ("day", "month", "year")
         span = when(record.time_start, day_only=day, keep_zone=True)

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import replace
 from uuid import UUID
 
-from caseapp.core.entities import CustodyEntry, ProtectionLevel
+from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import CaseDamagedError
 from caseapp.core.export_view import ExportView, build_export_view
 from caseapp.core.legal.gaps import gap_matrix
-from caseapp.core.ports import BlobStore, Deleted, ExhibitQuery, ReadTx, RecordQuery
-from caseapp.core.redaction import NameRedactor, RecordRedaction
+from caseapp.core.ports import BlobStore, ExhibitQuery, ReadTx, RecordQuery
 from caseapp.core.refs import RecordId, RefKind
 from caseapp.core.services.base import resolve
 from caseapp.core.services.charges import ChargeOps, catalogue
+from caseapp.core.services.redacted import persons_to_redact, redaction_of
 from caseapp.core.services.redacting import current_redacted_blob
 
 TEXT = "text"
@@ -52,7 +51,6 @@ class ExportViewOps(ChargeOps):
     def export_view(self, *, blobs: BlobStore | None = None, include_text: Iterable[RecordId] = ()) -> ExportView:
         """The case with every protected identity replaced by its pseudonym (live records only),
         with the extracted text of the exhibits in ``include_text`` (``blobs`` is then needed)."""
-        everything = RecordQuery(deleted=Deleted.INCLUDE)
         live = RecordQuery()
         with self.store.read() as tx:
             wanted = [resolve(tx, key, RefKind.EXHIBIT).id for key in include_text]
@@ -74,15 +72,9 @@ class ExportViewOps(ChargeOps):
             element_links = tx.element_links(live)
             facts = tx.evidence_facts(link.exhibit_id for link in element_links)
             gaps = gap_matrix(catalogue(), charges, [x for x in element_links if x.exhibit_id in facts], facts)
-            # The aliases of every protected person are replaced like their names (read here, where
-            # the names are, and never put into the view).
-            persons = [
-                p if p.protection is ProtectionLevel.NONE else replace(p, identity=tx.person_identity(p.id))
-                for p in tx.persons(everything)
-            ]
             return build_export_view(
                 case=tx.case_info(),
-                persons=persons,
+                persons=persons_to_redact(tx),  # names and aliases, to be replaced; never put in the view
                 consents=tx.consents(),
                 incidents=tx.incidents(live),
                 sources=tx.sources(live),
@@ -102,7 +94,7 @@ class ExportViewOps(ChargeOps):
         added); beside each, True when it was changed that way (its hash then matches the entry
         kept in the case, not this copy). Names, notes and reasoning are keyed digests already."""
         with self.store.read() as tx:
-            redaction = RecordRedaction(NameRedactor.for_persons(tx.persons(RecordQuery(deleted=Deleted.INCLUDE))))
+            redaction = redaction_of(tx)
             entries = []
             for entry in tx.custody_entries():
                 shown = redaction.record(entry)

@@ -1,6 +1,6 @@
 """What the services return passes through the same name redaction as the export view.
 
-A protected or confidential person's real name typed into a title, a note, a link's reasoning or
+A protected or confidential person's real name (or an alias of theirs) typed into a title, a note, a link's reasoning or
 an analysis, or found in an exhibit's metadata, shows as their pseudonym in every listing, search
 result and record the services return; the name itself is seen only through a recorded reveal
 (:meth:`~caseapp.core.services.records.RecordReads.reveal_person`). Searching still finds the
@@ -12,17 +12,29 @@ so nothing is lost; an edit that saves a redacted text shown on screen stores th
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TypeVar
 
+from caseapp.core.entities import Person, ProtectionLevel
 from caseapp.core.ports import Deleted, ReadTx, RecordQuery
 from caseapp.core.redaction import NameRedactor, RecordRedaction
 
 T = TypeVar("T")
 
 
+def persons_to_redact(tx: ReadTx) -> list[Person]:
+    """Every person of the case (deleted ones too) with their real names, and the aliases of the
+    non-public ones (their ``identity``), read in ``tx`` for a redaction and never shown."""
+    return [
+        p if p.protection is ProtectionLevel.NONE else replace(p, identity=tx.person_identity(p.id))
+        for p in tx.persons(RecordQuery(deleted=Deleted.INCLUDE))
+    ]
+
+
 def redaction_of(tx: ReadTx) -> RecordRedaction:
-    """A redaction by every non-public person of the case (deleted ones too), names read in ``tx``."""
-    return RecordRedaction(NameRedactor.for_persons(tx.persons(RecordQuery(deleted=Deleted.INCLUDE))))
+    """A redaction by the names and aliases of every non-public person of the case (deleted ones
+    too), read in ``tx``."""
+    return RecordRedaction(NameRedactor.for_persons(persons_to_redact(tx)))
 
 
 def redacted(tx: ReadTx, records: Iterable[T]) -> list[T]:
