@@ -14,7 +14,7 @@ import sys
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 
@@ -39,6 +39,8 @@ def to_jsonable(value: Any) -> Any:
         converted = value.value
     elif isinstance(value, datetime):
         converted = value.isoformat().replace("+00:00", "Z")
+    elif isinstance(value, date):
+        converted = value.isoformat()
     elif isinstance(value, uuid.UUID):
         converted = str(value)
     return converted

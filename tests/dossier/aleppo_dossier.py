@@ -31,6 +31,9 @@ PHOTO_GPS = (36.2021, 37.1343)
 INCIDENT_GPS = (36.1987654, 37.1612345)
 ACQUISITION = "copied from the phone of the hospital's night guard, serial R58M123456"
 TODAY = date(2026, 11, 27)
+WITNESS_ALIASES = ("Umm Karim", "أم كريم")  # her identity beyond the name: only in the key annex
+WITNESS_BORN = "1979-02-14"
+WITNESS_CONTACT = "+963 933 555 210"
 
 
 @dataclass
@@ -48,7 +51,9 @@ class AleppoDossier:
 def prepare(case: OpenCase, folder: Path) -> AleppoDossier:
     aleppo = build(case)
     work = aleppo.work
-    work.add_person(role=PersonRole.WITNESS, full_name=WITNESS)  # W-002, protected by default
+    witness = work.add_person(role=PersonRole.WITNESS, full_name=WITNESS).value  # W-002, protected by default
+    work.set_identity(witness.id, aliases=WITNESS_ALIASES, born=WITNESS_BORN, contact=WITNESS_CONTACT, reason="intake")
+    work.record_consent(witness.id, scope="icc", state="given", on="2026-05-01")
     statement = work.add_exhibit(
         title=f"Statement of {WITNESS}",
         kind=ExhibitKind.TESTIMONY,

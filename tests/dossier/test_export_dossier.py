@@ -35,12 +35,23 @@ from tests.dossier.aleppo_dossier import (
     TODAY,
     WITNESS,
     WITNESS_AR,
+    WITNESS_CONTACT,
     AleppoDossier,
     prepare,
 )
 from tests.export.readers import docx_text, flat_outline, libreoffice_pdf, norm, pdf_text, tool
 
-PROTECTED = (WITNESS, WITNESS_AR, "Haddad", PHOTO_NAME, "R58M123456", f"{INCIDENT_GPS[0]:.5f}")
+PROTECTED = (
+    WITNESS,
+    WITNESS_AR,
+    "Haddad",
+    PHOTO_NAME,
+    "R58M123456",
+    f"{INCIDENT_GPS[0]:.5f}",
+    "Umm Karim",
+    "1979",
+    WITNESS_CONTACT,
+)
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +129,9 @@ def test_no_protected_identity_in_the_public_files_their_metadata_or_names(
     annex = norm(pdf_text(out / "key-annex.pdf"))
     assert (WITNESS in annex and norm(WITNESS_AR) in annex) or WITNESS in annex
     assert WITNESS in norm(docx_text(out / "key-annex.docx"))
+    annex_docx = norm(docx_text(out / "key-annex.docx"))
+    for identity in ("Umm Karim", norm("أم كريم"), "14 February 1979", WITNESS_CONTACT):
+        assert identity in annex_docx  # aliases, date of birth and contact, through the recorded reveal
     full = norm(pdf_text(out / "communication-full.pdf"))
     assert WITNESS not in full  # pseudonyms in the full version too; names only in the key annex
     assert ACQUISITION in full  # the full version keeps private metadata
