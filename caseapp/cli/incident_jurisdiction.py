@@ -80,7 +80,7 @@ def print_incident_answer(result: IncidentJurisdiction) -> None:
         asked.append("accused national of " + ", ".join(result.nationalities))
     print("Question: " + "; ".join(asked))
     for territory in result.territories:
-        shift = ", ".join(f"{c.day} ({c.before} -> {c.after})" for c in territory.changes)
+        shift = ", ".join(f"{c.day} ({c.before} -> {c.after})" for c in territory.changes if c.before != c.after)
         print(
             f"{territory.name}: the answer changes inside the range on {shift}."
             if shift
@@ -113,10 +113,14 @@ def _print_territory(territory: TerritoryAnswers) -> None:
             print(wrap(ground.reason, indent="        "))
             print(wrap("; ".join(ground.sources), indent="        ", first="      Sources: "))
     for change in territory.changes:
+        what = (
+            f"The answer changes on {change.day} ({change.before} -> {change.after})"
+            if change.before != change.after
+            else f"The answer stays {change.before} but its grounds change on {change.day}"
+        )
         print(
             wrap(
-                f"The answer changes on {change.day} ({change.before} -> {change.after}) because: "
-                + " ".join(change.because),
+                f"{what} because: " + " ".join(change.because),
                 indent="    ",
                 first="  ",
             )

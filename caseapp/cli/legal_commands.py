@@ -25,7 +25,7 @@ from caseapp.cli.legal_display import (
     wrap,
 )
 from caseapp.cli.unlock import add_case_options
-from caseapp.core.errors import NotFoundError, ValidationError
+from caseapp.core.errors import NotFoundError
 from caseapp.core.legal.ids import normalise_ref, parse_crime_ref, split_element_id
 from caseapp.core.legal.jurisdiction import JurisdictionAnswer, check_jurisdiction
 from caseapp.core.legal.lexicon import load_lexicon
@@ -94,7 +94,7 @@ def register(subparsers: Any) -> None:
         help="for the crime of aggression ('8 bis'): the State against which the act of aggression was committed",
     )
     jur.add_argument("--json", action="store_true", help="print JSON")
-    jur.set_defaults(func=jurisdiction)
+    jur.set_defaults(func=jurisdiction, usage_error=jur.error)
 
 
 # ---------------------------------------------------------------- elements
@@ -383,8 +383,8 @@ def _crime_detail(catalogue: Catalogue, crime: Crime) -> dict[str, Any]:
 def jurisdiction(args: argparse.Namespace) -> int:
     if args.incident:
         return incident_jurisdiction_command(args)
-    if not args.date:
-        raise ValidationError("give the date of the conduct with --date YYYY-MM-DD, or an incident: jurisdiction INC-n")
+    if not args.date:  # a usage error, as when --date was required (exit code 1)
+        args.usage_error("give the date of the conduct with --date YYYY-MM-DD, or an incident: jurisdiction INC-n")
     answer = check_jurisdiction(
         date=args.date,
         territory=args.territory,

@@ -122,3 +122,13 @@ def test_every_kind_of_data_date_is_a_candidate() -> None:
     assert {data.statute_in_force, data.aggression_activation, data.parties["UA"].start} <= days
     assert {d.start for d in data.declarations} <= days
     assert all(d.end + dt.timedelta(days=1) in days for d in data.declarations if d.end)  # the day after an end
+
+
+def test_a_change_of_grounds_alone_is_a_new_period_but_not_a_change_of_answer() -> None:
+    kyiv = incident("2001-01-01", "2002-12-31", at=(50.45, 30.52))
+    result = incident_jurisdiction(kyiv, "8(2)(e)(i)")
+    (territory,) = result.territories
+    assert [(c.day, c.before, c.after) for c in territory.changes] == [(dt.date(2002, 7, 1), "outside", "outside")]
+    assert "After the Statute entered into force" in " ".join(territory.changes[0].because)
+    assert not result.changes and not territory.verdict_changes
+    assert incident_jurisdiction(incident("2001-01-01", "2014-01-01", at=(50.45, 30.52)), "8(2)(e)(i)").changes

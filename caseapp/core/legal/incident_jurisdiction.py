@@ -11,7 +11,9 @@ range and on every date inside it where the shipped data changes (entry into for
 or of an amendment for a State, a withdrawal taking effect, an Art 12(3) declaration's scope
 starting or ending, a referral, an Art 124 declaration, the data date, ...): every date the data
 holds, and the day after each (ends are sometimes inclusive), is tried, so none is missed. A date
-where the verdict or any ground's status differs from the day before starts a new period.
+where the verdict or any ground's status differs from the day before starts a new period; the
+answer "changes" inside the range when the verdict does (a period may only change its grounds,
+e.g. from "before the Statute" to "no State accepted", both outside).
 """
 
 from __future__ import annotations
@@ -67,13 +69,18 @@ class TerritoryAnswers:
     territory: str
     name: str
     periods: tuple[Period, ...]
-    changes: tuple[Change, ...]
+    changes: tuple[Change, ...]  # every date a verdict or a ground's status changes
+
+    @property
+    def verdict_changes(self) -> bool:
+        """Whether the verdict itself changes inside the range (not only the grounds behind it)."""
+        return any(c.before != c.after for c in self.changes)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "territory": self.territory,
             "name": self.name,
-            "changes_inside_range": bool(self.changes),
+            "changes_inside_range": self.verdict_changes,
             "periods": [p.as_dict() for p in self.periods],
             "changes": [c.as_dict() for c in self.changes],
         }
@@ -96,8 +103,8 @@ class IncidentJurisdiction:
 
     @property
     def changes(self) -> bool:
-        """Whether the answer changes inside the range (for any country the incident may be in)."""
-        return any(t.changes for t in self.territories)
+        """Whether the verdict changes inside the range (for any country the incident may be in)."""
+        return any(t.verdict_changes for t in self.territories)
 
     @property
     def depends_on_country(self) -> bool:
