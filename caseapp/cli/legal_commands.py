@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+from caseapp.cli.incident_jurisdiction import incident_jurisdiction_command
 from caseapp.cli.legal_display import (
     clause_dict,
     context_dict,
@@ -23,6 +24,7 @@ from caseapp.cli.legal_display import (
     search_notes,
     wrap,
 )
+from caseapp.cli.unlock import add_case_options
 from caseapp.core.errors import NotFoundError
 from caseapp.core.legal.ids import normalise_ref, parse_crime_ref, split_element_id
 from caseapp.core.legal.jurisdiction import JurisdictionAnswer, check_jurisdiction
@@ -66,8 +68,13 @@ def register(subparsers: Any) -> None:
         "jurisdiction",
         help="check whether the ICC can exercise jurisdiction over a crime",
         description="Checks the preconditions of Arts 11, 12, 13(b), 121(5), 15 bis/ter for one date and "
-        "place, and explains each ground with its source. Countries are ISO 3166-1 alpha-2 codes.",
+        "place, and explains each ground with its source. Countries are ISO 3166-1 alpha-2 codes. "
+        "With an incident (caseapp jurisdiction INC-3 --crime 8(2)(e)(iv)) the case gives the dates (the "
+        "incident's whole time range) and the country (--territory, else found offline from its coordinates), "
+        "and the answer says whether it changes inside the range.",
     )
+    jur.add_argument("incident", nargs="?", metavar="INC-n", help="an incident of the open case (optional)")
+    add_case_options(jur)
     jur.add_argument("--territory", metavar="CC", help="country where the conduct occurred, e.g. SY")
     jur.add_argument(
         "--element-territory",
@@ -79,7 +86,7 @@ def register(subparsers: Any) -> None:
     jur.add_argument(
         "--nationality", metavar="CC", action="append", default=[], help="nationality of the accused; repeatable"
     )
-    jur.add_argument("--date", required=True, help="date of the conduct, YYYY-MM-DD")
+    jur.add_argument("--date", help="date of the conduct, YYYY-MM-DD (not with an incident: it gives the dates)")
     jur.add_argument("--crime", help="crime id, e.g. 8(2)(e)(i), 7(1)(d) or '8 bis'")
     jur.add_argument(
         "--victim-state",
@@ -87,7 +94,7 @@ def register(subparsers: Any) -> None:
         help="for the crime of aggression ('8 bis'): the State against which the act of aggression was committed",
     )
     jur.add_argument("--json", action="store_true", help="print JSON")
-    jur.set_defaults(func=jurisdiction)
+    jur.set_defaults(func=jurisdiction, usage_error=jur.error)
 
 
 # ---------------------------------------------------------------- elements
@@ -374,6 +381,10 @@ def _crime_detail(catalogue: Catalogue, crime: Crime) -> dict[str, Any]:
 
 
 def jurisdiction(args: argparse.Namespace) -> int:
+    if args.incident:
+        return incident_jurisdiction_command(args)
+    if not args.date:  # a usage error, as when --date was required (exit code 1)
+        args.usage_error("give the date of the conduct with --date YYYY-MM-DD, or an incident: jurisdiction INC-n")
     answer = check_jurisdiction(
         date=args.date,
         territory=args.territory,

@@ -6,34 +6,25 @@ latitudes beyond are clamped). Shapes and angles are true locally, so a city and
 place's precision look as they do on the ground; areas grow towards the poles. North is always up.
 The map view turns world units into pixels with one scale (pixels per world unit) and a centre.
 
-**Outlines.** ``resources/geo/countries-*.json`` (Natural Earth, public domain, see its README)
-are TopoJSON: shared borders ("arcs") stored once as delta-encoded integers that
-``transform.scale``/``translate`` turn into degrees; each country is a Polygon or MultiPolygon of
-rings of arc indices (``~i`` is arc ``i`` reversed). No maintained small library decodes it
-(the PyPI ``topojson`` package builds topologies and pulls in shapely and pandas), so the few
-lines below do. Decoding happens once per detail level, on a worker thread.
+**Outlines.** ``resources/geo/countries-*.json`` (Natural Earth, public domain), decoded by
+:mod:`caseapp.core.geo` (shared with the offline country lookup). Decoding happens once per detail
+level, on a worker thread.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
 import math
 import threading
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
 
-from caseapp.core.resources import resource_path
+from caseapp.core.geo import DETAILS, Point, Ring, country_shapes, unwrap
 
 MAX_LATITUDE = 85.0511287798  # Web Mercator's square world
 EARTH_CIRCUMFERENCE_M = 40_075_016.686  # at the equator (WGS 84)
-DETAILS = ("110m", "50m")  # coarse (the world) and finer (a country, a city)
-
-Point = tuple[float, float]
 
 
 def project(latitude: float, longitude: float) -> Point:
@@ -56,43 +47,6 @@ def metres_per_unit(latitude: float) -> float:
     return EARTH_CIRCUMFERENCE_M * math.cos(math.radians(lat))
 
 
-def decode_arcs(topology: dict[str, object]) -> list[list[Point]]:
-    """Every arc of a quantized topology as (longitude, latitude) points."""
-    transform = topology.get("transform")
-    assert isinstance(transform, dict), "the outlines are quantized TopoJSON"
-    (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
-    arcs: list[list[Point]] = []
-    raw_arcs = topology["arcs"]
-    assert isinstance(raw_arcs, list)
-    for raw in raw_arcs:
-        x = y = 0
-        points: list[Point] = []
-        for dx, dy, *_ in raw:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def ring(arcs: list[list[Point]], indices: list[int]) -> list[Point]:
-    """One closed ring: its arcs joined end to end (``~i`` reversed), shared end points once."""
-    points: list[Point] = []
-    for index in indices:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        points.extend(arc[1:] if points else arc)
-    return points
-
-
-def polygons(geometry: dict[str, Any], arcs: list[list[Point]]) -> list[list[list[Point]]]:
-    """The polygons (each a list of rings, the first the outline, the others holes) of a geometry."""
-    kind, parts = geometry.get("type"), geometry.get("arcs") or []
-    if kind == "Polygon":
-        return [[ring(arcs, r) for r in parts]]
-    if kind == "MultiPolygon":
-        return [[ring(arcs, r) for r in polygon] for polygon in parts]
-    return []  # a country without a shape (null geometry)
-
-
 @dataclass(frozen=True, slots=True)
 class Country:
     name: str
@@ -106,21 +60,14 @@ class World:
     countries: tuple[Country, ...]
 
 
-def unwrapped(points: list[Point]) -> list[list[Point]]:
+def unwrapped(points: Ring) -> list[list[Point]]:
     """A ring as drawn on the flat map. A ring that crosses the 180th meridian (Fiji, the east of
-    Russia) jumps from one edge to the other: its longitudes are made continuous (past 180°), and
-    the ring is given once more shifted by 360° so each edge of the map shows its half. A ring
-    around a pole (Antarctica) is left as it is: its jump runs along the map's edge."""
-    out: list[Point] = [points[0]]
-    shift = 0.0
-    for (lon0, _), (lon, lat) in itertools.pairwise(points):
-        if lon - lon0 > 180:
-            shift -= 360
-        elif lon0 - lon > 180:
-            shift += 360
-        out.append((lon + shift, lat))
-    if shift != 0:  # around a pole
-        return [points]
+    Russia) has its longitudes made continuous (past 180°) and is given once more shifted by 360°
+    so each edge of the map shows its half. A ring around a pole (Antarctica) is left as it is:
+    its jump runs along the map's edge."""
+    out, polar = unwrap(points)
+    if polar:
+        return [out]
     low, high = min(p[0] for p in out), max(p[0] for p in out)
     copies = [out]
     if high > 180:
@@ -130,7 +77,7 @@ def unwrapped(points: list[Point]) -> list[list[Point]]:
     return copies
 
 
-def _path(shapes: list[list[list[Point]]]) -> QPainterPath:
+def _path(shapes: tuple[tuple[Ring, ...], ...]) -> QPainterPath:
     path = QPainterPath()
     for polygon in shapes:
         for points in polygon:
@@ -149,14 +96,11 @@ _lock = threading.Lock()
 
 @cache
 def _world(detail: str) -> World:
-    topology = json.loads(resource_path("geo", f"countries-{detail}.json").read_text(encoding="utf-8"))
-    arcs = decode_arcs(topology)
     countries = []
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        path = _path(polygons(geometry, arcs))
+    for shape in country_shapes(detail):
+        path = _path(shape.polygons)
         if not path.isEmpty():
-            name = (geometry.get("properties") or {}).get("name", "")
-            countries.append(Country(str(name), path, path.boundingRect()))
+            countries.append(Country(shape.name, path, path.boundingRect()))
     return World(detail, tuple(countries))
 
 

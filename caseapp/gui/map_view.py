@@ -15,9 +15,10 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from caseapp.core.entities import Incident, PlacePrecision
+from caseapp.core.geo import DETAILS
 from caseapp.core.refs import RefKind
 from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, MapCanvas, MapPoint, diamond
-from caseapp.gui.map_geo import DETAILS, World, world
+from caseapp.gui.map_geo import World, world
 
 if TYPE_CHECKING:
     from caseapp.core.services import RecordService
