@@ -52,6 +52,15 @@ class Settings:
 
     # -- auto-lock
     @property
+    def actor(self) -> str:
+        """The name last typed at the unlock screen: who the custody log records (empty: the account name)."""
+        return str(self._store.value("identity/actor", "") or "")
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        self._store.setValue("identity/actor", name)
+
+    @property
     def idle_minutes(self) -> int:
         value = self._store.value("security/idle_lock_minutes", DEFAULT_IDLE_MINUTES)
         try:

@@ -46,10 +46,18 @@ class UnlockPage(QWidget):
     unlocked = Signal(object)  # OpenCase
     back = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, kdf: Argon2Params = STRONG_ARGON2) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        kdf: Argon2Params = STRONG_ARGON2,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.kdf = kdf
+        self.settings = settings
         self.path = Path()
         self.title = QLabel(self)
         self.title.setObjectName("unlockTitle")
@@ -59,6 +67,7 @@ class UnlockPage(QWidget):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.unlock)
+        self.actor = self._actor_field()
         self.use_code = QCheckBox(self.tr("I forgot the passphrase: use the recovery code"), self)
         self.use_code.setObjectName("useRecoveryCode")
         self.use_code.toggled.connect(self._mode_changed)
@@ -77,9 +86,14 @@ class UnlockPage(QWidget):
         self.keyring_button = QPushButton(self.tr("Unlock with the system keyring"), self)
         self.keyring_button.setObjectName("keyringButton")
         self.keyring_button.clicked.connect(self.unlock_with_keyring)
+        self._lay_out()
+        self._mode_changed(False)
+
+    def _lay_out(self) -> None:
         back = QPushButton(self.tr("Back"), self)
         back.clicked.connect(self.back)
         form = QFormLayout()
+        form.addRow(self.tr("Your name"), self.actor)
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.use_code)
         form.addRow(self.tr("Recovery code"), self.code)
@@ -96,7 +110,21 @@ class UnlockPage(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self._mode_changed(False)
+
+    def _actor_field(self) -> QLineEdit:
+        # Who is at the keyboard: the custody log records this name, and a link is accepted only by
+        # someone other than its author, so two people sharing one computer each unlock as themselves.
+        actor = QLineEdit(self)
+        actor.setObjectName("actorName")
+        actor.setAccessibleName(self.tr("Your name, as the custody log records it"))
+        actor.setToolTip(
+            self.tr(
+                "The custody log records who did what. A link to an element is accepted by someone other "
+                "than its author, so a colleague reviewing on this computer unlocks with their own name."
+            )
+        )
+        actor.returnPressed.connect(self.unlock)
+        return actor
 
     def show_case(self, path: Path, message: str = "") -> None:
         self.path = path
@@ -106,6 +134,7 @@ class UnlockPage(QWidget):
         self.code.clear()
         self.new_passphrase.clear()
         self.message.setText(message)
+        self.actor.setText(self._remembered_actor())
         try:
             from caseapp.app.case_folder import has_keyring_slot
 
@@ -129,8 +158,34 @@ class UnlockPage(QWidget):
         if busy:
             self.message.setText(self.tr("Unlocking…"))
 
+    def _remembered_actor(self) -> str:
+        """The name typed last time (kept only while recent cases are remembered), else the account name."""
+        if self.settings is not None and self.settings.remember_recent and self.settings.actor:
+            return self.settings.actor
+        from caseapp.app.case_folder import default_actor
+
+        try:
+            return default_actor()
+        except CaseAppError:  # an unusable $CASEAPP_ACTOR: the user types a name
+            return ""
+
+    def _actor_name(self) -> str | None:
+        """The name typed, cleaned as every one-line field is; None (and a message) if it is unusable."""
+        from caseapp.core.text import clean_text
+
+        try:
+            name = clean_text(self.actor.text(), field=self.tr("Your name"), max_length=200, required=True)
+        except CaseAppError as error:
+            self.message.setText(message_for(error))
+            self.actor.setFocus()
+            return None
+        return name
+
     def unlock(self) -> None:
         path, kdf = self.path, self.kdf
+        actor = self._actor_name()
+        if actor is None:
+            return
         if self.use_code.isChecked():
             code, new = self.code.text(), self.new_passphrase.passphrase()
             if not self.new_passphrase.is_valid():
@@ -141,7 +196,7 @@ class UnlockPage(QWidget):
                 from caseapp.app.case_folder import open_case, recover
 
                 recover(path, code, new, kdf=kdf)
-                return open_case(path, passphrase=new)
+                return open_case(path, passphrase=new, actor=actor)
 
         else:
             passphrase = self.passphrase.text()
@@ -152,13 +207,15 @@ class UnlockPage(QWidget):
             def work() -> OpenCase:
                 from caseapp.app.case_folder import open_case
 
-                return open_case(path, passphrase=passphrase)
+                return open_case(path, passphrase=passphrase, actor=actor)
 
         self._run(work)
 
     def unlock_with_keyring(self) -> None:
-        path = self.path
-        self._run(_open_with_keyring(path))
+        actor = self._actor_name()
+        if actor is None:
+            return
+        self._run(_open_with_keyring(self.path, actor))
 
     def _run(self, work: object) -> None:
         assert callable(work)
@@ -168,6 +225,8 @@ class UnlockPage(QWidget):
         handle.failed.connect(self._failed)
 
     def _done(self, case: OpenCase) -> None:
+        if self.settings is not None:  # a name on this computer, like the recent cases: only if the user keeps them
+            self.settings.actor = case.actor if self.settings.remember_recent else ""
         self.passphrase.clear()
         self.code.clear()
         self.new_passphrase.clear()
@@ -236,7 +295,7 @@ class WelcomeWindow(QMainWindow):
         layout.addLayout(buttons)
         self.language = LanguageChooser(settings, self.start)
         layout.addWidget(self.language)
-        self.unlock_page = UnlockPage(runner, self, kdf=kdf)
+        self.unlock_page = UnlockPage(runner, self, kdf=kdf, settings=settings)
         self.unlock_page.back.connect(self.show_start)
         self.unlock_page.unlocked.connect(lambda case: self.unlocked.emit(case, self.unlock_page.path))
         self.pages.addWidget(self.start)
@@ -267,10 +326,10 @@ class WelcomeWindow(QMainWindow):
         self.show_start()
 
 
-def _open_with_keyring(path: Path) -> Callable[[], OpenCase]:
+def _open_with_keyring(path: Path, actor: str) -> Callable[[], OpenCase]:
     def work() -> OpenCase:
         from caseapp.app.case_folder import open_case
 
-        return open_case(path)
+        return open_case(path, actor=actor)
 
     return work

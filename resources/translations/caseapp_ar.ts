@@ -2104,6 +2104,10 @@
             <translation>تعيين عبارة المرور الجديدة وفتح القفل</translation>
         </message>
         <message>
+            <source>The custody log records who did what. A link to an element is accepted by someone other than its author, so a colleague reviewing on this computer unlocks with their own name.</source>
+            <translation>يسجّل سجلّ سلسلة الحيازة من فعل ماذا. لا يقبل الربطَ بركنٍ إلا شخصٌ غير صاحبه، لذا يفتح الزميل الذي يراجع على هذا الحاسوب القضيةَ باسمه هو.</translation>
+        </message>
+        <message>
             <source>Type the case's passphrase.</source>
             <translation>اكتب عبارة المرور الخاصة بالقضية.</translation>
         </message>
@@ -2130,6 +2134,14 @@
         <message>
             <source>Wrong passphrase. Nothing was changed; try again.</source>
             <translation>عبارة المرور خاطئة. لم يتغير شيء؛ حاول مرة أخرى.</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>اسمك</translation>
+        </message>
+        <message>
+            <source>Your name, as the custody log records it</source>
+            <translation>اسمك كما يسجّله سجلّ الحيازة</translation>
         </message>
     </context>
     <context>

@@ -2104,6 +2104,10 @@
             <translation>Définir la nouvelle phrase de passe et déverrouiller</translation>
         </message>
         <message>
+            <source>The custody log records who did what. A link to an element is accepted by someone other than its author, so a colleague reviewing on this computer unlocks with their own name.</source>
+            <translation>Le registre de la chaîne de possession enregistre qui a fait quoi. Un lien vers un élément est accepté par une autre personne que son auteur : un collègue qui relit sur cet ordinateur déverrouille donc sous son propre nom.</translation>
+        </message>
+        <message>
             <source>Type the case's passphrase.</source>
             <translation>Tapez la phrase de passe de l'affaire.</translation>
         </message>
@@ -2130,6 +2134,14 @@
         <message>
             <source>Wrong passphrase. Nothing was changed; try again.</source>
             <translation>Phrase de passe erronée. Rien n'a été modifié ; réessayez.</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Votre nom</translation>
+        </message>
+        <message>
+            <source>Your name, as the custody log records it</source>
+            <translation>Votre nom, tel que le registre de possession l'enregistre</translation>
         </message>
     </context>
     <context>

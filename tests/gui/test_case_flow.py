@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from caseapp.app.case_folder import OpenCase, enable_keyring
+from caseapp.app.case_folder import OpenCase, default_actor, enable_keyring
+from caseapp.core.analysis import ReviewState
+from caseapp.core.entities import ExhibitKind
 from caseapp.core.errors import CaseLockedError
 from caseapp.gui.shell import Shell
 from tests.conftest import PASSPHRASE
@@ -124,3 +126,52 @@ def test_unlock_with_the_keyring_only_where_enabled(
     qtbot.mouseClick(page.keyring_button, Qt.MouseButton.LeftButton)
     settle(qtbot, shell.runner)
     assert shell.case is not None and shell.case.folder == case.folder
+
+
+def test_a_colleague_unlocks_under_their_own_name_and_reviews_a_link(
+    qtbot: QtBot, shell: Shell, make_case: Callable[..., tuple[OpenCase, str]]
+) -> None:
+    """One computer, two people: the custody log records the name typed at unlock, so the colleague
+    (not the author) may accept the author's link, and the name is offered again next time."""
+    case, _ = make_case()
+    exhibit = case.records.add_exhibit(title="Photo of the crater", kind=ExhibitKind.IMAGE).value
+    assert exhibit.id is not None
+    proposed = case.records.link_element(exhibit.id, "8(2)(e)(iv)-1", reasoning="crater beside the hospital").value
+    assert proposed.id is not None
+    case.lock()
+    shell.welcome.ask_unlock(case.folder)
+    page = shell.welcome.unlock_page
+    assert page.actor.text() == default_actor()  # nobody typed a name yet: the account name
+
+    page.actor.clear()
+    unlock(qtbot, shell, PASSPHRASE)
+    assert shell.case is None and page.message.text() == "Your name is required"
+
+    page.actor.setText("  Reviewer نور ")  # QTest types ASCII only
+    page.passphrase.clear()  # kept while the name was missing
+    unlock(qtbot, shell, PASSPHRASE)
+    assert shell.case is not None and shell.case.actor == "Reviewer نور"
+    assert shell.settings.actor == "Reviewer نور"
+    accepted = shell.case.records.review(proposed.id, accept=True).value
+    assert accepted.review is ReviewState.ACCEPTED and accepted.reviewed_by == "Reviewer نور"
+    reviewed = [e for e in shell.case.custody.entries() if e.actor == "Reviewer نور"]
+    assert reviewed, "the custody log records the colleague's name"
+
+    shell.lock()
+    assert shell.welcome.unlock_page.actor.text() == "Reviewer نور"  # offered again
+
+
+def test_the_name_is_not_kept_when_recent_cases_are_not(
+    qtbot: QtBot, shell: Shell, make_case: Callable[..., tuple[OpenCase, str]]
+) -> None:
+    case, _ = make_case()
+    case.lock()
+    shell.welcome.remember.setChecked(False)
+    shell.welcome.ask_unlock(case.folder)
+    page = shell.welcome.unlock_page
+    page.actor.setText("Investigator Z")
+    unlock(qtbot, shell, PASSPHRASE)
+    assert shell.case is not None and shell.case.actor == "Investigator Z"
+    assert shell.settings.actor == ""
+    shell.lock()
+    assert page.actor.text() == default_actor()
