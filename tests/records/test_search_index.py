@@ -4,17 +4,19 @@ person's name, equal to a rebuild from the stored records, and actually consulte
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
+import sqlcipher3
 from sqlalchemy import text
 
 from caseapp.app.case_folder import OpenCase, open_case
 from caseapp.core.entities import PersonRole, ProtectionLevel
 from caseapp.core.ports import Deleted
 from caseapp.core.refs import CASE_REF, RefKind, parse_ref
-from caseapp.core.search import SearchKind
+from caseapp.core.search import Match, SearchKind, match_text, query_terms, word_spans
 from caseapp.core.search_index import index_text, index_words
-from caseapp.storage.record_index import stored_rows
+from caseapp.storage.record_index import CREATE, match_query, stored_rows
 from tests.conftest import PASSPHRASE, raw_connection
 from tests.records.aleppo import build
 from tests.records.test_export_view import WITNESS
@@ -116,3 +118,39 @@ def test_only_letters_and_digits_are_asked_of_the_index() -> None:
     assert index_words(["hospi", "2016", "al", "hospi"]) == ("hospi", "2016", "al")
     assert index_words(["1\u20442"]) == ()  # a folded fraction: read every record rather than miss one
     assert index_text(["Al-Quds Ḥospital", "المستشفى"]) == "al quds hospital المستشفي مستشفي"
+
+
+def test_the_index_never_loses_a_record_the_search_would_match() -> None:
+    """Random words in many scripts and spellings: whenever the search's own matching finds a record,
+    the index query finds it too (a missing row would be a hit silently lost)."""
+    alphabet = (
+        "abcdeéèêëßøłæœİ\u0131iIKk\u017fﬁ"  # Latin with accents, ligatures, special case folds
+        "مستشفىإأآٱةؤئءالحلبي"  # Arabic letters and variants
+        "\u064e\u0650\u0651\u0640\u200c"  # harakat, shadda, tatweel, ZWNJ
+        "\u0662\u0660\u0661\u06662016½²"  # Arabic-Indic and other digits
+        "अस्पताल\u093f"  # Devanagari with a vowel sign
+        "ΣσςДж"  # Greek final sigma, Cyrillic
+    )
+    rng = random.Random(14)
+    connection = sqlcipher3.connect(":memory:")
+    connection.execute(CREATE)
+    checked = 0
+    for number in range(1500):
+        text = " ".join("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(4))
+        spans = word_spans(text)
+        if not spans:
+            continue
+        start, end = rng.choice(spans)
+        typed = text[start : rng.randint(start + 1, end)]
+        terms = query_terms(typed)
+        if not terms or match_text(terms, [text]) is Match.NONE:
+            continue
+        words = index_words(terms)
+        if not words:
+            continue
+        connection.execute("DELETE FROM record_text")
+        connection.execute("INSERT INTO record_text VALUES (?, 'note', ?)", (str(number), index_text([text])))
+        found = connection.execute("SELECT record_id FROM record_text WHERE record_text MATCH ?", (match_query(words),))
+        assert found.fetchall() == [(str(number),)], (text, typed, terms)
+        checked += 1
+    assert checked > 500

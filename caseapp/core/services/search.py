@@ -1,8 +1,9 @@
 """One search over a case, and the timeline: read-only use cases over the ports.
 
 Exhibits are searched by the database (the full-text index of titles, descriptions and extracted
-text, and original file names; ranked, filtered and paged there). The other records are fewer and
-are matched here, word by word on folded text (:mod:`caseapp.core.search`): persons by pseudonym
+text, and original file names; ranked, filtered and paged there). The other records are read only
+when their own full-text index (:mod:`caseapp.core.search_index`) holds every query word, and are
+matched here, word by word on folded text (:mod:`caseapp.core.search`): persons by pseudonym
 and role (a public person's name too; a protected or confidential person's name and description
 never), incidents by title, place and description, sources by name, grading and description,
 charges by crime id and analysis, element links by element id, reasoning and quoted words, links by
