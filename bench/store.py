@@ -34,6 +34,7 @@ from caseapp.core.entities import ExhibitKind
 from caseapp.core.ports import CustodyQuery, ExhibitQuery, ExhibitSort, Page
 from caseapp.core.searchtext import index_form
 from caseapp.secrets.keyslots import STRONG_ARGON2, Keyslots
+from caseapp.storage import record_index
 from caseapp.storage.engine import make_engine
 from caseapp.storage.migrate import migrate
 from caseapp.storage.orm import (
@@ -211,6 +212,7 @@ def populate(engine: Engine, rng: random.Random, count: int = EXHIBITS) -> None:
         connection.execute(insert(TaggingRow), taggings)
         connection.execute(insert(LinkRow), links)
         _set_counters(connection, {"W": PERSONS, "INC": INCIDENTS, "EX": count, "LNK": len(links)})
+        record_index.rebuild(connection)  # persons, incidents and links, as the writes would index them
 
 
 def populate_custody(engine: Engine, rng: random.Random) -> None:

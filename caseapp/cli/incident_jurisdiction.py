@@ -1,6 +1,6 @@
 """``caseapp jurisdiction INC-n --crime CRIME [--territory XX] [--nationality XX]... [--json]``.
 
-The incident's country (typed, or found offline from its coordinates) and its whole time range;
+The incident's country (typed, set on the incident, or found offline from its coordinates) and its whole time range;
 the answer for each period of the range over which it stays the same, and why it changes.
 """
 
@@ -56,6 +56,8 @@ def _country_line(result: IncidentJurisdiction) -> str:
     codes = ", ".join(t.name for t in result.territories)
     if result.country_from is CountryFrom.TYPED:
         return f"Country: {codes} (typed with --territory)"
+    if result.country_from is CountryFrom.INCIDENT:
+        return f"Country: {codes} (set on the incident; its coordinates were not used)"
     found = result.located
     assert found is not None
     radius = "unknown" if found.radius_m is None else f"±{found.radius_m:g} m"

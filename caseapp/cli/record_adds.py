@@ -50,6 +50,7 @@ def register_add(group_: Subparsers, kind: RefKind) -> None:
         add.add_argument("--lat", type=float, help="latitude, decimal degrees")
         add.add_argument("--lon", type=float, help="longitude, decimal degrees")
         add.add_argument("--place-precision", choices=[p.value for p in PlacePrecision])
+        add.add_argument("--country", help="the country it took place in, ISO 3166-1 alpha-2 (SY, UA, ...)")
     elif kind is RefKind.SOURCE:
         add = command(group_, "add", "add a source", cmd_source_add)
         add.add_argument("--name", required=True)
@@ -100,6 +101,7 @@ def cmd_incident_add(args: argparse.Namespace) -> int:
             latitude=args.lat,
             longitude=args.lon,
             place_precision=PlacePrecision(args.place_precision) if args.place_precision else None,
+            country=args.country,
         ).value
     zone = f" (times in {incident.time_zone})" if incident.time_start is not None else ""
     return done(args, incident, f"Added {incident.ref}: {incident.title}{zone}")

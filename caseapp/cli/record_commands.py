@@ -52,6 +52,7 @@ EDIT_OPTIONS: dict[RefKind, list[tuple[str, str, dict[str, Any]]]] = {
         ("--lat", "latitude", {"type": float}),
         ("--lon", "longitude", {"type": float}),
         ("--place-precision", "place_precision", {"choices": [p.value for p in PlacePrecision]}),
+        ("--country", "country", {"help": "ISO 3166-1 alpha-2 code (SY, UA, ...); an empty value clears it"}),
     ],
     RefKind.SOURCE: [
         ("--name", "name", {}),

@@ -90,6 +90,7 @@ def print_plain(record: Any) -> None:
             ("place", record.place_name),
             ("coordinates", f"{record.latitude:.6f}, {record.longitude:.6f}" if record.latitude is not None else ""),
             ("precision", record.place_precision.value),
+            ("country", record.country or ""),
             ("description", record.description),
         ]
     elif isinstance(record, Source):

@@ -227,6 +227,8 @@ class Incident:
     tags: tuple[str, ...] = ()
     time_zone: str = "UTC"
     """The zone the times were given in; they are stored as instants and shown in this zone."""
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code of the country the incident took place in, when someone set it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,7 @@ class IncidentView:
     longitude: float | None
     place_precision: str
     tags: tuple[str, ...]
+    country: str | None = None  # ISO 3166-1 alpha-2, when set on the incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,7 @@ def _incident(incident: Incident) -> IncidentView:
         longitude=incident.longitude,
         place_precision=incident.place_precision.value,
         tags=incident.tags,
+        country=incident.country,
     )
 
 

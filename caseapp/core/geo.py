@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from caseapp.core.errors import ValidationError
 from caseapp.core.resources import resource_path
 
 DETAILS = ("110m", "50m")  # coarse (the world) and finer (a country, a city)
@@ -134,3 +135,23 @@ def country_shapes(detail: str = "50m") -> tuple[CountryShape, ...]:
         raise ValueError(f"no outlines at {detail!r}: {', '.join(DETAILS)}")
     with _lock:  # two loads at once decode once
         return _shapes(detail)
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """Every alpha-2 code ``resources/geo/country-codes.csv`` gives a country (ISO 3166-1, and XK)."""
+    return frozenset(code for codes, _note in _codes().values() for code in codes)
+
+
+def country_code(value: object) -> str | None:
+    """A country as typed (``SY``, ``sy``) checked against :func:`country_codes`; empty is None."""
+    typed = "" if value is None else str(value).strip()
+    if not typed:
+        return None
+    code = typed.upper()
+    if code not in country_codes():
+        raise ValidationError(
+            f"country {typed!r} is not a two-letter country code caseapp knows; "
+            "write an ISO 3166-1 alpha-2 code such as SY, UA or FR, or leave it empty"
+        )
+    return code

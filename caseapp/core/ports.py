@@ -86,6 +86,10 @@ class RecordQuery:
     deleted: Deleted = Deleted.HIDE
     target: Target | None = None  # notes and links: only those on (or of) this record
     page: Page = Page()
+    words: tuple[str, ...] = ()
+    """If given, a store may leave out the records whose search index lacks one of these words (as
+    a word start; :func:`caseapp.core.search_index.index_words`). A narrowing only: the search
+    still matches what it reads, so a store without an index may ignore it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,7 @@ FIELDS: dict[RefKind, tuple[Field, ...]] = {
         Field("place_name", label("Place"), current=lambda i: i.place_name),
         Field("latitude", label("Latitude"), current=lambda i: "" if i.latitude is None else str(i.latitude)),
         Field("longitude", label("Longitude"), current=lambda i: "" if i.longitude is None else str(i.longitude)),
+        Field("country", label("Country (code, e.g. SY)"), current=lambda i: i.country or ""),
         Field("description", label("Description"), "text", current=lambda i: i.description),
     ),
     RefKind.SOURCE: (
@@ -144,6 +145,7 @@ def add_operation(records: RecordService, kind: RefKind, values: dict[str, str])
             place_name=values["place_name"],
             latitude=_number("latitude", values["latitude"]),
             longitude=_number("longitude", values["longitude"]),
+            country=values["country"] or None,
         )
     return lambda: records.add_source(
         name=values["name"],

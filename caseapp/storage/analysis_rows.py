@@ -40,6 +40,7 @@ from caseapp.storage.orm import (
     PersonRow,
     SourceRow,
 )
+from caseapp.storage.record_index import narrowed
 
 _CHUNK = 500
 
@@ -143,6 +144,7 @@ class AnalysisReads:
 
     def charges(self, query: RecordQuery) -> list[Charge]:
         statement = _live(select(ChargeRow), ChargeRow, query.deleted).order_by(ChargeRow.created_at, ChargeRow.id)
+        statement = narrowed(statement, ChargeRow, RefKind.CHARGE, query.words)
         if query.target is not None and query.target.kind in (RefKind.PERSON, RefKind.INCIDENT):
             if query.target.kind is RefKind.PERSON:
                 member: Any = select(ChargeSuspectRow.charge_id).where(
@@ -160,6 +162,7 @@ class AnalysisReads:
 
     def element_links(self, query: RecordQuery, element_id: str | None = None) -> list[ElementLink]:
         statement = _live(select(ElementLinkRow), ElementLinkRow, query.deleted)
+        statement = narrowed(statement, ElementLinkRow, RefKind.ELEMENT_LINK, query.words)
         if query.target is not None and query.target.kind is RefKind.EXHIBIT:
             statement = statement.where(ElementLinkRow.exhibit_id == query.target.id)
         if element_id is not None:

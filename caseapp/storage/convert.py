@@ -91,6 +91,7 @@ def incident(row: IncidentRow, tags: tuple[str, ...] = ()) -> Incident:
         deleted=tombstone(row),
         tags=tags,
         time_zone=shown,  # the zone the times are shown in (UTC where this system lacks the stored one)
+        country=row.country,
     )
 
 

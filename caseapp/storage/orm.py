@@ -158,6 +158,7 @@ class IncidentRow(TombstoneMixin, Base):
     longitude: Mapped[float | None]
     place_precision: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2, when set
 
 
 class SourceRow(TombstoneMixin, Base):

@@ -48,6 +48,7 @@ from caseapp.storage.orm import (
     TagRow,
 )
 from caseapp.storage.person_rows import PersonReads
+from caseapp.storage.record_index import narrowed
 from caseapp.storage.search_reads import body_windows, count_search, exhibits_tagged, search_rows
 
 DEVICE_ID = "device_id"
@@ -230,7 +231,8 @@ class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads, PersonReads):
     def _list(self, kind: RefKind, query: RecordQuery, order: Any) -> list[Any]:
         model = MODEL[kind]
         orders = order if isinstance(order, tuple) else (order,)
-        statement = _page(_deleted(select(model), model, query.deleted).order_by(*orders, model.id), query.page)
+        statement = narrowed(_deleted(select(model), model, query.deleted), model, kind, query.words)
+        statement = _page(statement.order_by(*orders, model.id), query.page)
         return self._convert(kind, list(self.session.scalars(statement)))
 
     def persons(self, query: RecordQuery) -> list[Person]:
@@ -243,14 +245,14 @@ class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads, PersonReads):
         return self._list(RefKind.SOURCE, query, SourceRow.created_at)
 
     def notes(self, query: RecordQuery) -> list[Note]:
-        statement = _deleted(select(NoteRow), NoteRow, query.deleted)
+        statement = narrowed(_deleted(select(NoteRow), NoteRow, query.deleted), NoteRow, RefKind.NOTE, query.words)
         if query.target is not None:
             statement = statement.where(target_filter(NoteRow, query.target))
         statement = _page(statement.order_by(NoteRow.created_at, NoteRow.id), query.page)
         return self._convert(RefKind.NOTE, list(self.session.scalars(statement)))
 
     def links(self, query: RecordQuery) -> list[Link]:
-        statement = _deleted(select(LinkRow), LinkRow, query.deleted)
+        statement = narrowed(_deleted(select(LinkRow), LinkRow, query.deleted), LinkRow, RefKind.LINK, query.words)
         target = query.target
         if target is not None:
             column = {RefKind.EXHIBIT: LinkRow.exhibit_id, RefKind.PERSON: LinkRow.person_id}.get(

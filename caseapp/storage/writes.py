@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select, text, update
 
 from caseapp.core import searchtext
+from caseapp.core.analysis import Charge, ElementLink
 from caseapp.core.entities import (
     Acquisition,
     CaseInfo,
@@ -31,6 +32,7 @@ from caseapp.core.entities import (
 from caseapp.core.errors import ValidationError
 from caseapp.core.ports import NewFile, Revision, Target
 from caseapp.core.refs import RefKind, format_ref
+from caseapp.core.search_index import INDEXED_KINDS
 from caseapp.storage import convert
 from caseapp.storage.analysis_rows import AnalysisWrites
 from caseapp.storage.dossier_rows import DossierWrites
@@ -55,6 +57,7 @@ from caseapp.storage.orm import (
 )
 from caseapp.storage.person_rows import PersonWrites
 from caseapp.storage.reads import DEVICE_ID, MODEL, TARGET_COLUMN, SqlReadTx, target_filter
+from caseapp.storage.record_index import reindex
 
 PROTECTED_SECRETS = frozenset({DEVICE_ID, "age_identity"})
 """Case secrets no operation may replace (a new blob identity would make every stored file unreadable)."""
@@ -121,6 +124,7 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites, PersonWrites):
             )
         )
         self.session.flush()
+        reindex(self.session, RefKind.PERSON, person)
 
     def add_incident(self, incident: Incident) -> None:
         self.session.add(
@@ -138,9 +142,11 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites, PersonWrites):
                 longitude=incident.longitude,
                 place_precision=incident.place_precision.value,
                 created_at=incident.created_at,
+                country=incident.country,
             )
         )
         self.session.flush()
+        reindex(self.session, RefKind.INCIDENT, incident)
 
     def add_source(self, source: Source) -> None:
         self.session.add(
@@ -155,6 +161,7 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites, PersonWrites):
             )
         )
         self.session.flush()
+        reindex(self.session, RefKind.SOURCE, source)
 
     def add_exhibit(self, exhibit: Exhibit) -> None:
         self.session.add(
@@ -180,6 +187,7 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites, PersonWrites):
             NoteRow(id=note.id, ref=note.ref, text=note.text, author=note.author, created_at=note.created_at, **columns)
         )
         self.session.flush()
+        reindex(self.session, RefKind.NOTE, note)
 
     def add_link(self, link: Link) -> None:
         self.session.add(
@@ -195,6 +203,7 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites, PersonWrites):
             )
         )
         self.session.flush()
+        reindex(self.session, RefKind.LINK, link)
 
     def update(self, kind: RefKind, record_id: uuid.UUID, values: dict[str, Any]) -> None:
         model = MODEL[kind]
@@ -206,6 +215,16 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites, PersonWrites):
         if columns:
             self.session.execute(update(model).where(model.id == record_id).values(columns))
         self.session.expire_all()
+        if kind in INDEXED_KINDS:
+            reindex(self.session, kind, self.get(kind, record_id))
+
+    def add_charge(self, charge: Charge) -> None:
+        super().add_charge(charge)
+        reindex(self.session, RefKind.CHARGE, charge)
+
+    def add_element_link(self, link: ElementLink) -> None:
+        super().add_element_link(link)
+        reindex(self.session, RefKind.ELEMENT_LINK, link)
 
     def set_tombstone(self, kind: RefKind, record_id: uuid.UUID, tombstone: Tombstone | None) -> None:
         model = MODEL[kind]

@@ -1643,6 +1643,10 @@
             <translation>إضافة حادثة</translation>
         </message>
         <message>
+            <source>Country (code, e.g. SY)</source>
+            <translation>البلد (رمز، مثل SY)</translation>
+        </message>
+        <message>
             <source>Credibility (1-6)</source>
             <translation>المصداقية (1-6)</translation>
         </message>

@@ -1643,6 +1643,10 @@
             <translation>Ajouter un incident</translation>
         </message>
         <message>
+            <source>Country (code, e.g. SY)</source>
+            <translation>Pays (code, p. ex. SY)</translation>
+        </message>
+        <message>
             <source>Credibility (1-6)</source>
             <translation>Crédibilité (1-6)</translation>
         </message>

@@ -1,7 +1,8 @@
 """Jurisdiction over an incident: its country and its whole time range, and whether the answer changes inside it.
 
-The country is the one typed (``territory``) or else the one its coordinates are in
-(:func:`caseapp.core.geo_lookup.country_at`, with the place precision honoured). When the
+The country is the one typed (``territory``), else the one set on the incident (its ``country``),
+else the one its coordinates are in (:func:`caseapp.core.geo_lookup.country_at`, with the place
+precision honoured). When the
 coordinates leave the country uncertain, every country the place may be in is assessed.
 
 The time range is the incident's (:func:`caseapp.core.timeline.incident_range`: a day, a month, a
@@ -38,6 +39,7 @@ from caseapp.core.timeline import incident_range
 
 class CountryFrom(enum.StrEnum):
     TYPED = "typed"
+    INCIDENT = "incident"  # the country set on the incident
     COORDINATES = "coordinates"
 
 
@@ -154,6 +156,8 @@ def incident_jurisdiction(
     located: CountryAt | None = None
     if territory:
         how, codes = CountryFrom.TYPED, [data.country(territory).iso2]
+    elif incident.country:
+        how, codes = CountryFrom.INCIDENT, [data.country(incident.country).iso2]
     else:
         how, located = CountryFrom.COORDINATES, _locate(incident)
         codes = list(located.candidates)
@@ -196,9 +200,9 @@ def incident_jurisdiction(
 def _locate(incident: Incident) -> CountryAt:
     if incident.latitude is None or incident.longitude is None:
         raise ValidationError(
-            f"{incident.ref} has no coordinates, so its country cannot be found: give it with --territory "
-            "(an ISO 3166-1 code such as SY), or set them with `caseapp incident edit "
-            f"{incident.ref} --lat ... --lon ...`"
+            f"{incident.ref} has no country and no coordinates, so its country cannot be found: give it with "
+            "--territory (an ISO 3166-1 code such as SY), or set it with `caseapp incident edit "
+            f"{incident.ref} --country SY` (or --lat ... --lon ...)"
         )
     found = country_at(incident.latitude, incident.longitude, incident.place_precision)
     if not found.candidates:

@@ -24,7 +24,7 @@ from caseapp.core.services.analysis_fields import stored_form
 _KINDS = {k.value: k for k in RefKind if k is not RefKind.CASE}
 # Plain fields recorded by an add entry's details, per kind: detail key -> record field.
 _ADDED = {
-    RefKind.INCIDENT: {"title": "title"},
+    RefKind.INCIDENT: {"title": "title", "country": "country"},
     RefKind.EXHIBIT: {"title": "title", "kind": "kind"},
     RefKind.SOURCE: {"grading": "grading"},
     RefKind.CHARGE: {"crime": "crime_id", "status": "status"},

@@ -34,6 +34,7 @@ from caseapp.core.entities import (
     Tombstone,
 )
 from caseapp.core.errors import UserError, ValidationError
+from caseapp.core.geo import country_code
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import Record, Revision, Target, WriteTx
 from caseapp.core.refs import RecordId, RefKind, kind_word, parse_ref
@@ -106,6 +107,7 @@ EDITABLE: dict[RefKind, dict[str, FieldSpec]] = {
         "latitude": FieldSpec(_float("latitude")),
         "longitude": FieldSpec(_float("longitude")),
         "place_precision": FieldSpec(_enum(PlacePrecision, "place precision")),
+        "country": FieldSpec(country_code),
     },
     RefKind.SOURCE: {
         "name": FieldSpec(_short("name")),

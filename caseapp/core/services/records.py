@@ -29,6 +29,7 @@ from caseapp.core.entities import (
     TimePrecision,
 )
 from caseapp.core.errors import NotFoundError, ValidationError
+from caseapp.core.geo import country_code
 from caseapp.core.operations import OpResult, Undo
 from caseapp.core.ports import ExhibitQuery, Record, RecordQuery, Target, WriteTx
 from caseapp.core.refs import PREFIX, RecordId, RefKind, kind_word
@@ -138,17 +139,23 @@ class RecordAdds(ServiceBase):
         latitude: float | None = None,
         longitude: float | None = None,
         place_precision: PlacePrecision | None = None,
+        country: str | None = None,
     ) -> OpResult[Incident]:
         """Add an incident. ``when``/``until`` are times as typed (``2016-04-27``, ``2016-04-27T14:05``);
-        without a zone they are read in the case's time zone."""
+        without a zone they are read in the case's time zone. ``country``: an ISO 3166-1 alpha-2
+        code (the jurisdiction assistant reads it before the coordinates)."""
         clean_title = clean_text(title, field="title", required=True)
         text = clean_text(description, field="description", max_length=LONG_TEXT_MAX, multiline=True)
         place = clean_text(place_name, field="place name")
         check_coordinates(latitude, longitude)
+        country_value = country_code(country)
         if place_precision is None:
             place_level = PlacePrecision.UNKNOWN if latitude is None else PlacePrecision.EXACT
         else:
             place_level = choice(PlacePrecision, place_precision, "place precision")
+        details: dict[str, object] = {"title": clean_title}
+        if country_value:
+            details["country"] = country_value
         now = self.clock()
         with self.store.write() as tx:
             start, end, precision, zone_name = time_range(when, until, tx.case_info().time_zone)
@@ -166,6 +173,7 @@ class RecordAdds(ServiceBase):
                 place_precision=place_level,
                 created_at=now,
                 time_zone=zone_name,
+                country=country_value,
             )
             tx.add_incident(incident)
             stored = tx.get(RefKind.INCIDENT, incident.id)  # times shown in the zone they were given in
@@ -175,7 +183,7 @@ class RecordAdds(ServiceBase):
                 tx,
                 Target(RefKind.INCIDENT, incident.id, incident.ref),
                 CustodyAction.INCIDENT_ADD,
-                {"title": clean_title},
+                details,
                 now,
             )
         return OpResult(incident, Changes.of(RefKind.INCIDENT), undo)

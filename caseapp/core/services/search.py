@@ -1,8 +1,9 @@
 """One search over a case, and the timeline: read-only use cases over the ports.
 
 Exhibits are searched by the database (the full-text index of titles, descriptions and extracted
-text, and original file names; ranked, filtered and paged there). The other records are fewer and
-are matched here, word by word on folded text (:mod:`caseapp.core.search`): persons by pseudonym
+text, and original file names; ranked, filtered and paged there). The other records are read only
+when their own full-text index (:mod:`caseapp.core.search_index`) holds every query word, and are
+matched here, word by word on folded text (:mod:`caseapp.core.search`): persons by pseudonym
 and role (a public person's name too; a protected or confidential person's name and description
 never), incidents by title, place and description, sources by name, grading and description,
 charges by crime id and analysis, element links by element id, reasoning and quoted words, links by
@@ -41,6 +42,16 @@ from caseapp.core.search import (
     match_text,
     parse_grade,
     query_terms,
+)
+from caseapp.core.search_index import (
+    charge_fields,
+    element_link_fields,
+    incident_fields,
+    index_words,
+    link_fields,
+    note_fields,
+    person_fields,
+    source_fields,
 )
 from caseapp.core.services.base import ServiceBase, resolve
 from caseapp.core.services.redacted import redaction_of
@@ -94,6 +105,7 @@ class _Scan:
     window: tuple[datetime, datetime] | None
     grade: GradeRange | None
     incident_id: UUID | None
+    words: tuple[str, ...] = ()  # what the record index is asked for (core.search_index)
     _grades: dict[UUID, str | None] | None = None
 
     def hit(
@@ -141,6 +153,10 @@ class _Scan:
     def written_in_window(self, moment: datetime) -> bool:
         return self.window is None or self.window[0] <= moment <= self.window[1]
 
+    def records(self) -> RecordQuery:
+        """The listing to read: the deleted filter asked for, narrowed by the record index."""
+        return RecordQuery(deleted=self.query.deleted, words=self.words)
+
 
 Finder = Callable[[_Scan], list[tuple[tuple[int, int, int], SearchHit]]]
 
@@ -152,13 +168,12 @@ def _keep(
 
 
 def _persons(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
-    people = [p for p in scan.tx.persons(RecordQuery(deleted=scan.query.deleted)) if _tagged(scan, p.tags)]
+    people = [p for p in scan.tx.persons(scan.records()) if _tagged(scan, p.tags)]
     found = []
     for person in people:
-        fields = [("pseudonym", person.ref), ("role", person.role.value)]
+        fields = person_fields(person)  # a public person's name only: never a protected name
         title = f"{person.ref} ({person.role.value})"
-        if person.protection is ProtectionLevel.NONE:  # a public person only: never a protected name
-            fields += [("name", person.full_name or ""), ("description", person.description)]
+        if person.protection is ProtectionLevel.NONE:
             title = f"{person.ref} {person.full_name or ''} ({person.role.value})"
         found.append(scan.hit(SearchKind.PERSON, person, title, fields))
     return _keep(found)
@@ -170,7 +185,7 @@ def _tagged(scan: _Scan, tags: tuple[str, ...]) -> bool:
 
 def _incidents(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
     found = []
-    for incident in scan.tx.incidents(RecordQuery(deleted=scan.query.deleted)):
+    for incident in scan.tx.incidents(scan.records()):
         if not _tagged(scan, incident.tags) or (scan.incident_id is not None and incident.id != scan.incident_id):
             continue
         if scan.window is not None:
@@ -179,17 +194,17 @@ def _incidents(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
             end = incident.time_end or incident.time_start
             if incident.time_start > scan.window[1] or end < scan.window[0]:
                 continue
-        fields = [("title", incident.title), ("place", incident.place_name), ("description", incident.description)]
+        fields = incident_fields(incident)
         found.append(scan.hit(SearchKind.INCIDENT, incident, incident.title, fields, when=incident.time_start))
     return _keep(found)
 
 
 def _sources(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
     found = []
-    for source in scan.tx.sources(RecordQuery(deleted=scan.query.deleted)):
+    for source in scan.tx.sources(scan.records()):
         if not _tagged(scan, source.tags) or not scan.graded(source.grading):
             continue
-        fields = [("name", source.name), ("grading", source.grading), ("description", source.description)]
+        fields = source_fields(source)
         found.append(scan.hit(SearchKind.SOURCE, source, f"{source.name} ({source.grading})", fields))
     return _keep(found)
 
@@ -201,21 +216,21 @@ def _covers(element_id: str, crime_or_mode: str) -> bool:
 def _charges(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
     found = []
     element = scan.query.element_id
-    for charge in scan.tx.charges(RecordQuery(deleted=scan.query.deleted)):
+    for charge in scan.tx.charges(scan.records()):
         if scan.incident_id is not None and scan.incident_id not in {i.incident_id for i in charge.incidents}:
             continue
         if element and not any(_covers(element, c) for c in [charge.crime_id, *(s.mode_id for s in charge.suspects)]):
             continue
         if not scan.written_in_window(charge.created_at):
             continue
-        fields = [("crime", charge.crime_id), ("analysis", charge.analysis)]
+        fields = charge_fields(charge)
         title = f"{charge.crime_id} ({charge.status.value})"
         found.append(scan.hit(SearchKind.CHARGE, charge, title, fields))
     return _keep(found)
 
 
 def _element_links(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
-    links = scan.tx.element_links(RecordQuery(deleted=scan.query.deleted), element_id=scan.query.element_id or None)
+    links = scan.tx.element_links(scan.records(), element_id=scan.query.element_id or None)
     grades = scan.grade_of(link.exhibit_id for link in links) if scan.grade is not None else {}
     found = []
     for link in links:
@@ -227,15 +242,14 @@ def _element_links(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
             continue
         if not scan.written_in_window(link.created_at):
             continue
-        quote = link.excerpt.quote if link.excerpt else ""
-        fields = [("element", link.element_id), ("reasoning", link.reasoning), ("quoted words", quote)]
+        fields = element_link_fields(link)
         title = f"{link.exhibit_ref} → {link.element_id} ({link.stance.value}, {link.review.value})"
         found.append(scan.hit(SearchKind.ELEMENT_LINK, link, title, fields))
     return _keep(found)
 
 
 def _links(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
-    links = scan.tx.links(RecordQuery(deleted=scan.query.deleted))
+    links = scan.tx.links(scan.records())
     grades = scan.grade_of(link.exhibit_id for link in links) if scan.grade is not None else {}
     found = []
     for link in links:
@@ -246,18 +260,18 @@ def _links(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
         if not scan.written_in_window(link.created_at):
             continue
         title = f"{link.exhibit_ref} → {link.target_ref} ({link.stance.value})"
-        found.append(scan.hit(SearchKind.LINK, link, title, [("reasoning", link.reasoning)]))
+        found.append(scan.hit(SearchKind.LINK, link, title, link_fields(link)))
     return _keep(found)
 
 
 def _notes(scan: _Scan) -> list[tuple[tuple[int, int, int], SearchHit]]:
     found = []
-    for note in scan.tx.notes(RecordQuery(deleted=scan.query.deleted)):
+    for note in scan.tx.notes(scan.records()):
         if scan.incident_id is not None and note.target_id != scan.incident_id:
             continue
         if not scan.written_in_window(note.created_at):
             continue
-        found.append(scan.hit(SearchKind.NOTE, note, f"note on {note.target_ref}", [("note", note.text)]))
+        found.append(scan.hit(SearchKind.NOTE, note, f"note on {note.target_ref}", note_fields(note)))
     return _keep(found)
 
 
@@ -346,7 +360,7 @@ class SearchService(ServiceBase):
         if query.incident:
             incident_id = resolve(tx, parse_ref_of(query.incident, RefKind.INCIDENT), RefKind.INCIDENT).id
         grade = parse_grade(query.grade) if query.grade else None
-        return _Scan(tx, query, terms, redaction_of(tx), window, grade, incident_id)
+        return _Scan(tx, query, terms, redaction_of(tx), window, grade, incident_id, index_words(terms))
 
     def _exhibit_search(self, scan: _Scan, page: Page) -> ExhibitSearch:
         query = scan.query

@@ -43,6 +43,9 @@ def main() -> None:
         records.tag(exhibit.id, ["market"])
         records.link(exhibit.id, incident.id, reasoning="shows the market after the strike")
         records.add_note(CASE_REF, "fixture note")
+        records.add_note(CASE_REF, "شاهد أول saw the second strike")
+        records.add_charge("8(2)(e)(i)", incidents=[incident.id], analysis="a deliberate attack on the market")
+        records.link_element(exhibit.id, "8(2)(e)(i)-1", reasoning="the photo shows the crater beside the stalls")
         with tempfile.TemporaryDirectory() as scratch:
             statement = Path(scratch) / "شهادة.txt"
             statement.write_text("fixture statement: the market was struck at dawn\n", encoding="utf-8")

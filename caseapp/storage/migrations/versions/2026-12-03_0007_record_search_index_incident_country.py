@@ -1,0 +1,36 @@
+"""The search index of the records other than exhibits, and an incident's country (issue 14).
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-03 10:00:00.000000
+
+``record_text`` is an FTS5 table inside the encrypted database, one row per person, incident,
+source, charge, element link, link and note (:mod:`caseapp.storage.record_index`); it is filled
+here from every record already in the case, deleted ones too. ``incidents.country`` is an optional
+ISO 3166-1 alpha-2 code; incidents made before have none (the jurisdiction assistant then reads
+their coordinates, as it did).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from caseapp.storage import record_index
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("incidents", sa.Column("country", sa.String(length=2), nullable=True))
+    op.execute(record_index.CREATE)
+    record_index.rebuild(op.get_bind())
+
+
+def downgrade() -> None:
+    op.execute("DROP TABLE record_text")
+    with op.batch_alter_table("incidents") as batch:
+        batch.drop_column("country")
