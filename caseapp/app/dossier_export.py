@@ -16,6 +16,7 @@ from caseapp.app.output_folder import PARTIAL_PREFIX, PARTIAL_SUFFIX, OutputFold
 from caseapp.app.render_processes import render_in_processes
 from caseapp.core.dossier.inputs import DossierInputs
 from caseapp.core.dossier.model import Document, Language
+from caseapp.core.dossier.selection import Section
 from caseapp.core.operations import OpResult, Task
 from caseapp.core.services.dossier_export import (
     DossierExportService,
@@ -52,11 +53,13 @@ def export_dossier(
     return service.export_dossier(request, inputs or case.records.dossier_inputs(), output, task=task)
 
 
-def public_outline(case: OpenCase, language: Language, *, task: Task | None = None) -> Document:
+def public_outline(
+    case: OpenCase, language: Language, *, omit: frozenset[Section] = frozenset(), task: Task | None = None
+) -> Document:
     """The public version as it would be exported now (nothing rendered, nothing recorded), for a
-    preview of its parts and headings, generated drafts marked."""
+    preview of its parts and headings, generated drafts marked, without the sections in ``omit``."""
     service = DossierExportService(case.records, renderers(), read_only=case.read_only)
-    request = DossierRequest(language=language, public_only=True)
+    request = DossierRequest(language=language, public_only=True, omit=omit)
     return service.public_document(request, case.records.dossier_inputs(), task=task)
 
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from caseapp.cli import unlock
 from caseapp.cli.evidence_commands import _FirstInterruptCancels, _ProgressLine
 from caseapp.cli.output import print_json
 from caseapp.core.operations import Task
+
+if TYPE_CHECKING:
+    from caseapp.core.dossier.selection import Section
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +43,13 @@ def register_dossier(actions: argparse._SubParsersAction[argparse.ArgumentParser
     dossier.add_argument("--public", action="store_true", help="only the public redacted version")
     dossier.add_argument(
         "--confidential-annex", action="store_true", help="also the confidential key annex (real identities)"
+    )
+    dossier.add_argument(
+        "--omit",
+        metavar="SECTION[,SECTION]",
+        default="",
+        help="leave optional sections out: introduction, executive-summary, contextual-elements, perpetrators, "
+        "admissibility, interests-of-justice, methodology, conclusion (parts and paragraphs are numbered without them)",
     )
     dossier.add_argument("--json", action="store_true")
     dossier.set_defaults(func=cmd_dossier)
@@ -159,6 +169,19 @@ def _formats(text: str) -> tuple[str, ...]:
     return names
 
 
+def _omitted(text: str) -> frozenset[Section]:
+    """``--omit introduction,conclusion`` as sections; none when not given."""
+    from caseapp.core.dossier.selection import parse_sections
+    from caseapp.core.errors import ValidationError
+
+    if not text.strip():
+        return frozenset()
+    try:
+        return parse_sections(text)
+    except ValueError as error:
+        raise ValidationError(f"--omit: {error}") from None
+
+
 def cmd_dossier(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -172,6 +195,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         language=Language(args.lang),
         public_only=args.public,
         key_annex=args.confidential_annex,
+        omit=_omitted(args.omit),
     )
     with unlock.unlock(args) as case, _FirstInterruptCancels() as interrupt:
         result = export_dossier(case, request, Path(args.out_dir), task=Task(cancel=interrupt.token)).value

@@ -8,11 +8,23 @@ They never contain a passphrase, a key or evidence text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class CaseAppError(Exception):
-    """Base of every error caseapp raises on purpose."""
+    """Base of every error caseapp raises on purpose.
+
+    The message (``str(error)``) is English and is what the command line prints. A common error
+    also carries a message ``key`` and its ``params`` (the values in the message, as text), so a
+    front end can show the same message in the user's language (the GUI's table of templates is
+    ``caseapp.gui.error_messages``); an error without a key is shown as its message."""
 
     exit_code = 1
+
+    def __init__(self, *args: object, key: str | None = None, params: Mapping[str, object] | None = None) -> None:
+        super().__init__(*args)
+        self.key = key
+        self.params = {name: str(value) for name, value in (params or {}).items()}
 
 
 class UserError(CaseAppError):
@@ -67,7 +79,7 @@ class CaseLockedError(UnlockError):
     """The case was locked (``OpenCase.lock()`` or ``close()``): nothing more can be read or written."""
 
     def __init__(self, message: str = "the case is locked; unlock it again to continue") -> None:
-        super().__init__(message)
+        super().__init__(message, key="case.locked")
 
 
 class ReadOnlyCaseError(StorageError):
@@ -76,4 +88,4 @@ class ReadOnlyCaseError(StorageError):
     def __init__(
         self, message: str = "this case is on read-only media; copy it to a writable disk to change it"
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, key="case.read_only")

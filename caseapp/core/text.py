@@ -28,7 +28,7 @@ def clean_text(
         )
     text = unicodedata.normalize("NFC", value).strip()
     if required and not text:
-        raise ValidationError(f"{field} is required")
+        raise ValidationError(f"{field} is required", key="field.required", params={"field": field})
     if len(text) > max_length:
         raise ValidationError(f"{field} is {len(text)} characters long; the limit is {max_length}")
     for char in text:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from caseapp.core.errors import Cancelled, CaseAppError, CaseLockedError
+from caseapp.gui.error_messages import translated
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ def message_for(error: BaseException) -> str:
     if isinstance(error, CaseLockedError):
         return tr("The case is locked. Unlock it again to continue.")
     if isinstance(error, CaseAppError):
-        text = str(error)
+        text = translated(error) or str(error)  # the interface's language for the common ones
         return text[:1].upper() + text[1:]
     return tr(
         "Something went wrong inside caseapp ({kind}). What was saved before it stays saved. "

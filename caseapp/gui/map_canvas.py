@@ -1,6 +1,7 @@
 """The map itself: country outlines, markers with the precision of their place, zoom, pan, click.
 
-Painted with QPainter from data on this machine only (``map_geo``): no tiles, no network. North
+Painted with QPainter from data on this machine only (``map_geo``; and, when the user chose one,
+their own offline tile package under the borders, ``map_tiles``): no tile server, no network. North
 is up and east is right in every language; only the scale bar and the attribution swap corners
 right-to-left. Scale is in pixels per world unit (the world is a square of side 1, see
 ``map_geo``); a world unit is 40 075 km at the equator.
@@ -30,8 +31,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from caseapp.core.entities import PlacePrecision
+from caseapp.core.errors import UserError
 from caseapp.core.refs import RefKind
 from caseapp.gui.map_geo import World, metres_per_unit, project, unproject
+from caseapp.gui.map_tiles import TileLayer, plain_attribution
 
 
 def tr(text: str) -> str:
@@ -129,6 +132,7 @@ class MapCanvas(QWidget):
 
     chosen = Signal(object)  # the MapPoint clicked
     view_changed = Signal()
+    tiles_failed = Signal(object)  # the TileError of a tile package that failed while painting
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +151,7 @@ class MapCanvas(QWidget):
         self.scale = 256.0
         self._press: QPoint | None = None
         self._dragged = False
+        self.tiles: TileLayer | None = None  # the user's offline tile package, painted under the borders
 
     # -- data
     def set_worlds(self, worlds: dict[str, World]) -> None:
@@ -157,6 +162,13 @@ class MapCanvas(QWidget):
         self.points = list(points)
         self._world_xy = [p.world for p in self.points]
         self._metres = [PRECISION_METRES.get(p.precision, 0.0) for p in self.points]
+        self.update()
+
+    def set_tiles(self, tiles: TileLayer | None) -> None:
+        """Paint ``tiles`` under the borders (None: outlines only); the previous package is closed."""
+        if self.tiles is not None and self.tiles is not tiles:
+            self.tiles.close()
+        self.tiles = tiles
         self.update()
 
     def clear(self) -> None:
@@ -254,11 +266,26 @@ class MapCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), SEA)
         self._paint_outlines(painter)
+        if self._paint_tiles(painter):
+            self._paint_outlines(painter, fill=False)  # the borders stay visible over the tiles
         self._paint_markers(painter)
         self._paint_furniture(painter)
         painter.end()
 
-    def _paint_outlines(self, painter: QPainter) -> None:
+    def _paint_tiles(self, painter: QPainter) -> bool:
+        """The tile package's tiles at the zoom that matches; a package that fails is dropped
+        (:attr:`tiles_failed` says why) and the map goes on with its outlines."""
+        if self.tiles is None:
+            return False
+        try:
+            return self.tiles.paint(painter, self.centre, self.scale, self.width(), self.height()) > 0
+        except UserError as error:
+            failed, self.tiles = self.tiles, None
+            failed.close()
+            self.tiles_failed.emit(error)
+            return False
+
+    def _paint_outlines(self, painter: QPainter, *, fill: bool = True) -> None:
         detail = "50m" if self.scale >= FINE_DETAIL_SCALE and "50m" in self.worlds else "110m"
         world = self.worlds.get(detail)
         if world is None:
@@ -273,7 +300,7 @@ class MapCanvas(QWidget):
         pen = QPen(BORDER, 1.0)
         pen.setCosmetic(True)
         painter.setPen(pen)
-        painter.setBrush(LAND)
+        painter.setBrush(LAND if fill else Qt.BrushStyle.NoBrush)
         for country in world.countries:
             if country.bounds.intersects(shown):
                 painter.drawPath(country.path)
@@ -344,6 +371,9 @@ class MapCanvas(QWidget):
                 tr("Too many places on screen to draw how precisely each is known: zoom in to see the circles"),
             )
         note = tr("Outlines: Natural Earth")
+        if self.tiles is not None:
+            credit = plain_attribution(self.tiles.info.attribution) or self.tiles.info.name
+            note = tr("{outlines}; tiles: {credit}").format(outlines=note, credit=credit)
         box = QRectF(8, self.height() - 24, self.width() - 16, 18)
         painter.setPen(QColor(80, 80, 80))
         align = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight

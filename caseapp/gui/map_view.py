@@ -1,24 +1,31 @@
-"""The "Map" view: incidents and geotagged exhibits on country outlines drawn offline.
+"""The "Map" view: incidents and geotagged exhibits on country outlines drawn offline, with street
+detail from the user's own offline tile package (MBTiles, raster tiles) when they choose one.
 
 :func:`load_map` runs on a worker (through the task runner): it reads the incidents and exhibits
 through the record service, which hides protected names, and the outlines (decoded once). The
-view shows them; clicking a marker emits :attr:`MapView.chosen` with the record.
+view shows them; clicking a marker emits :attr:`MapView.chosen` with the record. The tile package
+is chosen with a file dialog and remembered in the user's settings (one for every case; it names
+no case); one that cannot be used is refused with the reason, and the map goes on without it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from caseapp.core.entities import Incident, PlacePrecision
 from caseapp.core.geo import DETAILS
 from caseapp.core.refs import RefKind
+from caseapp.gui.errors import message_for
 from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, MapCanvas, MapPoint, diamond
 from caseapp.gui.map_geo import World, world
+from caseapp.gui.map_tiles import TileLayer
+from caseapp.gui.settings import Settings
 
 if TYPE_CHECKING:
     from caseapp.core.services import RecordService
@@ -83,11 +90,14 @@ class MapView(QWidget):
     chosen = Signal(object)  # MapPoint
     shown = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapView")
+        self.settings = settings or Settings()
         self.canvas = MapCanvas(self)
         self.canvas.chosen.connect(self.chosen)
+        self.canvas.tiles_failed.connect(self._tiles_failed)
+        self._tiles_read = False  # the remembered package is opened when the map is first shown
         self.stale = False
         self._fitted = False
         bar = QHBoxLayout()
@@ -123,7 +133,81 @@ class MapView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(self._tile_bar())
         layout.addWidget(self.canvas, 1)
+
+    def _tile_bar(self) -> QHBoxLayout:
+        """Choose or remove the offline tile package; what is shown, or why it cannot be."""
+        bar = QHBoxLayout()
+        self.choose_tiles = QToolButton(self)
+        self.choose_tiles.setObjectName("map_tiles")
+        self.choose_tiles.setText(tr("Street tiles…"))
+        self.choose_tiles.setToolTip(tr("Show street detail from an offline tile package of your own (.mbtiles)"))
+        self.choose_tiles.setAccessibleName(self.choose_tiles.toolTip())
+        self.choose_tiles.clicked.connect(self.choose_tile_package)
+        self.no_tiles = QToolButton(self)
+        self.no_tiles.setObjectName("map_no_tiles")
+        self.no_tiles.setText(tr("No street tiles"))
+        self.no_tiles.setToolTip(tr("Show the country outlines only"))
+        self.no_tiles.clicked.connect(self.remove_tile_package)
+        self.no_tiles.setEnabled(False)
+        self.tiles_status = QLabel(self)
+        self.tiles_status.setObjectName("mapTilesStatus")
+        self.tiles_status.setWordWrap(True)
+        for widget in (self.choose_tiles, self.no_tiles):
+            bar.addWidget(widget)
+        bar.addWidget(self.tiles_status, 1)
+        return bar
+
+    # -- the offline tile package
+    def choose_tile_package(self) -> None:
+        start = str(Path(self.settings.map_tiles).parent) if self.settings.map_tiles else ""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            tr("Choose an offline tile package"),
+            start,
+            tr("MBTiles tile packages (*.mbtiles);;All files (*)"),
+        )
+        if path:
+            self.use_tile_package(Path(path))
+
+    def use_tile_package(self, path: Path, *, remember: bool = True) -> bool:
+        """Open ``path`` (read-only) and paint its tiles; say why when it cannot be used (the map
+        keeps what it showed). The choice is remembered for the next start."""
+        from caseapp.app.tiles import open_tile_package
+
+        self._tiles_read = True
+        try:
+            layer = TileLayer(open_tile_package(path))
+        except Exception as error:
+            self._show_tiles_error(error)
+            return False
+        if remember:
+            self.settings.map_tiles = str(path)
+        self.canvas.set_tiles(layer)
+        self.no_tiles.setEnabled(True)
+        self.tiles_status.setStyleSheet("")
+        self.tiles_status.setText(
+            tr("Street tiles: {name} (zoom levels {low} to {high})").format(
+                name=layer.info.name, low=layer.info.min_zoom, high=layer.info.max_zoom
+            )
+        )
+        return True
+
+    def remove_tile_package(self) -> None:
+        self.canvas.set_tiles(None)
+        self.settings.map_tiles = ""
+        self.no_tiles.setEnabled(False)
+        self.tiles_status.setStyleSheet("")
+        self.tiles_status.clear()
+
+    def _tiles_failed(self, error: BaseException) -> None:
+        self.no_tiles.setEnabled(False)
+        self._show_tiles_error(error)
+
+    def _show_tiles_error(self, error: BaseException) -> None:
+        self.tiles_status.setStyleSheet("color: #b00020")
+        self.tiles_status.setText(tr("Street tiles not shown: {reason}").format(reason=message_for(error)))
 
     def set_data(self, data: MapData) -> None:
         self.canvas.set_worlds(data.worlds)
@@ -145,4 +229,8 @@ class MapView(QWidget):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
+        if not self._tiles_read:
+            self._tiles_read = True
+            if self.settings.map_tiles:
+                self.use_tile_package(Path(self.settings.map_tiles), remember=False)
         self.shown.emit()

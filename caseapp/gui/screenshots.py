@@ -337,6 +337,14 @@ class Camera:
         self.shot("11b-map-incident-chosen", main_window)
         self.shot("11c-map-region", main_window, lambda: canvas.set_view(35.5, 38.5, 256.0 * 2**7))
         self.shot("11d-map-world", main_window, canvas.fit_world)
+        from caseapp.gui.screenshot_tiles import write_sample_tiles
+
+        with tempfile.TemporaryDirectory(prefix="caseapp-screens-tiles-") as folder:
+            tiles = write_sample_tiles(Path(folder) / "sample-streets.mbtiles")
+            places.map_view.use_tile_package(tiles, remember=False)
+            self.shot("11e-map-street-tiles", main_window, canvas.fit_points)
+            self.shot("11f-map-street-tiles-city", main_window, lambda: canvas.set_view(36.2, 37.14, 256.0 * 2**11))
+            canvas.set_tiles(None)
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(places.timeline_view))
         self.settle()
         self.shot("12-timeline", main_window, lambda: places.timeline_view.canvas.choose(0))
@@ -387,11 +395,18 @@ class Camera:
         inputs.tabs.setCurrentIndex(1)
         self.shot("18b-dossier-sections", inputs, lambda: inputs.sections.setCurrentRow(2))
         inputs.close()
+        from PySide6.QtCore import Qt
+
+        from caseapp.core.dossier.selection import Section
+
         out = Path(tempfile.mkdtemp(prefix="caseapp-screens-out-"))
         dossier = exports.export_dossier()
         assert dossier is not None
         dossier.opened_with_folder = False  # no file manager started
         self.shot("19-export-dossier", dossier)
+        for section in (Section.INTRODUCTION, Section.ADMISSIBILITY):
+            dossier.sections.item_for(section).setCheckState(Qt.CheckState.Unchecked)
+        self.shot("19a-export-dossier-sections", dossier)
         dossier.version.setCurrentIndex(1)
         dossier.docx.setChecked(False)
         dossier.folder.edit.setText(str(out / "dossier"))

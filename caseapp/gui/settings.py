@@ -82,6 +82,15 @@ class Settings:
     def language(self, code: str) -> None:
         self._store.setValue("interface/language", code)
 
+    # -- the map's offline tile package (one per user, whatever the case; "" for none)
+    @property
+    def map_tiles(self) -> str:
+        return str(self._store.value("map/tile_package", "") or "")
+
+    @map_tiles.setter
+    def map_tiles(self, path: str) -> None:
+        self._store.setValue("map/tile_package", path)
+
     # -- window and table state (one per view, whatever the case)
     def state(self, key: str) -> QByteArray | None:
         value = self._store.value(f"state/{key}")

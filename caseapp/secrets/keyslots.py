@@ -366,14 +366,14 @@ class Keyslots:
             key = self._unwrap(slot, normalise_passphrase(passphrase))
             if key is not None:
                 return key
-        raise UnlockError("wrong passphrase (nothing was changed)")
+        raise UnlockError("wrong passphrase (nothing was changed)", key="unlock.wrong_passphrase")
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
         for slot in self.of_type("recovery"):
             key = self._unwrap(slot, normalise_recovery_code(code))
             if key is not None:
                 return key
-        raise UnlockError("wrong recovery code (nothing was changed)")
+        raise UnlockError("wrong recovery code (nothing was changed)", key="unlock.wrong_recovery_code")
 
     def unlock_with_keyring_secret(self, slot_id: str, secret: bytes) -> bytes | None:
         for slot in self.of_type("keyring"):

@@ -77,3 +77,29 @@ def test_refusals_say_what_to_do_and_write_nothing(
     result = run(cli, case_path, "export", "dossier", "--format", "odt", str(tmp_path / "new"))
     assert result.code == 1 and "--format" in result.err
     assert not (tmp_path / "new").exists()
+
+
+def test_omit_leaves_optional_sections_out_and_refuses_mandatory_ones(
+    cli: Callable[..., CliResult], case_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "short"
+    result = run(
+        cli,
+        case_path,
+        "export",
+        "dossier",
+        "--public",
+        "--format",
+        "pdf",
+        "--omit",
+        "conclusion,perpetrators",
+        str(out),
+    )
+    assert result.code == 0, result.err
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out / "communication-public.pdf").pages)
+    assert "Conclusion and request" not in text and "Alleged perpetrators" not in text
+    assert "Interests of justice" in text and "Jurisdiction" in text
+    for refused, says in (("jurisdiction", "cannot be left out"), ("gravity", "unknown section gravity")):
+        result = run(cli, case_path, "export", "dossier", "--omit", refused, str(tmp_path / refused))
+        assert result.code == 1 and "--omit" in result.err and says in result.err, result.err
+        assert not (tmp_path / refused).exists()

@@ -13,13 +13,14 @@ from pathlib import Path
 import bagit
 import pypdf
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.custody import CustodyAction
+from caseapp.core.dossier.selection import MANDATORY, Section
 from caseapp.core.ports import CustodyQuery
 from caseapp.gui.shell import Shell
 from tests.dossier.aleppo_dossier import WITNESS, WITNESS_AR, prepare
@@ -96,6 +97,63 @@ def test_public_dossier_from_the_dialog_holds_no_protected_name(
     assert opened == [QUrl.fromLocalFile(str(out))]
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 2 and opened[1].isLocalFile()
+
+
+def test_the_sections_to_include_drive_the_preview_and_the_export(
+    qtbot: QtBot,
+    shell: Shell,
+    aleppo: OpenCase,
+    opened: list[QUrl],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = shell.main.exports.export_dossier()
+    assert dialog is not None
+    settle(qtbot, shell.runner)
+    sections = dialog.sections
+    assert [Section(sections.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(sections.count())] == list(Section)
+    for section in Section:  # every section checked; the mandatory ones cannot be unchecked
+        item = sections.item_for(section)
+        assert item.checkState() is Qt.CheckState.Checked
+        assert bool(item.flags() & Qt.ItemFlag.ItemIsEnabled) is (section not in MANDATORY)
+        assert bool(item.flags() & Qt.ItemFlag.ItemIsUserCheckable) is (section not in MANDATORY)
+    jurisdiction = sections.item_for(Section.JURISDICTION)
+    assert "Always included" in jurisdiction.toolTip()
+
+    def titles() -> list[str]:
+        return [dialog.outline.topLevelItem(i).text(0) for i in range(dialog.outline.topLevelItemCount())]
+
+    assert titles()[:3] == ["I. Introduction", "II. Executive summary", "III. Factual background"]
+    # a click in the check box of an optional section unchecks it; the preview follows
+    for section in (Section.INTRODUCTION, Section.ADMISSIBILITY):
+        item = sections.item_for(section)
+        rect = sections.visualItemRect(item)
+        qtbot.mouseClick(
+            sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.topLeft() + QPoint(10, rect.height() // 2)
+        )
+        assert item.checkState() is Qt.CheckState.Unchecked
+    settle(qtbot, shell.runner)
+    shown = titles()
+    assert shown[:2] == ["I. Executive summary", "II. Factual background"]
+    assert not any("Introduction" in t or "Admissibility" in t for t in shown)
+    assert "Interests of justice" in " ".join(shown) and "Evidence index" in shown
+    # the same click on a mandatory section changes nothing
+    rect = sections.visualItemRect(jurisdiction)
+    qtbot.mouseClick(
+        sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.topLeft() + QPoint(10, rect.height() // 2)
+    )
+    assert jurisdiction.checkState() is Qt.CheckState.Checked
+    assert dialog.sections.omitted() == {Section.INTRODUCTION, Section.ADMISSIBILITY}
+
+    out = aleppo.folder.parent / "short"
+    dialog.version.setCurrentIndex(dialog.version.findData(True))
+    dialog.docx.setChecked(False)
+    dialog.folder.edit.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, shell.runner, timeout=120_000)
+    text = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(out / "communication-public.pdf").pages)
+    assert "Admissibility" not in text and "I. Executive summary" in text
+    [entry] = entries(aleppo, CustodyAction.DOSSIER_EXPORT)
+    assert entry.details["omitted"] == ["introduction", "admissibility"]  # type: ignore[attr-defined]
 
 
 def test_a_cancelled_dossier_export_leaves_nothing(

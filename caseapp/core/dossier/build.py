@@ -14,7 +14,7 @@ legal catalogue and the jurisdiction assistant's answers. Real names go only int
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from caseapp.core.dossier import sections
@@ -36,16 +36,14 @@ from caseapp.core.dossier.model import (
     Table,
     Version,
 )
+from caseapp.core.dossier.selection import ANCHORS, Section, check_omit
 from caseapp.core.dossier.wording import Words, roman
 from caseapp.core.dossier.writer import Context, annex_list
 from caseapp.core.export_view import ExportView
 from caseapp.core.legal.jurisdiction import JurisdictionAnswer
 from caseapp.core.legal.model import Catalogue
 
-__all__ = ["KeyAnnexEntry", "build_dossier", "build_key_annex", "measure"]
-
-FIXED_BEFORE = ("part-introduction", "part-summary", "part-facts", "part-jurisdiction", "part-context")
-FIXED_AFTER = ("part-perpetrators", "part-admissibility", "part-justice", "part-methodology", "part-conclusion")
+__all__ = ["KeyAnnexEntry", "Section", "build_dossier", "build_key_annex", "measure"]
 
 
 def build_dossier(
@@ -60,12 +58,16 @@ def build_dossier(
     signing_fingerprint: str | None = None,
     key_annex: bool = False,
     custody_entries: int = 0,
+    omit: frozenset[Section] = frozenset(),
 ) -> Document:
     """The communication as a :class:`Document`. ``key_annex`` says a key to pseudonyms is produced
     with it (it is then listed as a confidential annex); ``custody_entries`` is the length of the
-    custody log the bundle carries (listed as an annex when above zero)."""
+    custody log the bundle carries (listed as an annex when above zero). The optional sections in
+    ``omit`` are not built at all (:mod:`caseapp.core.dossier.selection`): parts and paragraphs are
+    numbered without them and no other section refers to them."""
     if version is Version.KEY_ANNEX:
         raise ValueError("the key annex is built by build_key_annex, not build_dossier")
+    omitted = {ANCHORS[s] for s in check_omit(omit) if s in ANCHORS}
     words = Words(language)
     ctx = Context(
         view=view,
@@ -78,24 +80,31 @@ def build_dossier(
         custody_entries=custody_entries,
         key_annex=key_annex,
     )
-    numbered = [*FIXED_BEFORE, *(sections.charge_anchor(c.ref) for c in view.charges), *FIXED_AFTER]
+    # Built in the document's order (paragraph numbers run through it), each only when included.
+    before: list[tuple[str, Callable[[Context], Part]]] = [
+        ("part-introduction", sections.introduction),
+        ("part-summary", sections.executive_summary),
+        ("part-facts", sections.factual_background),
+        ("part-jurisdiction", jurisdiction_part),
+        ("part-context", sections.contextual_elements),
+    ]
+    after: list[tuple[str, Callable[[Context], Part]]] = [
+        ("part-perpetrators", sections.perpetrators),
+        ("part-admissibility", sections.admissibility),
+        ("part-justice", sections.interests_of_justice),
+        ("part-methodology", sections.methodology),
+        ("part-conclusion", sections.conclusion),
+    ]
+    before = [(anchor, make) for anchor, make in before if anchor not in omitted]
+    after = [(anchor, make) for anchor, make in after if anchor not in omitted]
+    charges = [sections.charge_anchor(c.ref) for c in view.charges]
+    numbered = [*(a for a, _ in before), *charges, *(a for a, _ in after)]
     ctx.part_labels = {anchor: roman(n) for n, anchor in enumerate(numbered, start=1)}
     gaps = {g.charge_ref: g for g in view.gaps}
-    parts = [
-        sections.introduction(ctx),
-        sections.executive_summary(ctx),
-        sections.factual_background(ctx),
-        jurisdiction_part(ctx),
-        sections.contextual_elements(ctx),
-        *(charge_part(ctx, charge, gaps.get(charge.ref)) for charge in view.charges),
-        sections.perpetrators(ctx),
-        sections.admissibility(ctx),
-        sections.interests_of_justice(ctx),
-        sections.methodology(ctx),
-        sections.conclusion(ctx),
-        evidence_index(ctx),
-        annexes(ctx),
-    ]
+    parts = [make(ctx) for _anchor, make in before]
+    parts += [charge_part(ctx, charge, gaps.get(charge.ref)) for charge in view.charges]
+    parts += [make(ctx) for _anchor, make in after]
+    parts += [evidence_index(ctx), annexes(ctx)]
     cover = _cover(ctx, signing_fingerprint)
     furniture = Furniture(
         short_title=inputs.short_title or words("short.default", case=view.case.title),

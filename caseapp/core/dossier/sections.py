@@ -17,6 +17,8 @@ from caseapp.core.dossier.writer import Context, PartWriter, counts
 from caseapp.core.legal.gaps import RowKind
 from caseapp.core.legal.jurisdiction import Verdict
 
+INTRO_PARTS = (("d.intro.a", "part-admissibility"), ("d.intro.i", "part-justice"))
+
 
 def charge_anchor(charge_ref: str) -> str:
     return f"part-{charge_ref}"
@@ -68,14 +70,10 @@ def introduction(ctx: Context) -> Part:
         first = w(
             "d.intro", sender=_sender(ctx), situation=_situation(ctx), crimes=w.join(_crimes(ctx)), incidents=incidents
         )
-        labels = ctx.part_labels
-        second = w(
-            "d.intro.structure",
-            j=labels["part-jurisdiction"],
-            a=labels["part-admissibility"],
-            i=labels["part-justice"],
-        )
-        return [first, second]
+        labels = ctx.part_labels  # parts left out of this export are not named
+        order = [w("d.intro.j", n=labels["part-jurisdiction"]), w("d.intro.crimes")]
+        order += [w(key, n=labels[anchor]) for key, anchor in INTRO_PARTS if anchor in labels]
+        return [first, w("d.intro.structure", list=w.join(order))]
 
     out.section(SectionKey.INTRODUCTION, w("ph.introduction"), draft)
     return out.part(page_break=False)
@@ -111,7 +109,10 @@ def executive_summary(ctx: Context) -> Part:
             lines.append(w("d.summary.persons", list=", ".join(_suspects(ctx))))
         if any(a.verdict is not Verdict.OUTSIDE for a in ctx.answers):
             lines.append(w("d.summary.jurisdiction", part=ctx.part_labels["part-jurisdiction"]))
-        lines.append(w("d.summary.request", part=ctx.part_labels["part-conclusion"]))
+        if "part-conclusion" in ctx.part_labels:
+            lines.append(w("d.summary.request", part=ctx.part_labels["part-conclusion"]))
+        else:
+            lines.append(w("d.summary.request.alone"))
         return lines
 
     out.section(SectionKey.EXECUTIVE_SUMMARY, w("ph.introduction"), draft)

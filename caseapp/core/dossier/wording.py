@@ -104,9 +104,11 @@ EN: dict[str, str] = {
     "d.intro": "{sender} submits this communication to the Prosecutor of the International Criminal Court under "
     "article 15 of the Rome Statute. It concerns {situation} and sets out information on {crimes} committed in "
     "{incidents}.",
-    "d.intro.structure": "The communication follows the order of the preliminary examination: jurisdiction (Part "
-    "{j}), the crimes and the evidence of each of their elements, admissibility (Part {a}) and the interests of "
-    "justice (Part {i}).",
+    "d.intro.structure": "The communication follows the order of the preliminary examination: {list}.",
+    "d.intro.j": "jurisdiction (Part {n})",
+    "d.intro.crimes": "the crimes and the evidence of each of their elements",
+    "d.intro.a": "admissibility (Part {n})",
+    "d.intro.i": "the interests of justice (Part {n})",
     "d.summary.crimes": "The information shows {count} alleged crimes: {list}.",
     "d.summary.period": "The conduct took place between {start} and {end}, in {places}.",
     "d.summary.period.one": "The conduct took place on {start}, in {places}.",
@@ -115,6 +117,7 @@ EN: dict[str, str] = {
     "jurisdiction (Part {part}).",
     "d.summary.request": "The sender requests the Prosecutor to consider this information under article 15 (Part "
     "{part}).",
+    "d.summary.request.alone": "The sender requests the Prosecutor to consider this information under article 15.",
     "d.facts": "{description}",
     "d.context": "The charged crimes share the contextual elements set out below; one body of evidence of each "
     "context serves every crime that requires it.",

@@ -84,9 +84,11 @@ FR: dict[str, str] = {
     "d.intro": "{sender} adresse la présente communication au Procureur de la Cour pénale internationale en vertu "
     "de l'article 15 du Statut de Rome. Elle concerne {situation} et présente des informations sur {crimes} commis "
     "lors de {incidents}.",
-    "d.intro.structure": "La communication suit l'ordre de l'examen préliminaire : la compétence (partie {j}), les "
-    "crimes et les preuves de chacun de leurs éléments, la recevabilité (partie {a}) et les intérêts de la justice "
-    "(partie {i}).",
+    "d.intro.structure": "La communication suit l'ordre de l'examen préliminaire : {list}.",
+    "d.intro.j": "la compétence (partie {n})",
+    "d.intro.crimes": "les crimes et les preuves de chacun de leurs éléments",
+    "d.intro.a": "la recevabilité (partie {n})",
+    "d.intro.i": "les intérêts de la justice (partie {n})",
     "d.summary.crimes": "Les informations font état de {count} crimes allégués : {list}.",
     "d.summary.period": "Les faits ont eu lieu entre le {start} et le {end}, à {places}.",
     "d.summary.period.one": "Les faits ont eu lieu le {start}, à {places}.",
@@ -95,6 +97,8 @@ FR: dict[str, str] = {
     "compétence de la Cour (partie {part}).",
     "d.summary.request": "L'expéditeur demande au Procureur d'examiner ces informations en vertu de l'article 15 "
     "(partie {part}).",
+    "d.summary.request.alone": "L'expéditeur demande au Procureur d'examiner ces informations en vertu de l'article "
+    "15.",
     "d.facts": "{description}",
     "d.context": "Les crimes allégués partagent les éléments contextuels exposés ci-dessous ; un même ensemble de "
     "preuves de chaque contexte vaut pour tous les crimes qui l'exigent.",

@@ -154,7 +154,14 @@ class Annotations(ServiceBase):
                 if existing.target_id == target.id and existing.stance is stance_value:
                     raise ValidationError(
                         f"{existing.ref} already links {source.ref} to {target.ref} ({stance_value.value}); "
-                        "edit it instead of adding it twice"
+                        "edit it instead of adding it twice",
+                        key="link.duplicate",
+                        params={
+                            "link": existing.ref,
+                            "source": source.ref,
+                            "target": target.ref,
+                            "stance": stance_value,
+                        },
                     )
             link = Link(
                 id=uuid.uuid4(),

@@ -64,7 +64,11 @@ def resolve(tx: ReadTx, key: RecordId, *kinds: RefKind) -> Target:
             raise ValidationError(f"{key} is {a_kind(key.kind)}, not {' or '.join(a_kind(k) for k in kinds)}")
         found = tx.find(key.kind, key.text)
         if found is None:
-            raise NotFoundError(f"there is no {kind_word(key.kind)} {key} in this case")
+            raise NotFoundError(
+                f"there is no {kind_word(key.kind)} {key} in this case",
+                key="record.not_found",
+                params={"kind": key.kind.value, "ref": key},
+            )
         return found
     for kind in kinds or tuple(k for k in RefKind if k is not RefKind.CASE):
         if kind is RefKind.CASE:
@@ -72,7 +76,7 @@ def resolve(tx: ReadTx, key: RecordId, *kinds: RefKind) -> Target:
         found = tx.find(kind, key)
         if found is not None:
             return found
-    raise NotFoundError(f"there is no record {key} in this case")
+    raise NotFoundError(f"there is no record {key} in this case", key="record.not_found.any", params={"ref": key})
 
 
 def require_live(tx: ReadTx, target: Target) -> Target:

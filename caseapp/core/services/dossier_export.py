@@ -24,6 +24,7 @@ from caseapp.core.custody import CustodyAction
 from caseapp.core.dossier.build import KeyAnnexEntry, build_dossier, build_key_annex
 from caseapp.core.dossier.inputs import DossierInputs
 from caseapp.core.dossier.model import Document, Language, Version
+from caseapp.core.dossier.selection import Section, check_omit
 from caseapp.core.entities import PersonIdentity, ProtectionLevel
 from caseapp.core.errors import UserError, ValidationError
 from caseapp.core.export_view import ExportView
@@ -86,6 +87,7 @@ class DossierRequest:
     key_annex: bool = False  # the confidential key annex (real names, recorded reveals)
     signing_fingerprint: str | None = None
     today: date | None = None
+    omit: frozenset[Section] = frozenset()  # optional sections left out (caseapp.core.dossier.selection)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +208,10 @@ class DossierExportService:
     ) -> tuple[ExportView, tuple[JurisdictionAnswer, ...], list[Document]]:
         if not request.formats:
             raise ValidationError("choose at least one format: pdf, docx")
+        try:
+            check_omit(request.omit)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
         missing = [f.value for f in request.formats if f not in self.renderers]
         if missing:
             raise UserError(f"no renderer for {', '.join(missing)} in this installation")
@@ -225,6 +231,7 @@ class DossierExportService:
                 signing_fingerprint=request.signing_fingerprint,
                 key_annex=request.key_annex,
                 custody_entries=self._custody_length(),
+                omit=request.omit,
             )
             for version in versions
         ]
@@ -329,6 +336,7 @@ def _details(
         "exhibits": [x.ref for x in view.exhibits],
         "charges": [c.ref for c in view.charges],
         "key_annex": list(revealed),
+        "omitted": [s.value for s in Section if s in request.omit],
         "names_replaced": view.redaction_total,
         "built": [dict(d.meta) for d in documents],
     }

@@ -289,7 +289,11 @@ class RecordEditing(ServiceBase):
             if old[field] != value or (field in specs and specs[field].protected)
         }
         if not changed:
-            raise ValidationError(f"{target.ref} already has these values; nothing was changed")
+            raise ValidationError(
+                f"{target.ref} already has these values; nothing was changed",
+                key="record.unchanged",
+                params={"ref": target.ref},
+            )
         old = {field: old[field] for field in changed}
         tx.update(target.kind, target.id, changed)
         if target.kind is RefKind.EXHIBIT and ("title" in changed or "description" in changed):

@@ -64,7 +64,14 @@ class ElementLinkOps(ChargeOps, RecordEditing):
                 if existing.stance is stance_value and existing.excerpt == excerpt:
                     raise ValidationError(
                         f"{existing.ref} already links {source.ref} to {element_value} ({stance_value.value}); "
-                        "edit it instead of adding it twice"
+                        "edit it instead of adding it twice",
+                        key="link.duplicate",
+                        params={
+                            "link": existing.ref,
+                            "source": source.ref,
+                            "target": element_value,
+                            "stance": stance_value,
+                        },
                     )
             link = ElementLink(
                 id=uuid.uuid4(),

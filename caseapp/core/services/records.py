@@ -280,7 +280,11 @@ class RecordReads(ServiceBase):
                 raise ValidationError("CASE is not a record; see the case summary")
             found = tx.get(target.kind, target.id)
             if found is None:
-                raise NotFoundError(f"there is no {kind_word(target.kind)} {target.ref} in this case")
+                raise NotFoundError(
+                    f"there is no {kind_word(target.kind)} {target.ref} in this case",
+                    key="record.not_found",
+                    params={"kind": target.kind.value, "ref": target.ref},
+                )
             return redacted_one(tx, hide_name(found) if isinstance(found, Person) else found)
 
     def persons(self, query: RecordQuery | None = None) -> list[Person]:
