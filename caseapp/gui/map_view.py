@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from caseapp.core.entities import Incident, PlacePrecision
 from caseapp.core.geo import DETAILS
 from caseapp.core.refs import RefKind
+from caseapp.core.suggestions import Suggestion
 from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, MapCanvas, MapPoint, diamond
 from caseapp.gui.map_geo import World, world
+from caseapp.gui.map_suggestions import SuggestionPanel
 
 if TYPE_CHECKING:
     from caseapp.core.services import RecordService
@@ -33,6 +35,7 @@ class MapData:
     points: tuple[MapPoint, ...]
     without_place: int  # live incidents and exhibits that have no coordinates
     worlds: dict[str, World] = field(default_factory=dict)
+    suggestions: tuple[Suggestion, ...] = ()  # incidents suggested from exhibits' places and times
 
 
 def load_map(records: RecordService) -> MapData:
@@ -57,7 +60,8 @@ def load_map(records: RecordService) -> MapData:
                     precision,
                 )
             )
-    return MapData(tuple(points), without, {detail: world(detail) for detail in DETAILS})
+    suggestions = records.incident_suggestions().suggestions
+    return MapData(tuple(points), without, {detail: world(detail) for detail in DETAILS}, suggestions)
 
 
 def legend_icon(kind: RefKind, size: int = 14) -> QPixmap:
@@ -82,6 +86,8 @@ class MapView(QWidget):
 
     chosen = Signal(object)  # MapPoint
     shown = Signal()
+    confirm_requested = Signal(object, str)  # Suggestion, the title typed ("" for the suggested one)
+    dismiss_requested = Signal(object)  # Suggestion
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,14 +126,23 @@ class MapView(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("mapCount")
         bar.addWidget(self.count)
+        self.suggestions = SuggestionPanel(self)
+        self.suggestions.chosen.connect(self.canvas.show_suggestion)
+        self.suggestions.confirm_requested.connect(self.confirm_requested)
+        self.suggestions.dismiss_requested.connect(self.dismiss_requested)
+        body = QHBoxLayout()  # the list beside the map; Qt mirrors it right-to-left
+        body.addWidget(self.canvas, 1)
+        body.addWidget(self.suggestions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.canvas, 1)
+        layout.addLayout(body, 1)
 
     def set_data(self, data: MapData) -> None:
         self.canvas.set_worlds(data.worlds)
         self.canvas.set_points(list(data.points))
+        self.canvas.set_suggestions(list(data.suggestions))
+        self.suggestions.set_suggestions(data.suggestions)
         if not self._fitted:  # the first load of a case shows its markers; later loads keep the view
             self._fitted = True
             self.canvas.fit_points()
@@ -139,6 +154,7 @@ class MapView(QWidget):
 
     def clear(self) -> None:
         self.canvas.clear()
+        self.suggestions.set_suggestions(())
         self.count.clear()
         self._fitted = False
         self.stale = False
