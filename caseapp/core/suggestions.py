@@ -245,22 +245,25 @@ def _cluster(space: _Space) -> list[list[int]]:
     span = math.ceil(EARTH_RADIUS_M / fine) + 2 * k + 4
     base = 2 * span + 1  # packs (x, y, z, t) cell indices into one int: x, y, z in [-span, span]
     fine_cells: dict[int, list[int]] = defaultdict(list)
+    coarse_of: dict[int, int] = {}  # fine key -> the key of the coarse cell (2 x 2 x 2 fine ones) it is in
     floor, window_s, starts = math.floor, space.window_s, space.starts
     for i, (x, y, z) in enumerate(space.xyz):
         t = floor(starts[i] / window_s) - t0
-        fine_cells[
-            ((t * base + floor(x / fine) + span) * base + floor(y / fine) + span) * base + floor(z / fine) + span
-        ].append(i)
+        fx, fy, fz = floor(x / fine), floor(y / fine), floor(z / fine)
+        key = ((t * base + fx + span) * base + fy + span) * base + fz + span
+        members = fine_cells[key]
+        if not members:
+            coarse_of[key] = ((t * base + fx // 2 + span) * base + fy // 2 + span) * base + fz // 2 + span
+        members.append(i)
     groups = _Groups(n)
-    coarse_cells: dict[int, list[int]] = defaultdict(list)  # coarse key -> fine keys
     parent, size = groups.parent, groups.size
+    coarse_cells: dict[int, list[int]] = defaultdict(list)  # coarse key -> fine keys
     for key, members in fine_cells.items():
         first = members[0]  # every point is still alone: join the cell's points under its first
         for other in members[1:]:
             parent[other] = first
         size[first] = len(members)
-        x, y, z, t = _unpack(key, base, span)
-        coarse_cells[((t * base + x // 2 + span) * base + y // 2 + span) * base + z // 2 + span].append(key)
+        coarse_cells[coarse_of[key]].append(key)
     keys = set(coarse_cells)
     for delta in _forward_deltas(k, kt, base):
         for target in keys & {key + delta for key in keys} if delta else keys:
@@ -277,13 +280,6 @@ def _cluster(space: _Space) -> list[list[int]]:
     for i in range(n):
         out[groups.find(i)].append(i)
     return list(out.values())
-
-
-def _unpack(key: int, base: int, span: int) -> tuple[int, int, int, int]:
-    key, z = divmod(key, base)
-    key, y = divmod(key, base)
-    t, x = divmod(key, base)
-    return x - span, y - span, z - span, t
 
 
 def _forward_deltas(k: int, kt: int, base: int) -> list[int]:
