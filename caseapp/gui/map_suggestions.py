@@ -32,18 +32,21 @@ def kind_word(kind: str) -> str:
     return words.get(kind, tr("other exhibits"))
 
 
-def _local(moment: datetime) -> str:
-    shown = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc()).toLocalTime()
+def _in_zone(moment: datetime, zone: str) -> str:
+    where = QTimeZone(zone.encode())
+    shown = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
+    shown = shown.toTimeZone(where) if where.isValid() else shown
     return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
-def suggestion_text(suggestion: Suggestion) -> str:
+def suggestion_text(suggestion: Suggestion, zone: str = "UTC") -> str:
     """Two lines: what and how close (``9 exhibits within 600 m: photos 7, videos 2``), and when."""
     kinds = ", ".join(f"{kind_word(kind)} {QLocale().toString(n)}" for kind, n in suggestion.kinds)
     what = tr("{n} exhibits within {distance}: {kinds}").format(
         n=QLocale().toString(len(suggestion.members)), distance=distance_text(suggestion.radius_m), kinds=kinds
     )
-    when = tr("from {start} to {end}").format(start=_local(suggestion.start), end=_local(suggestion.end))
+    start, end = _in_zone(suggestion.start, zone), _in_zone(suggestion.end, zone)
+    when = tr("from {start} to {end}").format(start=start, end=end)
     return f"{what}\n{when}"
 
 
@@ -98,13 +101,14 @@ class SuggestionPanel(QWidget):
         self._enable()
         self.setVisible(False)
 
-    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+    def set_suggestions(self, suggestions: Sequence[Suggestion], zone: str = "UTC") -> None:
+        """``zone``: the case's time zone, which the times are shown in."""
         current = self.current()
         self.items = tuple(suggestions)
         self.list.blockSignals(True)
         self.list.clear()
         for suggestion in self.items:
-            item = QListWidgetItem(suggestion_text(suggestion))
+            item = QListWidgetItem(suggestion_text(suggestion, zone))
             item.setToolTip(", ".join(suggestion.member_refs))
             item.setData(Qt.ItemDataRole.UserRole, suggestion.id)
             self.list.addItem(item)

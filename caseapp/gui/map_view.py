@@ -36,6 +36,7 @@ class MapData:
     without_place: int  # live incidents and exhibits that have no coordinates
     worlds: dict[str, World] = field(default_factory=dict)
     suggestions: tuple[Suggestion, ...] = ()  # incidents suggested from exhibits' places and times
+    time_zone: str = "UTC"  # the case's: suggestions' times are shown in it
 
 
 def load_map(records: RecordService) -> MapData:
@@ -60,8 +61,9 @@ def load_map(records: RecordService) -> MapData:
                     precision,
                 )
             )
-    suggestions = records.incident_suggestions().suggestions
-    return MapData(tuple(points), without, {detail: world(detail) for detail in DETAILS}, suggestions)
+    listed = records.incident_suggestions()
+    worlds = {detail: world(detail) for detail in DETAILS}
+    return MapData(tuple(points), without, worlds, listed.suggestions, listed.time_zone)
 
 
 def legend_icon(kind: RefKind, size: int = 14) -> QPixmap:
@@ -142,7 +144,7 @@ class MapView(QWidget):
         self.canvas.set_worlds(data.worlds)
         self.canvas.set_points(list(data.points))
         self.canvas.set_suggestions(list(data.suggestions))
-        self.suggestions.set_suggestions(data.suggestions)
+        self.suggestions.set_suggestions(data.suggestions, data.time_zone)
         if not self._fitted:  # the first load of a case shows its markers; later loads keep the view
             self._fitted = True
             self.canvas.fit_points()
