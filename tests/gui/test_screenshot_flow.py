@@ -45,6 +45,7 @@ TOUR = (
     "11b-map-incident-chosen",
     "11c-map-region",
     "11d-map-world",
+    "11e-map-suggestion",
     "12-timeline",
     "13-charges",
     "14-catalogue",
