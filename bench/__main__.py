@@ -1,10 +1,10 @@
-"""Run every benchmark: ``python -m bench [store|intake|gaps|gui|bundle|search|dossier] [options]``."""
+"""Run every benchmark: ``python -m bench [store|intake|gaps|gui|bundle|search|dossier|suggest] [options]``."""
 
 from __future__ import annotations
 
 import sys
 
-from bench import bundle, dossier, gaps, gui, intake, search, store
+from bench import bundle, dossier, gaps, gui, intake, search, store, suggest
 
 
 def main() -> None:
@@ -16,6 +16,7 @@ def main() -> None:
         "bundle": bundle.main,
         "dossier": dossier.main,
         "search": search.main,
+        "suggest": suggest.main,
     }
     if len(sys.argv) > 1:
         benches[sys.argv[1]](sys.argv[2:])

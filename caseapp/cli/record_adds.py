@@ -51,6 +51,9 @@ def register_add(group_: Subparsers, kind: RefKind) -> None:
         add.add_argument("--lon", type=float, help="longitude, decimal degrees")
         add.add_argument("--place-precision", choices=[p.value for p in PlacePrecision])
         add.add_argument("--country", help="the country it took place in, ISO 3166-1 alpha-2 (SY, UA, ...)")
+        from caseapp.cli import suggestion_commands
+
+        suggestion_commands.register(group_)  # incident suggest
     elif kind is RefKind.SOURCE:
         add = command(group_, "add", "add a source", cmd_source_add)
         add.add_argument("--name", required=True)

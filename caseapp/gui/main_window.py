@@ -133,7 +133,9 @@ class MainWindow(QMainWindow):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.custody_filter)
         pages.append((self.tr("Custody log"), self.custody_page))
-        self.places = PlaceViews(self.runner, self, select=self._select, say=self._say)  # the map, the timeline
+        self.places = PlaceViews(  # the map, the timeline
+            self.runner, self, select=self._select, say=self._say, push_undo=self._push_undo
+        )
         pages += self.places.pages()
         for label, page in pages:
             self.navigator.addItem(label)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from caseapp.core.entities import PlacePrecision
 from caseapp.core.errors import UserError
 from caseapp.core.refs import RefKind
+from caseapp.core.suggestions import Suggestion
 from caseapp.gui.map_geo import World, metres_per_unit, project, unproject
 from caseapp.gui.map_tiles import TileLayer, plain_attribution
 
@@ -51,6 +52,8 @@ PRECISION_METRES = {
 
 INCIDENT_COLOUR = QColor(198, 40, 40)
 EXHIBIT_COLOUR = QColor(21, 101, 192)
+SUGGESTION_COLOUR = QColor(230, 120, 0)  # a suggested incident: an orange dashed outline, not yet a record
+SUGGESTION_MIN_RADIUS = 12.0  # pixels: an outline is at least this big whatever the zoom
 SEA = QColor(205, 224, 240)
 LAND = QColor(238, 233, 220)
 BORDER = QColor(150, 140, 125)
@@ -144,6 +147,8 @@ class MapCanvas(QWidget):
         self.worlds: dict[str, World] = {}
         self.points: list[MapPoint] = []
         self.selected: UUID | None = None  # the record shown in the detail panel, ringed
+        self.suggestions: list[Suggestion] = []
+        self.chosen_suggestion: str | None = None  # its outline drawn thicker
         self._world_xy: list[tuple[float, float]] = []
         self._metres: list[float] = []
         self.circles_hidden = False  # too many circles on screen: none drawn
@@ -171,8 +176,29 @@ class MapCanvas(QWidget):
         self.tiles = tiles
         self.update()
 
+    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        self.suggestions = list(suggestions)
+        if self.chosen_suggestion not in {s.id for s in self.suggestions}:
+            self.chosen_suggestion = None
+        self.update()
+
+    def show_suggestion(self, suggestion: Suggestion) -> None:
+        """Centre the view on a suggestion, zoomed to show its whole outline."""
+        self.chosen_suggestion = suggestion.id
+        room = max(50.0, min(self.width(), self.height()) - 80.0)
+        span = 2 * max(suggestion.radius_m, 50.0) / metres_per_unit(suggestion.latitude)
+        self.centre = project(suggestion.latitude, suggestion.longitude)
+        self.scale = max(MIN_SCALE, min(FIT_MAX_SCALE, room / span))
+        self._changed()
+
+    def suggestion_outline(self, suggestion: Suggestion) -> tuple[QPointF, float]:
+        """Where a suggestion's outline is drawn: its centre and radius in pixels."""
+        radius = suggestion.radius_m / metres_per_unit(suggestion.latitude) * self.scale
+        return self.pixel_of(suggestion.latitude, suggestion.longitude), max(SUGGESTION_MIN_RADIUS, radius)
+
     def clear(self) -> None:
         self.set_points([])
+        self.set_suggestions([])
         self.selected = None
         self.centre, self.scale = (0.5, 0.5), 256.0
         self.update()
@@ -268,6 +294,7 @@ class MapCanvas(QWidget):
         self._paint_outlines(painter)
         if self._paint_tiles(painter):
             self._paint_outlines(painter, fill=False)  # the borders stay visible over the tiles
+        self._paint_suggestions(painter)
         self._paint_markers(painter)
         self._paint_furniture(painter)
         painter.end()
@@ -305,6 +332,22 @@ class MapCanvas(QWidget):
             if country.bounds.intersects(shown):
                 painter.drawPath(country.path)
         painter.restore()
+
+    def _paint_suggestions(self, painter: QPainter) -> None:
+        """Each suggested incident as an orange dashed circle round its exhibits, under the markers
+        (a lighter fill; the chosen one drawn thicker)."""
+        fill = QColor(SUGGESTION_COLOUR)
+        fill.setAlpha(45)
+        for suggestion in self.suggestions:
+            centre, radius = self.suggestion_outline(suggestion)
+            if centre.x() + radius < 0 or centre.y() + radius < 0:
+                continue
+            if centre.x() - radius > self.width() or centre.y() - radius > self.height():
+                continue
+            chosen = suggestion.id == self.chosen_suggestion
+            painter.setPen(QPen(SUGGESTION_COLOUR, 3.0 if chosen else 2.0, Qt.PenStyle.DashLine))
+            painter.setBrush(fill)
+            painter.drawEllipse(centre, radius, radius)
 
     def _paint_markers(self, painter: QPainter) -> None:
         """Every marker on screen: markers falling on the same pixel are drawn once (a prepared

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVB
 from caseapp.core.entities import Incident, PlacePrecision
 from caseapp.core.geo import DETAILS
 from caseapp.core.refs import RefKind
+from caseapp.core.suggestions import Suggestion
 from caseapp.gui.errors import message_for
 from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, MapCanvas, MapPoint, diamond
 from caseapp.gui.map_geo import World, world
+from caseapp.gui.map_suggestions import SuggestionPanel
 from caseapp.gui.map_tiles import TileLayer
 from caseapp.gui.settings import Settings
 
@@ -40,6 +42,8 @@ class MapData:
     points: tuple[MapPoint, ...]
     without_place: int  # live incidents and exhibits that have no coordinates
     worlds: dict[str, World] = field(default_factory=dict)
+    suggestions: tuple[Suggestion, ...] = ()  # incidents suggested from exhibits' places and times
+    time_zone: str = "UTC"  # the case's: suggestions' times are shown in it
 
 
 def load_map(records: RecordService) -> MapData:
@@ -64,7 +68,9 @@ def load_map(records: RecordService) -> MapData:
                     precision,
                 )
             )
-    return MapData(tuple(points), without, {detail: world(detail) for detail in DETAILS})
+    listed = records.incident_suggestions()
+    worlds = {detail: world(detail) for detail in DETAILS}
+    return MapData(tuple(points), without, worlds, listed.suggestions, listed.time_zone)
 
 
 def legend_icon(kind: RefKind, size: int = 14) -> QPixmap:
@@ -89,6 +95,8 @@ class MapView(QWidget):
 
     chosen = Signal(object)  # MapPoint
     shown = Signal()
+    confirm_requested = Signal(object, str)  # Suggestion, the title typed ("" for the suggested one)
+    dismiss_requested = Signal(object)  # Suggestion
 
     def __init__(self, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
@@ -130,11 +138,18 @@ class MapView(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("mapCount")
         bar.addWidget(self.count)
+        self.suggestions = SuggestionPanel(self)
+        self.suggestions.chosen.connect(self.canvas.show_suggestion)
+        self.suggestions.confirm_requested.connect(self.confirm_requested)
+        self.suggestions.dismiss_requested.connect(self.dismiss_requested)
+        body = QHBoxLayout()  # the list beside the map; Qt mirrors it right-to-left
+        body.addWidget(self.canvas, 1)
+        body.addWidget(self.suggestions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addLayout(self._tile_bar())
-        layout.addWidget(self.canvas, 1)
+        layout.addLayout(body, 1)
 
     def _tile_bar(self) -> QHBoxLayout:
         """Choose or remove the offline tile package; what is shown, or why it cannot be."""
@@ -212,6 +227,8 @@ class MapView(QWidget):
     def set_data(self, data: MapData) -> None:
         self.canvas.set_worlds(data.worlds)
         self.canvas.set_points(list(data.points))
+        self.canvas.set_suggestions(list(data.suggestions))
+        self.suggestions.set_suggestions(data.suggestions, data.time_zone)
         if not self._fitted:  # the first load of a case shows its markers; later loads keep the view
             self._fitted = True
             self.canvas.fit_points()
@@ -223,6 +240,7 @@ class MapView(QWidget):
 
     def clear(self) -> None:
         self.canvas.clear()
+        self.suggestions.set_suggestions(())
         self.count.clear()
         self._fitted = False
         self.stale = False

@@ -15,13 +15,15 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from caseapp.core.changes import Changes
+from caseapp.core.operations import OpResult
 from caseapp.core.refs import RefKind
+from caseapp.core.suggestions import Suggestion
 from caseapp.core.timeline import EntryKind, TimelineEntry
 from caseapp.gui.annotate import Selected
 from caseapp.gui.errors import message_for
 from caseapp.gui.map_canvas import MapPoint
 from caseapp.gui.map_view import MapView, load_map
-from caseapp.gui.tasks import TaskRunner
+from caseapp.gui.tasks import TaskHandle, TaskRunner
 from caseapp.gui.timeline_view import TimelineView, load_timeline
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ class PlaceViews(QObject):
         *,
         select: Callable[[Selected], object] | None = None,
         say: Callable[[str], object] | None = None,
+        push_undo: Callable[[OpResult[Any]], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -62,6 +65,9 @@ class PlaceViews(QObject):
         for view in self._work:
             view.shown.connect(lambda view=view: self._shown(view))
         self.map_view.chosen.connect(self._point_chosen)
+        self.map_view.confirm_requested.connect(self.confirm_suggestion)
+        self.map_view.dismiss_requested.connect(self.dismiss_suggestion)
+        self.push_undo = push_undo
         self.timeline_view.chosen.connect(self._entry_chosen)
         runner.changed.connect(self.apply_changes)
         if select is not None:
@@ -117,6 +123,32 @@ class PlaceViews(QObject):
     def _shown(self, view: View) -> None:
         if view.stale:
             self.load(view)
+
+    def confirm_suggestion(self, suggestion: Suggestion, title: str) -> TaskHandle | None:
+        """Make a suggestion an incident on the write worker; the result goes on the undo stack and
+        its Changes refresh the map and the incidents."""
+        case = self.case
+        if case is None:
+            return None
+        records = case.records
+        handle = self.runner.write(
+            lambda: records.confirm_suggestion(suggestion.id, title=title or None), name="confirm suggestion"
+        )
+        if self.push_undo is not None:
+            handle.succeeded.connect(self.push_undo)
+        handle.failed.connect(lambda error: self.failed.emit(message_for(error)))
+        return handle
+
+    def dismiss_suggestion(self, suggestion: Suggestion) -> TaskHandle | None:
+        """Hide a suggestion (kept in the case: it stays hidden in later sessions), then reload the map."""
+        case = self.case
+        if case is None:
+            return None
+        records = case.records
+        handle = self.runner.write(lambda: records.dismiss_suggestion(suggestion.id), name="dismiss suggestion")
+        handle.succeeded.connect(lambda _result: self.load(self.map_view))
+        handle.failed.connect(lambda error: self.failed.emit(message_for(error)))
+        return handle
 
     def _point_chosen(self, point: MapPoint) -> None:
         self.chosen.emit(Selected(point.kind, point.id, point.ref))

@@ -45,6 +45,12 @@ def make_evidence(folder: Path) -> None:
     image = Image.new("RGB", (640, 480), (90, 90, 80))
     ImageDraw.Draw(image).ellipse((200, 150, 440, 330), fill=(40, 35, 30))
     image.save(folder / "crater.jpg", quality=85, exif=geotag(36.2026, 37.1349, "2016:04:28 07:12:40"))
+    # Two photos of the street nearby that morning, in no incident yet: the map suggests one.
+    for n, (lat, lon, taken) in enumerate(
+        ((36.1935, 37.1402, "2016:05:03 09:20:05"), (36.1948, 37.1431, "2016:05:03 10:41:30"))
+    ):
+        street = Image.new("RGB", (320, 240), (120 + 20 * n, 110, 95))
+        street.save(folder / f"zz-street-{n + 1}.jpg", quality=80, exif=geotag(lat, lon, taken))
     (folder / "statement-W-001.txt").write_text("شهادة: رأيت الضربة على المستشفى في الصباح.\n", encoding="utf-8")
     (folder / "field-report.txt").write_text("Field report, Aleppo, 27 April 2016.\n" * 20, encoding="utf-8")
     (folder / "notes.md").write_text("# Notes\nRubble at the entrance.\n", encoding="utf-8")
@@ -345,6 +351,9 @@ class Camera:
             self.shot("11e-map-street-tiles", main_window, canvas.fit_points)
             self.shot("11f-map-street-tiles-city", main_window, lambda: canvas.set_view(36.2, 37.14, 256.0 * 2**11))
             canvas.set_tiles(None)
+        panel = places.map_view.suggestions
+        if panel.list.count():
+            self.shot("11g-map-suggestion", main_window, lambda: panel.list.setCurrentRow(0))
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(places.timeline_view))
         self.settle()
         self.shot("12-timeline", main_window, lambda: places.timeline_view.canvas.choose(0))

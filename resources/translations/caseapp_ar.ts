@@ -1460,6 +1460,77 @@
         </message>
     </context>
     <context>
+        <name>MapSuggestions</name>
+        <message>
+            <source>Adds an incident with this place and time and links these exhibits to it (Undo takes it back)</source>
+            <translation>يضيف حادثة بهذا المكان والزمان ويربط بها هذه الأدلة (التراجع يلغي ذلك)</translation>
+        </message>
+        <message>
+            <source>Confirm as an incident</source>
+            <translation>تأكيد كحادثة</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>تجاهل</translation>
+        </message>
+        <message>
+            <source>Exhibits taken close together in place and time (within {distance} and {hours} hours) that no incident holds yet.</source>
+            <translation>أدلة التُقطت متقاربة في المكان والزمان (ضمن {distance} و{hours} ساعات) ولا تضمها أي حادثة بعد.</translation>
+        </message>
+        <message>
+            <source>Hides this suggestion; it stays hidden while its exhibits stay the same</source>
+            <translation>يخفي هذا الاقتراح؛ ويبقى مخفيًا ما دامت أدلته نفسها</translation>
+        </message>
+        <message>
+            <source>Suggested incidents</source>
+            <translation>حوادث مقترحة</translation>
+        </message>
+        <message>
+            <source>Title of the incident</source>
+            <translation>عنوان الحادثة</translation>
+        </message>
+        <message>
+            <source>Title of the incident (optional)</source>
+            <translation>عنوان الحادثة (اختياري)</translation>
+        </message>
+        <message>
+            <source>audio recordings</source>
+            <translation>تسجيلات صوتية</translation>
+        </message>
+        <message>
+            <source>documents</source>
+            <translation>مستندات</translation>
+        </message>
+        <message>
+            <source>from {start} to {end}</source>
+            <translation>من {start} إلى {end}</translation>
+        </message>
+        <message>
+            <source>other exhibits</source>
+            <translation>أدلة أخرى</translation>
+        </message>
+        <message>
+            <source>photos</source>
+            <translation>صور</translation>
+        </message>
+        <message>
+            <source>physical items</source>
+            <translation>أدلة مادية</translation>
+        </message>
+        <message>
+            <source>testimonies</source>
+            <translation>شهادات</translation>
+        </message>
+        <message>
+            <source>videos</source>
+            <translation>مقاطع فيديو</translation>
+        </message>
+        <message>
+            <source>{n} exhibits within {distance}: {kinds}</source>
+            <translation>{n} أدلة ضمن {distance}: {kinds}</translation>
+        </message>
+    </context>
+    <context>
         <name>MapView</name>
         <message>
             <source>Choose an offline tile package</source>

@@ -1460,6 +1460,77 @@
         </message>
     </context>
     <context>
+        <name>MapSuggestions</name>
+        <message>
+            <source>Adds an incident with this place and time and links these exhibits to it (Undo takes it back)</source>
+            <translation>Ajoute un incident avec ce lieu et cette période et y lie ces pièces (Annuler le retire)</translation>
+        </message>
+        <message>
+            <source>Confirm as an incident</source>
+            <translation>Confirmer comme incident</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Écarter</translation>
+        </message>
+        <message>
+            <source>Exhibits taken close together in place and time (within {distance} and {hours} hours) that no incident holds yet.</source>
+            <translation>Pièces prises à peu de distance et d’intervalle (moins de {distance} et de {hours} heures) qu’aucun incident ne contient encore.</translation>
+        </message>
+        <message>
+            <source>Hides this suggestion; it stays hidden while its exhibits stay the same</source>
+            <translation>Masque cette suggestion ; elle reste masquée tant que ses pièces restent les mêmes</translation>
+        </message>
+        <message>
+            <source>Suggested incidents</source>
+            <translation>Incidents suggérés</translation>
+        </message>
+        <message>
+            <source>Title of the incident</source>
+            <translation>Titre de l’incident</translation>
+        </message>
+        <message>
+            <source>Title of the incident (optional)</source>
+            <translation>Titre de l’incident (facultatif)</translation>
+        </message>
+        <message>
+            <source>audio recordings</source>
+            <translation>enregistrements audio</translation>
+        </message>
+        <message>
+            <source>documents</source>
+            <translation>documents</translation>
+        </message>
+        <message>
+            <source>from {start} to {end}</source>
+            <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <source>other exhibits</source>
+            <translation>autres pièces</translation>
+        </message>
+        <message>
+            <source>photos</source>
+            <translation>photos</translation>
+        </message>
+        <message>
+            <source>physical items</source>
+            <translation>objets</translation>
+        </message>
+        <message>
+            <source>testimonies</source>
+            <translation>témoignages</translation>
+        </message>
+        <message>
+            <source>videos</source>
+            <translation>vidéos</translation>
+        </message>
+        <message>
+            <source>{n} exhibits within {distance}: {kinds}</source>
+            <translation>{n} pièces dans un rayon de {distance} : {kinds}</translation>
+        </message>
+    </context>
+    <context>
         <name>MapView</name>
         <message>
             <source>Choose an offline tile package</source>

@@ -47,6 +47,7 @@ TOUR = (
     "11d-map-world",
     "11e-map-street-tiles",
     "11f-map-street-tiles-city",
+    "11g-map-suggestion",
     "12-timeline",
     "13-charges",
     "14-catalogue",

@@ -5,6 +5,7 @@ naming the entry it undoes), so the log alone still replays what happened."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from caseapp.core.changes import Changes
@@ -12,7 +13,7 @@ from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import UserError
 from caseapp.core.operations import OpResult, Undo
-from caseapp.core.ports import CustodyQuery, ReadTx, Target
+from caseapp.core.ports import CustodyQuery, ReadTx, Target, WriteTx
 from caseapp.core.refs import RefKind, parse_ref
 from caseapp.core.services.annotations import Annotations
 from caseapp.core.services.base import resolve
@@ -52,22 +53,9 @@ class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps, PersonOps):
             target = Target(undo.kind, undo.id, undo.ref)
             redo: Undo
             if undo.action == "delete":
-                # Taking back a creation must not leave what was attached to it since hanging on a
-                # deleted record; taking back a restore returns to a deletion the person chose.
-                depending = tx.dependents(undo.kind, undo.id) if undo.values.get("created") else []
-                if depending:
-                    shown = ", ".join(depending[:10]) + (" ..." if len(depending) > 10 else "")
-                    raise UserError(
-                        f"undoing would delete {undo.ref}, but {shown} depend(s) on it now; "
-                        "delete those first or keep it. Nothing was changed."
-                    )
-                seq = self._tombstone(tx, target, str(undo.values.get("reason", "undo")), now, undoes=undo.undoes)
-                redo = Undo("restore", undo.kind, undo.id, undo.ref, seq, f"restore {undo.ref}")
+                redo = self._undo_by_deleting(tx, undo, now)
             elif undo.action == "restore":
-                seq, reason = self._restore(tx, target, now, undoes=undo.undoes)
-                for ref in undo.values.get("dependents", []):
-                    self._restore(tx, resolve(tx, parse_ref(str(ref))), now, undoes=undo.undoes)
-                redo = Undo("delete", undo.kind, undo.id, undo.ref, seq, f"delete {undo.ref} again", {"reason": reason})
+                redo = self._undo_by_restoring(tx, undo, now)
             elif undo.action == "edit":
                 self._check_unchanged_since(tx, undo)
                 values = {field: _from_json(field, value) for field, value in undo.values.items()}
@@ -99,9 +87,38 @@ class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps, PersonOps):
                 )
             else:
                 raise UserError(f"caseapp cannot undo {undo.action!r}")
-        tags = undo.action in ("untag", "retag")
-        changes = Changes(case=True, custody=True) if undo.kind is RefKind.CASE else Changes.of(undo.kind, tags=tags)
-        return OpResult(redo, changes, redo)
+        return OpResult(redo, _changes_of(undo), redo)
+
+    def _undo_by_deleting(self, tx: WriteTx, undo: Undo, now: datetime) -> Undo:
+        target = Target(undo.kind, undo.id, undo.ref)
+        # Records made or restored together with this one (a confirmed suggestion's links) go with it.
+        together = [str(r) for r in undo.values.get("with", [])]
+        reason = str(undo.values.get("reason", "undo"))
+        for ref in together:
+            found = resolve(tx, parse_ref(ref))
+            current = tx.get(found.kind, found.id) if found.id is not None else None
+            if current is not None and current.deleted is None:
+                self._tombstone(tx, found, reason, now, undoes=undo.undoes, part_of=undo.ref)
+        # Taking back a creation must not leave what was attached to it since hanging on a
+        # deleted record; taking back a restore returns to a deletion the person chose.
+        depending = tx.dependents(undo.kind, undo.id) if undo.values.get("created") else []
+        if depending:
+            shown = ", ".join(depending[:10]) + (" ..." if len(depending) > 10 else "")
+            raise UserError(
+                f"undoing would delete {undo.ref}, but {shown} depend(s) on it now; "
+                "delete those first or keep it. Nothing was changed."
+            )
+        seq = self._tombstone(tx, target, reason, now, undoes=undo.undoes)
+        also = {"dependents": together} if together else {}
+        return Undo("restore", undo.kind, undo.id, undo.ref, seq, f"restore {undo.ref}", also)
+
+    def _undo_by_restoring(self, tx: WriteTx, undo: Undo, now: datetime) -> Undo:
+        seq, reason = self._restore(tx, Target(undo.kind, undo.id, undo.ref), now, undoes=undo.undoes)
+        together = [str(ref) for ref in undo.values.get("dependents", [])]
+        for ref in together:
+            self._restore(tx, resolve(tx, parse_ref(ref)), now, undoes=undo.undoes)
+        again: dict[str, Any] = {"reason": reason, "with": together} if together else {"reason": reason}
+        return Undo("delete", undo.kind, undo.id, undo.ref, seq, f"delete {undo.ref} again", again)
 
     def last_undo(self) -> tuple[CustodyEntry, Undo]:
         """The newest change this person made in this case that is still in effect, and its undo.
@@ -185,7 +202,9 @@ class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps, PersonOps):
             )
         target = self._entry_target(tx, entry, kind)
         if verb in ("add", "import"):
-            created = {"reason": "undo", "created": True}
+            created: dict[str, Any] = {"reason": "undo", "created": True}
+            if entry.details.get("links"):  # a confirmed suggestion: its links were made with it
+                created["with"] = [str(r) for r in entry.details["links"]]
             return Undo("delete", kind, _id(target), target.ref, entry.seq, f"delete {target.ref}", created)
         if verb == "delete":
             also = _deleted_with(tx, target, [str(r) for r in entry.details.get("dependents", [])])
@@ -217,6 +236,16 @@ class UndoOps(RecordEditing, CaseEditing, Annotations, DossierOps, PersonOps):
             if found is not None:
                 return found
         raise UserError(f"the record of entry {entry.seq} ({entry.target}) is not in this case")
+
+
+def _changes_of(undo: Undo) -> Changes:
+    """What applying ``undo`` changes: its record's kind, and the kinds of those that go with it."""
+    if undo.kind is RefKind.CASE:
+        return Changes(case=True, custody=True)
+    changes = Changes.of(undo.kind, tags=undo.action in ("untag", "retag"))
+    for ref in [*undo.values.get("with", []), *undo.values.get("dependents", [])]:
+        changes = changes | Changes.of(parse_ref(str(ref)).kind)
+    return changes | Changes(exhibits=True) if changes.links else changes  # an exhibit's count of links
 
 
 def _deleted_with(tx: ReadTx, target: Target, refs: list[str]) -> dict[str, Any]:
