@@ -7,11 +7,11 @@ row's tombstone and putting it back clears it, so no row is ever removed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import literal_column, select, update
 from sqlalchemy.orm import Session
 
 from caseapp.core.analysis import (
@@ -26,7 +26,7 @@ from caseapp.core.analysis import (
     Weight,
 )
 from caseapp.core.entities import LinkStance
-from caseapp.core.legal.gaps import EvidenceFacts
+from caseapp.core.legal.gaps import EvidenceFacts, GapLink
 from caseapp.core.ports import Deleted, RecordQuery
 from caseapp.core.refs import RefKind
 from caseapp.storage.convert import tombstone
@@ -42,9 +42,10 @@ from caseapp.storage.orm import (
 )
 
 _CHUNK = 500
+_T = TypeVar("_T")
 
 
-def _chunks(ids: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
+def _chunks(ids: Sequence[_T]) -> Iterable[Sequence[_T]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
 
@@ -158,16 +159,49 @@ class AnalysisReads:
             statement = statement.limit(query.page.limit)
         return self.charge_rows(list(self.session.scalars(statement)))
 
-    def element_links(self, query: RecordQuery, element_id: str | None = None) -> list[ElementLink]:
+    def element_links(
+        self,
+        query: RecordQuery,
+        element_id: str | None = None,
+        *,
+        review: ReviewState | None = None,
+        element_prefix: str = "",
+    ) -> list[ElementLink]:
         statement = _live(select(ElementLinkRow), ElementLinkRow, query.deleted)
         if query.target is not None and query.target.kind is RefKind.EXHIBIT:
             statement = statement.where(ElementLinkRow.exhibit_id == query.target.id)
         if element_id is not None:
             statement = statement.where(ElementLinkRow.element_id == element_id)
+        if review is not None:
+            statement = statement.where(ElementLinkRow.review == review.value)
+        if element_prefix:  # a range, so the index on element_id serves it (LIKE would not)
+            statement = statement.where(
+                ElementLinkRow.element_id >= element_prefix, ElementLinkRow.element_id < element_prefix + "\U0010ffff"
+            )
         statement = statement.order_by(ElementLinkRow.created_at, ElementLinkRow.id).offset(query.page.offset)
         if query.page.limit is not None:
             statement = statement.limit(query.page.limit)
         return self.element_link_rows(list(self.session.scalars(statement)))
+
+    def gap_links(self, element_ids: Collection[str]) -> list[GapLink]:
+        """Live links to these element ids that are not rejected: only what the gap matrix counts,
+        read as plain rows (no ORM objects), each element's links in the order they were made."""
+        stances = {s.value: s for s in LinkStance}
+        weights = {w.value: w for w in Weight}
+        states = {r.value: r for r in ReviewState}
+        row = ElementLinkRow
+        found: list[GapLink] = []
+        for chunk in _chunks(sorted(set(element_ids))):
+            rows = self.session.execute(
+                select(row.ref, row.exhibit_id, row.element_id, row.stance, row.weight, row.review)
+                .where(row.element_id.in_(chunk), row.deleted_at.is_(None), row.review != ReviewState.REJECTED.value)
+                .order_by(row.element_id, literal_column("element_links.rowid"))  # the index's own order
+            )
+            found.extend(
+                GapLink(ref, exhibit, element, stances[stance], weights[weight], states[review])
+                for ref, exhibit, element, stance, weight, review in rows
+            )
+        return found
 
     def evidence_facts(self, exhibit_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, EvidenceFacts]:
         """Of live exhibits only: a deleted exhibit proves nothing."""
