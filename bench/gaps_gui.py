@@ -33,7 +33,7 @@ from bench.gui import PASSPHRASE, Window
 from bench.legalcase import build_legal_case
 
 EXHIBITS = 100_000
-RUNS = 5
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))  # fewer for a quick look
 MARKERS = 10_000
 TARGET_OPEN_MS = 500.0
 TARGET_CHANGE_MS = 100.0
@@ -341,10 +341,7 @@ def report(figures: Figures) -> int:
 def main(argv: Sequence[str] = ()) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench gaps-gui", description=__doc__)
     parser.add_argument("--cache", type=Path, help="keep the built case in this folder and use it again")
-    parser.add_argument("--runs", type=int, default=RUNS, help=f"runs of each measure (default {RUNS})")
     options = parser.parse_args(list(argv))
-    global RUNS
-    RUNS = options.runs
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="caseapp-bench-gaps-gui-") as folder:
         base = Path(folder)
