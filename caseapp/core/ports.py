@@ -245,8 +245,9 @@ class ReadTx(Protocol):
         starts with it. Oldest first, ``query.page`` of them."""
         ...
 
-    def gap_links(self, element_ids: Collection[str]) -> list[GapLink]:
-        """Live, not rejected links to these element ids, as little as the gap matrix reads."""
+    def gap_links(self, element_ids: Collection[str]) -> tuple[list[GapLink], dict[str, EvidenceFacts]]:
+        """Live, not rejected links to these element ids, of live exhibits, and the facts of those
+        exhibits keyed as the links name them: as little as the gap matrix reads."""
         ...
 
     def evidence_facts(self, exhibit_ids: Iterable[UUID]) -> dict[UUID, EvidenceFacts]:

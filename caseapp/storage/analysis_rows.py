@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import literal_column, select, update
+from sqlalchemy import String, literal_column, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from caseapp.core.analysis import (
@@ -183,25 +183,48 @@ class AnalysisReads:
             statement = statement.limit(query.page.limit)
         return self.element_link_rows(list(self.session.scalars(statement)))
 
-    def gap_links(self, element_ids: Collection[str]) -> list[GapLink]:
-        """Live links to these element ids that are not rejected: only what the gap matrix counts,
-        read as plain rows (no ORM objects), each element's links in the order they were made."""
+    def gap_links(self, element_ids: Collection[str]) -> tuple[list[GapLink], dict[str, EvidenceFacts]]:
+        """Live links to these element ids that are not rejected, of live exhibits, with the facts
+        of those exhibits: only what the gap matrix reads, in one query of plain rows (no ORM
+        objects, exhibits keyed by their stored id, not made into UUIDs), each element's links in
+        the order they were made."""
         stances = {s.value: s for s in LinkStance}
         weights = {w.value: w for w in Weight}
         states = {r.value: r for r in ReviewState}
-        row = ElementLinkRow
+        link, exhibit, source = ElementLinkRow, ExhibitRow, SourceRow
         found: list[GapLink] = []
+        facts: dict[str, EvidenceFacts] = {}
         for chunk in _chunks(sorted(set(element_ids))):
             rows = self.session.execute(
-                select(row.ref, row.exhibit_id, row.element_id, row.stance, row.weight, row.review)
-                .where(row.element_id.in_(chunk), row.deleted_at.is_(None), row.review != ReviewState.REJECTED.value)
-                .order_by(row.element_id, literal_column("element_links.rowid"))  # the index's own order
+                select(
+                    link.ref,
+                    type_coerce(link.exhibit_id, String),
+                    link.element_id,
+                    link.stance,
+                    link.weight,
+                    link.review,
+                    exhibit.ref,
+                    type_coerce(exhibit.source_id, String),
+                    source.reliability,
+                    source.credibility,
+                )
+                .join(exhibit, exhibit.id == link.exhibit_id)
+                .outerjoin(source, source.id == exhibit.source_id)
+                .where(
+                    link.element_id.in_(chunk),
+                    link.deleted_at.is_(None),
+                    link.review != ReviewState.REJECTED.value,
+                    exhibit.deleted_at.is_(None),
+                )
+                .order_by(link.element_id, literal_column("element_links.rowid"))  # the index's own order
             )
-            found.extend(
-                GapLink(ref, exhibit, element, stances[stance], weights[weight], states[review])
-                for ref, exhibit, element, stance, weight, review in rows
-            )
-        return found
+            for ref, key, element, stance, weight, review, exhibit_ref, source_id, reliability, credibility in rows:
+                found.append(GapLink(ref, key, element, stances[stance], weights[weight], states[review]))
+                if key not in facts:
+                    grade = f"{reliability}{credibility}" if source_id is not None else None
+                    independent = f"source:{source_id}" if source_id is not None else f"exhibit:{key}"
+                    facts[key] = EvidenceFacts(exhibit_ref, independent, grade)
+        return found, facts
 
     def evidence_facts(self, exhibit_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, EvidenceFacts]:
         """Of live exhibits only: a deleted exhibit proves nothing."""

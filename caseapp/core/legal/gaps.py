@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol
-from uuid import UUID
 
 from caseapp.core.analysis import Charge, ReviewState, Weight
 from caseapp.core.entities import LinkStance
@@ -54,7 +53,7 @@ class CountedLink(Protocol):
     @property
     def ref(self) -> str: ...
     @property
-    def exhibit_id(self) -> UUID: ...
+    def exhibit_id(self) -> Hashable: ...  # the key of its exhibit's facts
     @property
     def element_id(self) -> str: ...
     @property
@@ -71,7 +70,7 @@ class GapLink(NamedTuple):
     """Only what the matrix reads of a link, so a store can read 300 000 of them quickly."""
 
     ref: str
-    exhibit_id: UUID
+    exhibit_id: str  # the exhibit's id as the store keeps it (making 100 000 UUIDs costs seconds)
     element_id: str
     stance: LinkStance
     weight: Weight
@@ -129,7 +128,7 @@ def _grade_key(grade: str) -> tuple[str, str]:
 
 
 def cell_status(
-    supporting: Sequence[CountedLink], contradicting: Sequence[CountedLink], evidence: Mapping[UUID, EvidenceFacts]
+    supporting: Sequence[CountedLink], contradicting: Sequence[CountedLink], evidence: Mapping[Any, EvidenceFacts]
 ) -> tuple[GapStatus, int, str | None, str]:
     """The rule of the module docstring: (status, independent sources, best grade, why)."""
     facts = [evidence.get(link.exhibit_id) for link in supporting]
@@ -190,7 +189,7 @@ def gap_matrix(
     catalogue: Catalogue,
     charges: Iterable[Charge],
     links: Iterable[CountedLink],
-    evidence: Mapping[UUID, EvidenceFacts],
+    evidence: Mapping[Any, EvidenceFacts],
     *,
     only: Collection[str] | None = None,
 ) -> tuple[ChargeGaps, ...]:
@@ -236,7 +235,7 @@ def gap_matrix(
 
 
 def _cell_values(
-    by_element: Mapping[str, list[CountedLink]], row: _Row, evidence: Mapping[UUID, EvidenceFacts]
+    by_element: Mapping[str, list[CountedLink]], row: _Row, evidence: Mapping[Any, EvidenceFacts]
 ) -> dict[str, Any]:
     found = by_element.get(row.element_id, []) + (by_element.get(row.also, []) if row.also else [])
     accepted = [x for x in found if x.review is ReviewState.ACCEPTED]

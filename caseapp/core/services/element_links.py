@@ -206,10 +206,8 @@ class ElementLinkOps(ChargeOps, RecordEditing):
 
     def _gaps(self, tx: ReadTx, charges: list[Charge], touched: Collection[str] | None) -> tuple[ChargeGaps, ...]:
         legal = catalogue()
-        links = tx.gap_links(ids_counted(legal, charges, touched))
-        facts = tx.evidence_facts({link.exhibit_id for link in links})
-        live = [link for link in links if link.exhibit_id in facts]
-        return gap_matrix(legal, charges, live, facts, only=touched)
+        links, facts = tx.gap_links(ids_counted(legal, charges, touched))
+        return gap_matrix(legal, charges, links, facts, only=touched)
 
     def _elements_touched(self, tx: ReadTx, since: int) -> set[str] | None:
         """The element ids of the links changed after entry ``since`` (before and after an edit),
