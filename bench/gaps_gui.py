@@ -40,6 +40,7 @@ TARGET_CHANGE_MS = 100.0
 TARGET_FREEZE_MS = 100.0
 TARGET_MAP_MS = 100.0
 WAIT_MS = 120_000
+DIRECTION_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 class Stalls:
@@ -192,15 +193,21 @@ def pick_links(window: Window, count: int) -> list[tuple[int, str, tuple[str, st
 def link_change(window: Window, stalls: Stalls, figures: Figures) -> None:
     main = window.shell.main
     gaps, review = main.legal.gaps, main.legal.review
+
+    def awaiting(key: tuple[str, str, str | None]) -> set[str]:
+        """The refs the cell's row shows as awaiting review (without the direction marks)."""
+        item = gaps.cell_item(*key)
+        assert item is not None
+        return {ref.strip(DIRECTION_MARKS) for ref in item.text(5).split(", ")}
+
     main.stack.setCurrentWidget(gaps)
     settle(window)
     for _ in range(RUNS):
         _row, ref, key = pick_links(window, 1)[0]
-        assert review.select(ref)
+        assert review.select(ref) and ref in awaiting(key)
 
         def accepted(ref: str = ref, key: tuple[str, str, str | None] = key) -> bool:
-            item = gaps.cell_item(*key)
-            return item is not None and ref not in item.text(5).split(", ")
+            return ref not in awaiting(key)
 
         seconds, stall = timed(stalls, lambda: review.review(accept=True), accepted, gaps.shown)
         gaps.tree.viewport().repaint()
@@ -208,8 +215,7 @@ def link_change(window: Window, stalls: Stalls, figures: Figures) -> None:
         settle(window)
 
         def undone(ref: str = ref, key: tuple[str, str, str | None] = key) -> bool:
-            item = gaps.cell_item(*key)
-            return item is not None and ref in item.text(5).split(", ")
+            return ref in awaiting(key)
 
         seconds, stall = timed(stalls, main.undo_stack.undo, undone, gaps.shown)
         gaps.tree.viewport().repaint()
