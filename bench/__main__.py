@@ -1,10 +1,10 @@
-"""Run every benchmark: ``python -m bench [store|intake|gaps|gui|bundle|search|dossier|suggest] [options]``."""
+"""Run every benchmark: ``python -m bench [store|intake|gaps|gui|gaps-gui|bundle|search|dossier|suggest] [options]``."""
 
 from __future__ import annotations
 
 import sys
 
-from bench import bundle, dossier, gaps, gui, intake, search, store, suggest
+from bench import bundle, dossier, gaps, gaps_gui, gui, intake, search, store, suggest
 
 
 def main() -> None:
@@ -13,6 +13,7 @@ def main() -> None:
         "intake": intake.main,
         "gaps": gaps.main,
         "gui": gui.main,
+        "gaps-gui": gaps_gui.main,
         "bundle": bundle.main,
         "dossier": dossier.main,
         "search": search.main,

@@ -9,14 +9,14 @@ boundary as the dataclasses of :mod:`caseapp.core.entities`; rows never leave st
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
-from caseapp.core.analysis import Charge, ElementLink
+from caseapp.core.analysis import Charge, ElementLink, ReviewState
 from caseapp.core.custody import CustodyHead
 from caseapp.core.dossier.inputs import SectionText
 from caseapp.core.entities import (
@@ -38,7 +38,7 @@ from caseapp.core.entities import (
 )
 from caseapp.core.evidence import FileFacts, FileIdentity, StreamResult, WalkResult
 from caseapp.core.exhibit_redaction import RedactedFile, Region
-from caseapp.core.legal.gaps import EvidenceFacts
+from caseapp.core.legal.gaps import EvidenceFacts, GapLink
 from caseapp.core.operations import Task
 from caseapp.core.refs import RefKind
 
@@ -236,8 +236,22 @@ class ReadTx(Protocol):
         """Charges, all or (``query.target``) those naming a person as suspect or an incident."""
         ...
 
-    def element_links(self, query: RecordQuery, element_id: str | None = None) -> list[ElementLink]:
-        """Element links, all or (``query.target``) those of one exhibit, or of one element id."""
+    def element_links(
+        self,
+        query: RecordQuery,
+        element_id: str | None = None,
+        *,
+        review: ReviewState | None = None,
+        element_prefix: str = "",
+    ) -> list[ElementLink]:
+        """Element links, all or (``query.target``) those of one exhibit, or of one element id;
+        ``review``: only those in that state; ``element_prefix``: only those whose element id
+        starts with it. Oldest first, ``query.page`` of them."""
+        ...
+
+    def gap_links(self, element_ids: Collection[str]) -> tuple[list[GapLink], dict[str, EvidenceFacts]]:
+        """Live, not rejected links to these element ids, of live exhibits, and the facts of those
+        exhibits keyed as the links name them: as little as the gap matrix reads."""
         ...
 
     def evidence_facts(self, exhibit_ids: Iterable[UUID]) -> dict[UUID, EvidenceFacts]:

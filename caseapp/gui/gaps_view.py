@@ -1,14 +1,15 @@
 """The gap matrix: for each charge, each element it must prove, with its status written out and
 coloured (never colour alone), the independent sources, the best grade, contradictions and the
 links awaiting review. Clicking an element shows the exhibits linked to it; "only unaddressed"
-plans the next collection. Computed on a worker, again whenever a link, charge, exhibit or source
-changes (the operations' ``Changes``)."""
+plans the next collection. Computed on a worker; when links change (the operations' ``Changes``)
+only the cells counting their elements are computed again and repainted in place (the whole
+matrix when a charge, an exhibit or a source changed), one computation at a time."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp.core.analysis import ElementLink
-from caseapp.core.legal.gaps import ChargeGaps, GapCell, GapStatus, RowKind
+from caseapp.core.legal.gaps import ChargeGaps, GapCell, GapStatus, RowKind, merge_gaps
+from caseapp.core.services.element_links import GapsUpdate
 from caseapp.gui.catalogue_detail import link_summary
 from caseapp.gui.errors import message_for
 from caseapp.gui.legal_common import STATUS_COLOURS, LegalContext, children, ltr, status_text, top_items
+from caseapp.gui.tasks import TaskHandle
 
 CellKey = tuple[str, str, str | None]  # charge ref, element id, suspect ref
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +40,8 @@ def tr(text: str) -> str:
 
 
 class GapsView(QWidget):
+    shown = Signal()  # the tree shows a new matrix (whole or updated)
+
     def __init__(self, context: LegalContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gapsView")
@@ -46,6 +51,9 @@ class GapsView(QWidget):
         self.collapsed: set[str] = set()
         self._generation = 0
         self._cell_generation = 0
+        self._seq: int | None = None  # the custody entry the matrix shown is as of (None: compute it whole)
+        self._running: TaskHandle | None = None
+        self._pending = False
         self.only_unaddressed = QCheckBox(tr("Only unaddressed elements"), self)
         self.only_unaddressed.setObjectName("gapsUnaddressed")
         self.only_unaddressed.toggled.connect(lambda _on: self._apply_filter())
@@ -94,20 +102,47 @@ class GapsView(QWidget):
 
     # -- loading
     def reload(self) -> None:
-        """Compute the matrix again on a worker; the tree keeps its expanded charges and current cell."""
+        """Compute the whole matrix again on a worker; the tree keeps its expanded charges and current cell."""
+        self._seq = None
+        self._request()
+
+    def refresh(self) -> None:
+        """Something changed: compute again only what it touched (see the module docstring)."""
+        if self._running is not None:
+            self._pending = True  # asked again once the computation under way has arrived
+            return
+        self._request()
+
+    def _request(self) -> None:
         case = self.context.case()
         self._generation += 1
+        self._pending = False
         if case is None:
+            self._running, self._seq = None, None
             self.show_gaps(())
             return
-        records, generation = case.records, self._generation
-        handle = self.context.runner.read(records.gaps, name="gap matrix")
-        handle.succeeded.connect(lambda gaps: self._arrived(generation, gaps))
-        handle.failed.connect(lambda error: self.summary.setText(message_for(error)))
+        records, generation, since = case.records, self._generation, self._seq
+        handle = self.context.runner.read(lambda: records.gaps_update(since), name="gap matrix")
+        self._running = handle
+        handle.succeeded.connect(lambda update: self._arrived(generation, update))
+        handle.failed.connect(lambda error: self._failed(generation, error))
 
-    def _arrived(self, generation: int, gaps: tuple[ChargeGaps, ...]) -> None:
+    def _arrived(self, generation: int, update: GapsUpdate) -> None:
+        if generation != self._generation:
+            return
+        self._running = None
+        if update.whole or self._seq is None:
+            self.show_gaps(update.charges)
+        else:
+            self._update_cells(update.charges)
+        self._seq = update.seq
+        if self._pending:
+            self.refresh()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
-            self.show_gaps(gaps)
+            self._running, self._seq = None, None
+            self.summary.setText(message_for(error))
 
     def show_gaps(self, gaps: tuple[ChargeGaps, ...]) -> None:
         current = self.tree.currentItem()
@@ -115,7 +150,6 @@ class GapsView(QWidget):
         self.gaps = gaps
         self.items.clear()
         self.tree.clear()
-        counts = dict.fromkeys(GapStatus, 0)
         for charge in gaps:
             top = QTreeWidgetItem(
                 [ltr(f"{charge.charge_ref}  {charge.crime_id}"), "", "", "", "", "", ltr(charge.crime_title)]
@@ -129,50 +163,75 @@ class GapsView(QWidget):
                 top.setToolTip(6, "\n".join(charge.warnings))
             self.tree.addTopLevelItem(top)
             for cell in charge.cells:
-                counts[cell.status] += 1
                 item = self._cell_item(charge, cell)
                 top.addChild(item)
                 self.items[(charge.charge_ref, cell.element_id, cell.suspect_ref)] = item
             top.setExpanded(charge.charge_ref not in self.collapsed)
+        self._summarise()
+        self._apply_filter()
+        if wanted is not None and tuple(wanted) in self.items:
+            self.tree.setCurrentItem(self.items[tuple(wanted)])
+        self.shown.emit()
+
+    def _update_cells(self, updated: tuple[ChargeGaps, ...]) -> None:
+        """Put the cells computed again in place, repainting only their rows."""
+        self.gaps = merge_gaps(self.gaps, updated)
+        current = self.tree.currentItem()
+        refresh_current = False
+        for charge in updated:
+            for cell in charge.cells:
+                item = self.items.get((charge.charge_ref, cell.element_id, cell.suspect_ref))
+                if item is not None:
+                    self._fill(item, cell)
+                    refresh_current = refresh_current or item is current
+        self._summarise()
+        self._apply_filter()
+        if refresh_current:
+            self._show_cell(current)
+        self.shown.emit()
+
+    def _summarise(self) -> None:
+        counts = dict.fromkeys(GapStatus, 0)
+        for charge in self.gaps:
+            for cell in charge.cells:
+                counts[cell.status] += 1
         self.summary.setText(
             tr(
                 "{charges} charge(s): {unaddressed} unaddressed, {weak} weak, {corroborated} corroborated, "
                 "{contested} contested"
             ).format(
-                charges=len(gaps),
+                charges=len(self.gaps),
                 unaddressed=counts[GapStatus.UNADDRESSED],
                 weak=counts[GapStatus.WEAK],
                 corroborated=counts[GapStatus.CORROBORATED],
                 contested=counts[GapStatus.CONTESTED],
             )
         )
-        if not gaps:
+        if not self.gaps:
             self.summary.setText(tr("No charge yet: add one under Charges to see what each element needs."))
-        self._apply_filter()
-        if wanted is not None and tuple(wanted) in self.items:
-            self.tree.setCurrentItem(self.items[tuple(wanted)])
 
     def _cell_item(self, charge: ChargeGaps, cell: GapCell) -> QTreeWidgetItem:
         name = cell.element_id if cell.suspect_ref is None else f"{cell.suspect_ref}: {cell.element_id}"
         if cell.kind is RowKind.CONTEXTUAL:
             name += " " + tr("(context)")
-        item = QTreeWidgetItem(
-            [
-                ltr(name),
-                status_text(cell.status),
-                str(cell.independent_sources),
-                cell.best_grade or "—",
-                ("⚠ " + ltr(", ".join(cell.contradicting))) if cell.contradicting else "",
-                ltr(", ".join(cell.awaiting_review)),
-                ltr(cell.why),
-            ]
-        )
+        item = QTreeWidgetItem([ltr(name)])
         item.setData(0, KeyRole, (charge.charge_ref, cell.element_id, cell.suspect_ref))
-        item.setBackground(1, QBrush(STATUS_COLOURS[cell.status]))
         item.setForeground(1, QBrush(QColor(20, 20, 20)))
         item.setToolTip(0, cell.text)
         item.setToolTip(6, cell.text)
+        self._fill(item, cell)
         return item
+
+    @staticmethod
+    def _fill(item: QTreeWidgetItem, cell: GapCell) -> None:
+        """What a cell's row says (everything but the element, which does not change)."""
+        item.setText(1, status_text(cell.status))
+        item.setText(2, str(cell.independent_sources))
+        item.setText(3, cell.best_grade or "—")
+        item.setText(4, ("⚠ " + ltr(", ".join(cell.contradicting))) if cell.contradicting else "")
+        item.setText(5, ltr(", ".join(cell.awaiting_review)))
+        item.setText(6, ltr(cell.why))
+        item.setBackground(1, QBrush(STATUS_COLOURS[cell.status]))
 
     def _expanded(self, item: QTreeWidgetItem, expanded: bool) -> None:
         key = item.data(0, KeyRole)
@@ -227,6 +286,7 @@ class GapsView(QWidget):
 
     def clear_case(self) -> None:
         self._generation += 1
+        self._running, self._seq, self._pending = None, None, False
         self._cell_generation += 1
         self.collapsed.clear()
         self.show_gaps(())

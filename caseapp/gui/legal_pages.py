@@ -110,7 +110,7 @@ class LegalPages(QObject):
             self.catalogue.refresh_links()
             self._load_exhibit_elements()
         if changes.element_links or changes.charges or changes.exhibits or changes.sources or changes.persons:
-            self.gaps.reload()
+            self.gaps.refresh()
 
     # -- linking
     def selected_exhibits(self) -> list[Exhibit]:

@@ -1,6 +1,8 @@
 """The review queue: element links proposed and not yet accepted or rejected, with accept and
 reject (buttons, and Ctrl+Return / Ctrl+Backspace on the table). Review is by another person
-than the author; the service refuses one's own links and the refusal is shown as it wrote it."""
+than the author; the service refuses one's own links and the refusal is shown as it wrote it.
+The store filters and pages the queue (the oldest proposals first, a page at a time), optionally
+to the elements whose id starts with what is typed in the filter box."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from caseapp.core.analysis import ElementLink, ReviewState
+from caseapp.core.analysis import ElementLink
 from caseapp.core.operations import OpResult
 from caseapp.gui.errors import show_error
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP
@@ -18,17 +20,9 @@ from caseapp.gui.legal_common import LegalContext, LegalTableModel, legal_text, 
 from caseapp.gui.pages import make_table
 from caseapp.gui.tasks import TaskHandle
 
-SHOWN = 2000  # the oldest proposals first; more wait until these are reviewed
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ReviewView", text)
-
-
-def proposed_links(links: list[ElementLink]) -> list[ElementLink]:
-    waiting = [link for link in links if link.review is ReviewState.PROPOSED and link.deleted is None]
-    waiting.sort(key=lambda link: link.created_at)
-    return waiting[:SHOWN]
 
 
 class ReviewModel(LegalTableModel):
@@ -67,6 +61,12 @@ class ReviewView(QWidget):
         self.reject_button = QPushButton(tr("&Reject"), self)
         self.reject_button.setObjectName("reviewReject")
         self.reject_button.setToolTip(tr("Reject the selected link (Ctrl+Backspace): it then counts for nothing"))
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("reviewFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(tr("Elements starting with… (e.g. 8(2)(e)), then Enter"))
+        self.filter.returnPressed.connect(self.load)
+        self.filter.textChanged.connect(lambda text: None if text else self.load())
         self.accept_button.clicked.connect(lambda: self.review(accept=True))
         self.reject_button.clicked.connect(lambda: self.review(accept=False))
         for key, accept in (("Ctrl+Return", True), ("Ctrl+Backspace", False)):
@@ -78,7 +78,7 @@ class ReviewView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.accept_button)
         bar.addWidget(self.reject_button)
-        bar.addStretch(1)
+        bar.addWidget(self.filter, 1)
         bar.addWidget(self.count)
         note = QLabel(
             tr("Only accepted links count as proof in the gap matrix. Another person than the author reviews.")
@@ -97,8 +97,8 @@ class ReviewView(QWidget):
         if case is None:
             self.model.set_loader(None)
             return
-        records = case.records
-        self.model.set_loader(lambda: proposed_links(records.element_links()))
+        records, prefix = case.records, self.filter.text()
+        self.model.set_loader(lambda: records.review_queue(prefix))
 
     def refresh(self) -> None:
         self.model.refresh() if self.model.load is not None else self.load()

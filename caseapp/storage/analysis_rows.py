@@ -7,11 +7,11 @@ row's tombstone and putting it back clears it, so no row is ever removed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import String, literal_column, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from caseapp.core.analysis import (
@@ -26,7 +26,7 @@ from caseapp.core.analysis import (
     Weight,
 )
 from caseapp.core.entities import LinkStance
-from caseapp.core.legal.gaps import EvidenceFacts
+from caseapp.core.legal.gaps import EvidenceFacts, GapLink
 from caseapp.core.ports import Deleted, RecordQuery
 from caseapp.core.refs import RefKind
 from caseapp.storage.convert import tombstone
@@ -43,9 +43,10 @@ from caseapp.storage.orm import (
 from caseapp.storage.record_index import narrowed
 
 _CHUNK = 500
+_T = TypeVar("_T")
 
 
-def _chunks(ids: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
+def _chunks(ids: Sequence[_T]) -> Iterable[Sequence[_T]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
 
@@ -160,17 +161,73 @@ class AnalysisReads:
             statement = statement.limit(query.page.limit)
         return self.charge_rows(list(self.session.scalars(statement)))
 
-    def element_links(self, query: RecordQuery, element_id: str | None = None) -> list[ElementLink]:
+    def element_links(
+        self,
+        query: RecordQuery,
+        element_id: str | None = None,
+        *,
+        review: ReviewState | None = None,
+        element_prefix: str = "",
+    ) -> list[ElementLink]:
         statement = _live(select(ElementLinkRow), ElementLinkRow, query.deleted)
         statement = narrowed(statement, ElementLinkRow, RefKind.ELEMENT_LINK, query.words)
         if query.target is not None and query.target.kind is RefKind.EXHIBIT:
             statement = statement.where(ElementLinkRow.exhibit_id == query.target.id)
         if element_id is not None:
             statement = statement.where(ElementLinkRow.element_id == element_id)
+        if review is not None:
+            statement = statement.where(ElementLinkRow.review == review.value)
+        if element_prefix:  # a range, so the index on element_id serves it (LIKE would not)
+            statement = statement.where(
+                ElementLinkRow.element_id >= element_prefix, ElementLinkRow.element_id < element_prefix + "\U0010ffff"
+            )
         statement = statement.order_by(ElementLinkRow.created_at, ElementLinkRow.id).offset(query.page.offset)
         if query.page.limit is not None:
             statement = statement.limit(query.page.limit)
         return self.element_link_rows(list(self.session.scalars(statement)))
+
+    def gap_links(self, element_ids: Collection[str]) -> tuple[list[GapLink], dict[str, EvidenceFacts]]:
+        """Live links to these element ids that are not rejected, of live exhibits, with the facts
+        of those exhibits: only what the gap matrix reads, in one query of plain rows (no ORM
+        objects, exhibits keyed by their stored id, not made into UUIDs), each element's links in
+        the order they were made."""
+        stances = {s.value: s for s in LinkStance}
+        weights = {w.value: w for w in Weight}
+        states = {r.value: r for r in ReviewState}
+        link, exhibit, source = ElementLinkRow, ExhibitRow, SourceRow
+        found: list[GapLink] = []
+        facts: dict[str, EvidenceFacts] = {}
+        for chunk in _chunks(sorted(set(element_ids))):
+            rows = self.session.execute(
+                select(
+                    link.ref,
+                    type_coerce(link.exhibit_id, String),
+                    link.element_id,
+                    link.stance,
+                    link.weight,
+                    link.review,
+                    exhibit.ref,
+                    type_coerce(exhibit.source_id, String),
+                    source.reliability,
+                    source.credibility,
+                )
+                .join(exhibit, exhibit.id == link.exhibit_id)
+                .outerjoin(source, source.id == exhibit.source_id)
+                .where(
+                    link.element_id.in_(chunk),
+                    link.deleted_at.is_(None),
+                    link.review != ReviewState.REJECTED.value,
+                    exhibit.deleted_at.is_(None),
+                )
+                .order_by(link.element_id, literal_column("element_links.rowid"))  # the index's own order
+            )
+            for ref, key, element, stance, weight, review, exhibit_ref, source_id, reliability, credibility in rows:
+                found.append(GapLink(ref, key, element, stances[stance], weights[weight], states[review]))
+                if key not in facts:
+                    grade = f"{reliability}{credibility}" if source_id is not None else None
+                    independent = f"source:{source_id}" if source_id is not None else f"exhibit:{key}"
+                    facts[key] = EvidenceFacts(exhibit_ref, independent, grade)
+        return found, facts
 
     def evidence_facts(self, exhibit_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, EvidenceFacts]:
         """Of live exhibits only: a deleted exhibit proves nothing."""

@@ -1920,6 +1920,10 @@
             <translation>الركن</translation>
         </message>
         <message>
+            <source>Elements starting with… (e.g. 8(2)(e)), then Enter</source>
+            <translation>العناصر التي تبدأ بـ… (مثلاً 8(2)(e))، ثم Enter</translation>
+        </message>
+        <message>
             <source>Exhibit</source>
             <translation>قطعة الإثبات</translation>
         </message>

@@ -1920,6 +1920,10 @@
             <translation>Élément</translation>
         </message>
         <message>
+            <source>Elements starting with… (e.g. 8(2)(e)), then Enter</source>
+            <translation>Éléments commençant par… (p. ex. 8(2)(e)), puis Entrée</translation>
+        </message>
+        <message>
             <source>Exhibit</source>
             <translation>Pièce</translation>
         </message>

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-from uuid import UUID
+from datetime import datetime
+from typing import Any, NamedTuple, Protocol
 
-from caseapp.core.analysis import Charge, ElementLink, ReviewState, Weight
+from caseapp.core.analysis import Charge, ReviewState, Weight
 from caseapp.core.entities import LinkStance
 from caseapp.core.legal.model import Catalogue, Role
 
@@ -45,6 +45,37 @@ class RowKind(enum.StrEnum):
     CONTEXTUAL = "contextual"
     SPECIFIC = "specific"
     LIABILITY = "liability"
+
+
+class CountedLink(Protocol):
+    """What the matrix reads of an element link (an :class:`ElementLink` is one; so is a :class:`GapLink`)."""
+
+    @property
+    def ref(self) -> str: ...
+    @property
+    def exhibit_id(self) -> Hashable: ...  # the key of its exhibit's facts
+    @property
+    def element_id(self) -> str: ...
+    @property
+    def stance(self) -> LinkStance: ...
+    @property
+    def weight(self) -> Weight: ...
+    @property
+    def review(self) -> ReviewState: ...
+    @property
+    def deleted(self) -> object | None: ...
+
+
+class GapLink(NamedTuple):
+    """Only what the matrix reads of a link, so a store can read 300 000 of them quickly."""
+
+    ref: str
+    exhibit_id: str  # the exhibit's id as the store keeps it (making 100 000 UUIDs costs seconds)
+    element_id: str
+    stance: LinkStance
+    weight: Weight
+    review: ReviewState
+    deleted: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +128,7 @@ def _grade_key(grade: str) -> tuple[str, str]:
 
 
 def cell_status(
-    supporting: Sequence[ElementLink], contradicting: Sequence[ElementLink], evidence: Mapping[UUID, EvidenceFacts]
+    supporting: Sequence[CountedLink], contradicting: Sequence[CountedLink], evidence: Mapping[Any, EvidenceFacts]
 ) -> tuple[GapStatus, int, str | None, str]:
     """The rule of the module docstring: (status, independent sources, best grade, why)."""
     facts = [evidence.get(link.exhibit_id) for link in supporting]
@@ -157,12 +188,18 @@ def _rows(catalogue: Catalogue, charge: Charge) -> list[_Row]:
 def gap_matrix(
     catalogue: Catalogue,
     charges: Iterable[Charge],
-    links: Iterable[ElementLink],
-    evidence: Mapping[UUID, EvidenceFacts],
+    links: Iterable[CountedLink],
+    evidence: Mapping[Any, EvidenceFacts],
+    *,
+    only: Collection[str] | None = None,
 ) -> tuple[ChargeGaps, ...]:
     """The gap matrix of ``charges`` (deleted ones and deleted links are left out by the caller or
-    here). Linear in the number of links plus the number of cells."""
-    by_element: dict[str, list[ElementLink]] = defaultdict(list)
+    here). Linear in the number of links plus the number of cells.
+
+    ``only``: just the cells that count links to one of these element ids (a charge without such a
+    cell is left out), for :func:`merge_gaps`; ``links`` then need only hold the links to the ids
+    :func:`ids_counted` gives for them."""
+    by_element: dict[str, list[CountedLink]] = defaultdict(list)
     for link in links:
         if link.deleted is None and link.review is not ReviewState.REJECTED:
             by_element[link.element_id].append(link)
@@ -174,6 +211,8 @@ def gap_matrix(
         crime = catalogue.crime(charge.crime_id)
         cells = []
         for row in _rows(catalogue, charge):
+            if only is not None and row.element_id not in only and row.also not in only:
+                continue
             key = (row.element_id, row.also)
             values = memo.get(key)
             if values is None:
@@ -188,13 +227,15 @@ def gap_matrix(
                     **values,
                 )
             )
+        if only is not None and not cells:
+            continue
         title = crime.title.en if crime is not None else "(not in the catalogue)"
         result.append(ChargeGaps(charge.ref, charge.crime_id, title, tuple(cells), charge.warnings))
     return tuple(result)
 
 
 def _cell_values(
-    by_element: Mapping[str, list[ElementLink]], row: _Row, evidence: Mapping[UUID, EvidenceFacts]
+    by_element: Mapping[str, list[CountedLink]], row: _Row, evidence: Mapping[Any, EvidenceFacts]
 ) -> dict[str, Any]:
     found = by_element.get(row.element_id, []) + (by_element.get(row.also, []) if row.also else [])
     accepted = [x for x in found if x.review is ReviewState.ACCEPTED]
@@ -210,6 +251,43 @@ def _cell_values(
         "status": status,
         "why": why,
     }
+
+
+def ids_counted(catalogue: Catalogue, charges: Iterable[Charge], touching: Collection[str] | None = None) -> set[str]:
+    """The element ids whose links the cells of ``charges`` count (a contextual element also counts
+    its shared context); with ``touching``, only for the cells that count one of those ids."""
+    ids: set[str] = set()
+    for charge in charges:
+        if charge.deleted is not None:
+            continue
+        for row in _rows(catalogue, charge):
+            if touching is None or row.element_id in touching or row.also in touching:
+                ids.add(row.element_id)
+                if row.also:
+                    ids.add(row.also)
+    return ids
+
+
+def _cell_key(cell: GapCell) -> tuple[str, str | None, str | None]:
+    return cell.element_id, cell.suspect_ref, cell.mode_id
+
+
+def merge_gaps(shown: Sequence[ChargeGaps], updated: Iterable[ChargeGaps]) -> tuple[ChargeGaps, ...]:
+    """``shown`` with the cells of ``updated`` (a matrix computed with ``only``) put in place of
+    theirs; charges and cells keep their order. The result is the matrix computed whole."""
+    new_cells = {(c.charge_ref, *_cell_key(cell)): cell for c in updated for cell in c.cells}
+    if not new_cells:
+        return tuple(shown)
+    return tuple(
+        ChargeGaps(
+            charge.charge_ref,
+            charge.crime_id,
+            charge.crime_title,
+            tuple(new_cells.get((charge.charge_ref, *_cell_key(cell)), cell) for cell in charge.cells),
+            charge.warnings,
+        )
+        for charge in shown
+    )
 
 
 def element_ids(catalogue: Catalogue) -> dict[str, Role | None]:

@@ -12,15 +12,17 @@ bound in custody by keyed digests: the custody log travels with shared bundles, 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
 
-from caseapp.core.analysis import Basis, ElementLink, Excerpt, ReviewState, Weight
+from caseapp.core.analysis import Basis, Charge, ElementLink, Excerpt, ReviewState, Weight
 from caseapp.core.changes import Changes
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import LinkStance
 from caseapp.core.errors import UserError, ValidationError
-from caseapp.core.legal.gaps import ChargeGaps, gap_matrix
+from caseapp.core.legal.gaps import ChargeGaps, gap_matrix, ids_counted
 from caseapp.core.operations import OpResult
-from caseapp.core.ports import RecordQuery
+from caseapp.core.ports import CustodyQuery, Page, ReadTx, RecordQuery
 from caseapp.core.refs import PREFIX, RecordId, RefKind
 from caseapp.core.services.analysis_fields import element_id
 from caseapp.core.services.base import choice, record, resolve
@@ -29,6 +31,30 @@ from caseapp.core.services.editing import RecordEditing
 from caseapp.core.services.records import undo_add
 from caseapp.core.services.redacted import redacted
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
+
+REVIEW_PAGE = Page(0, 2000)
+"""The review queue shows this many proposals at a time, the oldest first."""
+INCREMENTAL_ENTRIES = 200
+"""More custody entries than this since the matrix shown: it is computed whole again."""
+_READ_ONLY_ACTIONS = frozenset(
+    {
+        CustodyAction.PERSON_REVEAL,
+        CustodyAction.EXHIBIT_EXPORT,
+        CustodyAction.DOSSIER_EXPORT,
+        CustodyAction.EXPORT_BUNDLE,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GapsUpdate:
+    """The gap matrix as of custody entry ``seq``: whole, or (``whole`` False) only the cells that
+    count links changed since the entry asked for, to merge into the matrix shown
+    (:func:`caseapp.core.legal.gaps.merge_gaps`)."""
+
+    seq: int
+    charges: tuple[ChargeGaps, ...]
+    whole: bool
 
 
 class ElementLinkOps(ChargeOps, RecordEditing):
@@ -152,6 +178,14 @@ class ElementLinkOps(ChargeOps, RecordEditing):
         assert isinstance(updated, ElementLink)
         return OpResult(updated, Changes.of(RefKind.ELEMENT_LINK), undo)
 
+    def review_queue(self, element_prefix: str = "", page: Page = REVIEW_PAGE) -> list[ElementLink]:
+        """Links awaiting review, oldest first, one page; ``element_prefix`` keeps those whose element
+        id starts with it (``8(2)(e)`` for every element of the war crimes of 8(2)(e)). In the store."""
+        prefix = element_prefix.strip()
+        with self.store.read() as tx:
+            found = tx.element_links(RecordQuery(page=page), review=ReviewState.PROPOSED, element_prefix=prefix)
+            return redacted(tx, found)
+
     def gaps(self, charge: RecordId | None = None) -> tuple[ChargeGaps, ...]:
         """The gap matrix of one charge or of every live charge (see :mod:`caseapp.core.legal.gaps`)."""
         with self.store.read() as tx:
@@ -162,8 +196,45 @@ class ElementLinkOps(ChargeOps, RecordEditing):
                     raise UserError(f"{target.ref} is deleted; restore it to see its gaps")
             else:
                 charges = tx.charges(RecordQuery())
-            charges = self._with_warnings(tx, charges)
-            links = tx.element_links(RecordQuery())
-            facts = tx.evidence_facts(link.exhibit_id for link in links)
-            live = [link for link in links if link.exhibit_id in facts]
-        return gap_matrix(catalogue(), charges, live, facts)
+            return self._gaps(tx, self._with_warnings(tx, charges), None)
+
+    def gaps_update(self, since: int | None = None) -> GapsUpdate:
+        """The matrix of every live charge as of the newest custody entry: whole when ``since`` is
+        None; else, when only element links changed after entry ``since`` (a review, an edit, a
+        deletion, their undo), only the cells counting their elements, old and new."""
+        with self.store.read() as tx:
+            head = tx.last_custody_entry()
+            seq = head.seq if head is not None else 0
+            touched = self._elements_touched(tx, since) if since is not None else None
+            if touched is not None and not touched:
+                return GapsUpdate(seq, (), whole=False)
+            charges = self._with_warnings(tx, tx.charges(RecordQuery()))
+            return GapsUpdate(seq, self._gaps(tx, charges, touched), whole=touched is None)
+
+    def _gaps(self, tx: ReadTx, charges: list[Charge], touched: Collection[str] | None) -> tuple[ChargeGaps, ...]:
+        legal = catalogue()
+        links, facts = tx.gap_links(ids_counted(legal, charges, touched))
+        return gap_matrix(legal, charges, links, facts, only=touched)
+
+    def _elements_touched(self, tx: ReadTx, since: int) -> set[str] | None:
+        """The element ids of the links changed after entry ``since`` (before and after an edit),
+        or None when something else that the matrix reads changed (a charge, an exhibit, a source)."""
+        touched: set[str] = set()
+        prefix = PREFIX[RefKind.ELEMENT_LINK] + "-"
+        entries = tx.custody_entries(CustodyQuery(since_seq=since, page=Page(0, INCREMENTAL_ENTRIES + 1)))
+        for count, entry in enumerate(entries):
+            if count == INCREMENTAL_ENTRIES:
+                return None
+            if entry.action in _READ_ONLY_ACTIONS:
+                continue
+            if not entry.target.startswith(prefix) or entry.target_id is None:
+                return None
+            link = tx.get(RefKind.ELEMENT_LINK, uuid.UUID(entry.target_id))
+            if not isinstance(link, ElementLink):
+                return None
+            touched.add(link.element_id)
+            revision = tx.revision(entry.seq)
+            for values in (revision.old, revision.new) if revision is not None else ():
+                if isinstance(values.get("element_id"), str):
+                    touched.add(values["element_id"])
+        return touched
