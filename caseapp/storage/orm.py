@@ -309,6 +309,12 @@ class ElementLinkRow(TombstoneMixin, Base):
     """An exhibit (or an excerpt of it, as JSON) linked to an element id of the legal catalogue."""
 
     __tablename__ = "element_links"
+    __table_args__ = (
+        # the review queue: the oldest proposals first, one page without sorting every proposal
+        Index("ix_element_links_review_created", "review", "created_at", "id"),
+        # the gap matrix reads what it counts from the index alone
+        Index("ix_element_links_gap", "element_id", "review", "deleted_at", "stance", "weight", "exhibit_id", "ref"),
+    )
     id: Mapped[uuid.UUID] = _key()
     ref: Mapped[str] = _ref()
     exhibit_id: Mapped[uuid.UUID] = _fk("exhibits.id", index=True, nullable=False)

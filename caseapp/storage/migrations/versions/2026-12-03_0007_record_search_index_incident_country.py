@@ -8,7 +8,8 @@ Create Date: 2026-12-03 10:00:00.000000
 source, charge, element link, link and note (:mod:`caseapp.storage.record_index`); it is filled
 here from every record already in the case, deleted ones too. ``incidents.country`` is an optional
 ISO 3166-1 alpha-2 code; incidents made before have none (the jurisdiction assistant then reads
-their coordinates, as it did).
+their coordinates, as it did). Two indexes on ``element_links`` serve the review queue (oldest
+proposals first, one page) and the gap matrix (read from the index alone).
 """
 
 from __future__ import annotations
@@ -28,9 +29,17 @@ def upgrade() -> None:
     op.add_column("incidents", sa.Column("country", sa.String(length=2), nullable=True))
     op.execute(record_index.CREATE)
     record_index.rebuild(op.get_bind())
+    op.create_index("ix_element_links_review_created", "element_links", ["review", "created_at", "id"])
+    op.create_index(
+        "ix_element_links_gap",
+        "element_links",
+        ["element_id", "review", "deleted_at", "stance", "weight", "exhibit_id", "ref"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_element_links_gap", table_name="element_links")
+    op.drop_index("ix_element_links_review_created", table_name="element_links")
     op.execute("DROP TABLE record_text")
     with op.batch_alter_table("incidents") as batch:
         batch.drop_column("country")
