@@ -9,6 +9,7 @@ from caseapp.app.case_folder import open_case
 from caseapp.app.verification import verify_case
 from caseapp.core.entities import ConsentScope, ConsentState, PersonIdentity, RiskLevel
 from caseapp.core.refs import parse_ref
+from caseapp.storage.migrate import SCHEMA_HEAD
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "cases" / "schema-0005.caseapp"
 
@@ -17,7 +18,7 @@ def test_a_0005_case_upgrades_and_takes_identity_consent_and_risk(tmp_path: Path
     folder = tmp_path / FIXTURE.name
     shutil.copytree(FIXTURE, folder)
     with open_case(folder, passphrase="fixture passphrase") as case:
-        assert (case.db.migration.from_revision, case.db.migration.to_revision) == ("0005", "0006")
+        assert (case.db.migration.from_revision, case.db.migration.to_revision) == ("0005", SCHEMA_HEAD)
         records = case.records
         witness = records.persons()[0]
         assert witness.risk is RiskLevel.UNKNOWN  # the new column's default for persons made before

@@ -200,8 +200,8 @@ def incident_jurisdiction(
 def _locate(incident: Incident) -> CountryAt:
     if incident.latitude is None or incident.longitude is None:
         raise ValidationError(
-            f"{incident.ref} has no country and no coordinates, so its country cannot be found: give it with "
-            "--territory (an ISO 3166-1 code such as SY), or set it with `caseapp incident edit "
+            f"{incident.ref} has no coordinates and no country set, so its country cannot be found: give it "
+            "with --territory (an ISO 3166-1 code such as SY), or set it with `caseapp incident edit "
             f"{incident.ref} --country SY` (or --lat ... --lon ...)"
         )
     found = country_at(incident.latitude, incident.longitude, incident.place_precision)
