@@ -49,8 +49,8 @@ def _en(text: str) -> str:
 
 
 def verdict_text(verdict: Verdict | str) -> str:
-    value = verdict.value if isinstance(verdict, Verdict) else verdict
-    return QCoreApplication.translate("Verdict", value)
+    verdict_value = verdict.value if isinstance(verdict, Verdict) else verdict
+    return QCoreApplication.translate("Verdict", verdict_value)
 
 
 def _verdict(verdict: Verdict) -> str:
@@ -64,7 +64,8 @@ def _grounds(heading: str, grounds: Iterable[Ground]) -> str:
         return ""
     parts = [f"<h4>{_e(heading)}</h4>"]
     for ground in shown:
-        status = f"{STATUS_MARKS[ground.status]} {QCoreApplication.translate('GroundStatus', ground.status.value)}"
+        ground_status = ground.status
+        status = f"{STATUS_MARKS[ground_status]} {QCoreApplication.translate('GroundStatus', ground_status.value)}"
         parts.append(f"<p><b>[{_e(status)}]</b> {_e(ltr(ground.title))}</p>")
         parts.append(_en(ground.reason))
         if ground.sources:

@@ -190,3 +190,14 @@ def _stored(case: OpenCase, key: object) -> Person:
     person = case.records.get(key, RefKind.PERSON)  # type: ignore[arg-type]
     assert isinstance(person, Person)
     return person
+
+
+def test_every_risk_level_consent_scope_and_state_and_every_verdict_is_marked_for_translation() -> None:
+    from caseapp.core.legal.consent import GroundStatus
+    from caseapp.core.legal.jurisdiction import Verdict
+    from caseapp.gui.i18n_catalog import scan_sources
+
+    messages = scan_sources().messages
+    for kind in (RiskLevel, ConsentScope, ConsentState, Verdict, GroundStatus):
+        for member in kind:
+            assert (kind.__name__, member.value) in messages, f"{kind.__name__}.{member.name} is not marked"
