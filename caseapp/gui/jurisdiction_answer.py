@@ -84,7 +84,7 @@ def _answer_body(answer: JurisdictionAnswer) -> str:
 
 def _caveats(answer: JurisdictionAnswer) -> str:
     items = "".join(f"<li dir='ltr'>{_e(c)}</li>" for c in answer.caveats)
-    data = tr("Data as of {date}.").format(date=answer.data_as_of.isoformat())
+    data = tr("Data as of {date}.").format(date=ltr(answer.data_as_of.isoformat()))
     return f"<h3>{_e(tr('Caveats'))}</h3><ul>{items}</ul><p>{_e(data)}</p>"
 
 
@@ -115,6 +115,10 @@ def single_answer_html(answer: JurisdictionAnswer) -> str:
     )
 
 
+def _shift(before: str, after: str) -> str:
+    return tr("{before} → {after}").format(before=verdict_text(before), after=verdict_text(after))
+
+
 def _changes_line(territory: TerritoryAnswers) -> str:
     shifts = [c for c in territory.changes if c.before != c.after]
     if not shifts:
@@ -123,7 +127,7 @@ def _changes_line(territory: TerritoryAnswers) -> str:
     return tr("The answer changes inside the range on {days}.").format(days=days)
 
 
-def territory_html(territory: TerritoryAnswers, *, heading: str | None = None) -> str:
+def territory_html(territory: TerritoryAnswers, *, heading: str | None = None, intro: str = "") -> str:
     """Every period of a range with its answer, then each date it changes on and why."""
     first = territory.periods[0].answer
     whole = len(territory.periods) == 1
@@ -134,27 +138,30 @@ def territory_html(territory: TerritoryAnswers, *, heading: str | None = None) -
         if overall is not None
         else _e(tr("Answer: it changes inside the range"))
     )
-    parts = [f"<h2>{head}</h2>"]
+    parts = [f"<h2>{head}</h2>", intro]
     if heading:
         parts.append(f"<p><b>{_e(heading)}</b></p>")
-    span = f"{territory.periods[0].start.isoformat()} — {territory.periods[-1].end.isoformat()}"
+    first_day, last_day = territory.periods[0].start, territory.periods[-1].end
+    span = first_day.isoformat() if first_day == last_day else f"{first_day.isoformat()} — {last_day.isoformat()}"
     parts.append(_question(first, span))
     parts.append(f"<p><b>{_e(_changes_line(territory))}</b></p>")
     for change in territory.changes:
         if change.before != change.after:
             what = tr("On {day} the answer changes from {before} to {after}, because:").format(
-                day=change.day.isoformat(), before=verdict_text(change.before), after=verdict_text(change.after)
+                day=ltr(change.day.isoformat()), before=verdict_text(change.before), after=verdict_text(change.after)
             )
         else:
             what = tr("On {day} the answer stays {verdict} but its grounds change:").format(
-                day=change.day.isoformat(), verdict=verdict_text(change.after)
+                day=ltr(change.day.isoformat()), verdict=verdict_text(change.after)
             )
         parts.append(
             f"<p>{_e(what)}</p><ul>" + "".join(f"<li dir='ltr'>{_e(b)}</li>" for b in change.because) + "</ul>"
         )
     for period in territory.periods:
         if not whole:
-            when = tr("From {start} to {end}:").format(start=period.start.isoformat(), end=period.end.isoformat())
+            when = tr("From {start} to {end}:").format(
+                start=ltr(period.start.isoformat()), end=ltr(period.end.isoformat())
+            )
             parts.append(f"<h3>{_e(when)} {_verdict(period.answer.verdict)}</h3>")
         parts.append(_answer_body(period.answer))
     return "".join(parts)
@@ -185,7 +192,7 @@ def incident_answer_html(result: IncidentJurisdiction) -> str:
     parts.append(f"<p>{_e(country)}</p>")
     if result.located is not None:
         parts.append("".join(_en(note) for note in result.located.notes))
-    span = result.start.isoformat() if result.start == result.end else f"{result.start} — {result.end}"
+    span = ltr(result.start.isoformat() if result.start == result.end else f"{result.start} — {result.end}")
     rng = tr("Range: {span} (time precision {precision}, zone {zone})").format(
         span=span, precision=result.time_precision, zone=result.time_zone
     )
@@ -196,8 +203,11 @@ def incident_answer_html(result: IncidentJurisdiction) -> str:
             if result.depends_on_country
             else f"<p>{_e(tr('The answer is the same whichever of these countries it is.'))}</p>"
         )
-    for territory in result.territories:
+    intro = "".join(parts)
+    shown = []
+    for number, territory in enumerate(result.territories):
         heading = tr("On the territory of {name}").format(name=territory.name)
-        parts.append("<hr/>" + territory_html(territory, heading=heading))
+        shown.append(territory_html(territory, heading=heading, intro=intro if number == 0 else ""))
+    parts = ["<hr/>".join(shown)]
     parts.append(_caveats(result.territories[0].periods[0].answer))
     return "".join(parts)

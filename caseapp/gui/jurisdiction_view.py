@@ -20,8 +20,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -124,7 +124,7 @@ class JurisdictionView(QWidget):
         banner_layout.addWidget(self.detach_button)
         self.banner.hide()
 
-    def _build_form(self) -> QFormLayout:
+    def _build_form(self) -> QGridLayout:
         self.crime_search = QLineEdit(self)
         self.crime_search.setObjectName("jurisdictionCrimeSearch")
         self.crime_search.setPlaceholderText(tr("Find a crime: words in English, French or Arabic (Enter)"))
@@ -164,15 +164,27 @@ class JurisdictionView(QWidget):
         )
         self.referral.setWordWrap(True)
         self.referral.setObjectName("jurisdictionReferral")
-        form = QFormLayout()
-        form.addRow(tr("Crime"), self.crime_search)
-        form.addRow("", self.crime)
-        form.addRow(tr("Territory (State where the conduct occurred)"), self.territory)
-        form.addRow(tr("Nationality of the accused"), self.nationality)
-        form.addRow(tr("Element on the territory of"), self.element_territories)
-        form.addRow(tr("Date, or range of dates"), dates)
-        form.addRow(tr("Victim State (aggression only)"), self.victim)
-        form.addRow("", self.referral)
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        rows: tuple[tuple[str, QWidget | QHBoxLayout, str, QWidget], ...] = (
+            (tr("Crime"), self.crime_search, "", self.crime),
+            (tr("Territory"), self.territory, tr("Nationality of the accused"), self.nationality),
+            (tr("Date, or range of dates"), dates, tr("Victim State (aggression only)"), self.victim),
+            (tr("Element on the territory of"), self.element_territories, "", self.referral),
+        )
+        for row, (first_label, first, second_label, second) in enumerate(rows):
+            form.addWidget(QLabel(first_label, self), row, 0)
+            if isinstance(first, QHBoxLayout):
+                form.addLayout(first, row, 1)
+            else:
+                form.addWidget(first, row, 1)
+            if second_label:
+                form.addWidget(QLabel(second_label, self), row, 2)
+                form.addWidget(second, row, 3)
+            else:
+                form.addWidget(second, row, 2, 1, 2)
+        self.territory.setToolTip(tr("Territory (State where the conduct occurred)"))
         for widget, label in (
             (self.crime_search, tr("Find a crime")),
             (self.crime, tr("Crime")),
@@ -185,7 +197,7 @@ class JurisdictionView(QWidget):
             widget.setAccessibleName(label)
         return form
 
-    def _build_answer(self, form: QFormLayout) -> None:
+    def _build_answer(self, form: QGridLayout) -> None:
         self.ask_button = QPushButton(tr("Assess jurisdiction"), self)
         self.ask_button.setObjectName("jurisdictionAsk")
         self.ask_button.setDefault(True)
@@ -195,9 +207,11 @@ class JurisdictionView(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note = QLabel(tr("The assistant's explanations are in English, like the texts of the catalogue."), self)
+        note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.ask_button)
-        buttons.addWidget(self.error, 1)
+        buttons.addWidget(note, 1)
         self.answer = QTextBrowser(self)
         self.answer.setObjectName("jurisdictionAnswer")
         self.answer.setAccessibleName(tr("Answer of the jurisdiction assistant"))
@@ -205,13 +219,11 @@ class JurisdictionView(QWidget):
         self.answer.setPlaceholderText(
             tr("The answer appears here: within, outside or depends, with its grounds, caveats and sources.")
         )
-        note = QLabel(tr("The assistant's explanations are in English, like the texts of the catalogue."), self)
-        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(note)
+        layout.addWidget(self.error)
         layout.addWidget(self.answer, 1)
         self._set_blank_country_text()
 

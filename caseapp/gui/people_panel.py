@@ -59,13 +59,17 @@ PROTECTION_LABELS = (
     QT_TRANSLATE_NOOP("RiskLevel", "medium"),
     QT_TRANSLATE_NOOP("RiskLevel", "high"),
     QT_TRANSLATE_NOOP("RiskLevel", "unknown"),
-    QT_TRANSLATE_NOOP("ConsentScope", "icc"),
-    QT_TRANSLATE_NOOP("ConsentScope", "other-courts"),
-    QT_TRANSLATE_NOOP("ConsentScope", "ngos"),
-    QT_TRANSLATE_NOOP("ConsentScope", "public"),
     QT_TRANSLATE_NOOP("ConsentState", "given"),
     QT_TRANSLATE_NOOP("ConsentState", "withdrawn"),
 )
+
+
+SCOPE_LABELS = {  # whom a consent lets the case share with, as a reader names them
+    ConsentScope.ICC: QT_TRANSLATE_NOOP("ConsentScope", "the ICC"),
+    ConsentScope.OTHER_COURTS: QT_TRANSLATE_NOOP("ConsentScope", "other courts"),
+    ConsentScope.NGOS: QT_TRANSLATE_NOOP("ConsentScope", "NGOs"),
+    ConsentScope.PUBLIC: QT_TRANSLATE_NOOP("ConsentScope", "the public"),
+}
 
 
 def tr(text: str) -> str:
@@ -74,7 +78,8 @@ def tr(text: str) -> str:
 
 def protection_text(value: enum.StrEnum) -> str:
     """A risk level, consent scope or consent state in the interface's language."""
-    return QCoreApplication.translate(type(value).__name__, value.value)
+    source = SCOPE_LABELS[value] if isinstance(value, ConsentScope) else value.value
+    return QCoreApplication.translate(type(value).__name__, source)
 
 
 class ConsentDialog(QDialog):

@@ -315,19 +315,19 @@
     <context>
         <name>ConsentScope</name>
         <message>
-            <source>icc</source>
-            <translation>المحكمة الجنائية الدولية</translation>
-        </message>
-        <message>
-            <source>ngos</source>
+            <source>NGOs</source>
             <translation>المنظمات غير الحكومية</translation>
         </message>
         <message>
-            <source>other-courts</source>
+            <source>other courts</source>
             <translation>محاكم أخرى</translation>
         </message>
         <message>
-            <source>public</source>
+            <source>the ICC</source>
+            <translation>المحكمة الجنائية الدولية</translation>
+        </message>
+        <message>
+            <source>the public</source>
             <translation>الجمهور</translation>
         </message>
     </context>
@@ -1219,6 +1219,10 @@
         <message>
             <source>none given (the preconditions only)</source>
             <translation>لم تُحدَّد (الشروط المسبقة فقط)</translation>
+        </message>
+        <message>
+            <source>{before} → {after}</source>
+            <translation>{before} ثم {after}</translation>
         </message>
     </context>
     <context>

@@ -315,19 +315,19 @@
     <context>
         <name>ConsentScope</name>
         <message>
-            <source>icc</source>
-            <translation>la CPI</translation>
-        </message>
-        <message>
-            <source>ngos</source>
+            <source>NGOs</source>
             <translation>les ONG</translation>
         </message>
         <message>
-            <source>other-courts</source>
+            <source>other courts</source>
             <translation>d'autres juridictions</translation>
         </message>
         <message>
-            <source>public</source>
+            <source>the ICC</source>
+            <translation>la CPI</translation>
+        </message>
+        <message>
+            <source>the public</source>
             <translation>le public</translation>
         </message>
     </context>
@@ -1219,6 +1219,10 @@
         <message>
             <source>none given (the preconditions only)</source>
             <translation>aucun (seulement les conditions préalables)</translation>
+        </message>
+        <message>
+            <source>{before} → {after}</source>
+            <translation>{before} → {after}</translation>
         </message>
     </context>
     <context>

@@ -43,6 +43,7 @@ MARKED_DATA = {
     "ground_status.value",  # jurisdiction ground statuses, marked in jurisdiction_answer.VERDICT_LABELS
     "verdict_value",  # jurisdiction verdicts, marked in jurisdiction_answer.VERDICT_LABELS
     "record.risk.value",  # risk levels, marked in people_panel.PROTECTION_LABELS
+    "source",  # people_panel.protection_text: risk, consent state (PROTECTION_LABELS) and scope (SCOPE_LABELS)
 }
 
 

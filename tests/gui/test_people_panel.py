@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.entities import ConsentScope, ConsentState, Person, PersonRole, RiskLevel
 from caseapp.core.refs import RefKind
-from caseapp.gui.people_panel import ConsentDialog, IdentityDialog, PeoplePanel
+from caseapp.gui.people_panel import SCOPE_LABELS, ConsentDialog, IdentityDialog, PeoplePanel
 from caseapp.gui.shell import Shell
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import settle
@@ -198,6 +198,7 @@ def test_every_risk_level_consent_scope_and_state_and_every_verdict_is_marked_fo
     from caseapp.gui.i18n_catalog import scan_sources
 
     messages = scan_sources().messages
-    for kind in (RiskLevel, ConsentScope, ConsentState, Verdict, GroundStatus):
+    assert set(SCOPE_LABELS) == set(ConsentScope)
+    for kind in (RiskLevel, ConsentState, Verdict, GroundStatus):
         for member in kind:
             assert (kind.__name__, member.value) in messages, f"{kind.__name__}.{member.name} is not marked"
