@@ -194,7 +194,7 @@ def incident_answer_html(result: IncidentJurisdiction) -> str:
         parts.append("".join(_en(note) for note in result.located.notes))
     span = ltr(result.start.isoformat() if result.start == result.end else f"{result.start} — {result.end}")
     rng = tr("Range: {span} (time precision {precision}, zone {zone})").format(
-        span=span, precision=result.time_precision, zone=result.time_zone
+        span=span, precision=QCoreApplication.translate("TimePrecision", result.time_precision), zone=result.time_zone
     )
     parts.append(f"<p>{_e(rng)}</p>" + "".join(_en(note) for note in result.notes))
     if len(result.territories) > 1:

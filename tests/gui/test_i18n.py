@@ -42,6 +42,7 @@ MARKED_DATA = {
     "size_label",  # bundle part sizes, marked by bundle_dialog.mark()
     "ground_status.value",  # jurisdiction ground statuses, marked in jurisdiction_answer.VERDICT_LABELS
     "verdict_value",  # jurisdiction verdicts, marked in jurisdiction_answer.VERDICT_LABELS
+    "result.time_precision",  # an incident's time precision, marked in i18n.ENUM_LABELS
     "record.risk.value",  # risk levels, marked in people_panel.PROTECTION_LABELS
     "source",  # people_panel.protection_text: risk, consent state (PROTECTION_LABELS) and scope (SCOPE_LABELS)
 }
