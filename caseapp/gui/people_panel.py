@@ -48,6 +48,7 @@ from caseapp.core.services import RecordService
 from caseapp.core.services.persons import UNDO_IDENTITY
 from caseapp.gui.errors import message_for
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP
+from caseapp.gui.record_dialogs import RecordDialog
 from caseapp.gui.tasks import TaskRunner
 from caseapp.gui.undo import OperationCommand
 
@@ -487,8 +488,14 @@ class PeoplePanel(QGroupBox):
         handle.failed.connect(self._failed)
 
     def clear(self) -> None:
-        """Forget the person shown (the case is locked)."""
+        """Forget the person shown (the case is locked), and every closed form that held a revealed name:
+        a person's edit form stays a child of the window after it closes, with the name in its field."""
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
+        for form in self.main.findChildren(RecordDialog):
+            if form.kind is RefKind.PERSON:
+                for field in form.inputs.values():
+                    field.clear()
+                form.deleteLater()
         self.show_person(None)

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +23,7 @@ from caseapp.app.case_folder import OpenCase
 from caseapp.core.entities import ConsentScope, ConsentState, Person, PersonRole, RiskLevel
 from caseapp.core.refs import RefKind
 from caseapp.gui.people_panel import SCOPE_LABELS, ConsentDialog, IdentityDialog, PeoplePanel
+from caseapp.gui.record_dialogs import RecordDialog
 from caseapp.gui.shell import Shell
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import settle
@@ -31,10 +32,12 @@ NAME, ALIAS, BORN, CONTACT = "محمد الحلبي", "Abu Khalid", "1984-03-07"
 SECRETS = (NAME, ALIAS, BORN, CONTACT)
 
 
-def every_text() -> str:
-    """Whatever any live widget shows or holds: texts, items, cells, tooltips, titles."""
+def every_text(shell: Shell) -> str:
+    """Whatever any widget of this application's windows (their dialogs included) shows or holds: texts,
+    items, cells, tooltips, titles. (Not QApplication.allWidgets(): other tests' windows may linger.)"""
     texts: list[str] = []
-    for widget in QApplication.allWidgets():
+    windows: list[QWidget] = [shell.main, shell.welcome]
+    for widget in windows + [child for window in windows for child in window.findChildren(QWidget)]:
         texts += [widget.windowTitle(), widget.toolTip(), widget.accessibleName()]
         if isinstance(widget, QLabel | QLineEdit | QAbstractButton):
             texts.append(widget.text())
@@ -56,8 +59,8 @@ def every_text() -> str:
     return "\n".join(texts)
 
 
-def assert_nothing_shows_the_identity() -> None:
-    shown = every_text()
+def assert_nothing_shows_the_identity(shell: Shell) -> None:
+    shown = every_text(shell)
     for secret in SECRETS:
         assert secret not in shown
 
@@ -88,7 +91,7 @@ def test_risk_consent_and_an_identity_revealed_only_on_request_until_the_lock(
     panel = select_person(qtbot, shell)
     main = shell.main
     assert "hidden" in main.detail.toPlainText()
-    assert_nothing_shows_the_identity()
+    assert_nothing_shows_the_identity(shell)
 
     # consent to share with the ICC given, then withdrawn; a date in the future is refused as the service says
     panel.table.selectRow(0)
@@ -132,7 +135,7 @@ def test_risk_consent_and_an_identity_revealed_only_on_request_until_the_lock(
     undo(qtbot, shell)
     assert _stored(case, witness.id).risk is RiskLevel.UNKNOWN
     assert panel.risk.currentData() == "unknown"
-    assert_nothing_shows_the_identity()
+    assert_nothing_shows_the_identity(shell)
 
     # the explicit reveal is recorded, and shows the whole identity
     before = len([e for e in case.custody.entries() if e.action == "person.reveal"])
@@ -162,20 +165,24 @@ def test_risk_consent_and_an_identity_revealed_only_on_request_until_the_lock(
     assert not editor.isVisible() and "+963 555 0199" in main.detail.toPlainText()
     assert len([e for e in case.custody.entries() if e.action == "person.reveal"]) == 2
     undo(qtbot, shell)  # the old contact is back, and hidden until the next reveal
-    assert "+963 555 0199" not in every_text() and panel.reveal_button.isVisible()
-    assert_nothing_shows_the_identity()
+    assert "+963 555 0199" not in every_text(shell) and panel.reveal_button.isVisible()
+    assert_nothing_shows_the_identity(shell)
     with case.db.read() as tx:
         assert tx.person_identity(witness.id).contact == CONTACT
 
     panel.reveal_button.click()
     settle(qtbot, shell.runner)
     assert CONTACT in main.detail.toPlainText()
+    main.record_pages[RefKind.PERSON].table.selectRow(0)
+    form = main.record_action(RefKind.PERSON, "edit")  # the revealed name is in its field
+    assert isinstance(form, RecordDialog) and form.inputs["full_name"].text() == NAME  # type: ignore[union-attr]
+    form.reject()
 
     # the lock ends the reveal: nothing shows the identity, and unlocking again does not bring it back
     shell.lock()
     settle(qtbot, shell.runner)
     assert main.persons.revealed == {} and not panel.isVisible()
-    assert_nothing_shows_the_identity()
+    assert_nothing_shows_the_identity(shell)
     shell.welcome.unlock_page.passphrase.setText(PASSPHRASE)
     shell.welcome.unlock_page.unlock()
     settle(qtbot, shell.runner)
@@ -183,7 +190,7 @@ def test_risk_consent_and_an_identity_revealed_only_on_request_until_the_lock(
     select_person(qtbot, shell)
     assert "hidden" in main.detail.toPlainText() and main.people.reveal_button.isVisible()
     assert main.people.consent_held(ConsentScope.ICC) == ("withdrawn", "2026-06-01")
-    assert_nothing_shows_the_identity()
+    assert_nothing_shows_the_identity(shell)
 
 
 def _stored(case: OpenCase, key: object) -> Person:
