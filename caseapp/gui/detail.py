@@ -97,13 +97,28 @@ def when_text(incident: Incident) -> tuple[str, str]:
     return start, "" if end == start else end
 
 
+def _identity_rows(person: Person) -> list[tuple[str, Any]]:
+    """Aliases, date of birth and contact: only in the result of a recorded reveal."""
+    identity = person.identity
+    if identity is None:
+        return [(tr("Identity"), tr("(hidden: aliases, date of birth and contact show after Reveal identity)"))]
+    none = tr("none recorded")
+    return [
+        (tr("Aliases"), ", ".join(identity.aliases) or none),
+        (tr("Date of birth"), identity.born or none),
+        (tr("Contact"), identity.contact or none),
+    ]
+
+
 def record_html(record: Person | Incident | Source | CustodyEntry, notes: Iterable[Note] = ()) -> str:
     if isinstance(record, Person):
-        name = record.full_name if record.full_name is not None else tr("(hidden: use Reveal name)")
+        name = record.full_name if record.full_name is not None else tr("(hidden: use Reveal identity)")
         rows: list[tuple[str, Any]] = [
             (tr("Role"), enum_text(record.role)),
             (tr("Protection"), enum_text(record.protection)),
+            (tr("Risk"), QCoreApplication.translate("RiskLevel", record.risk.value)),
             (tr("Name"), name),
+            *_identity_rows(record),
             (tr("Description"), record.description),
         ]
         title = record.ref

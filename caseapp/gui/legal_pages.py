@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout
 
 from caseapp.core.analysis import ElementLink
 from caseapp.core.changes import Changes
-from caseapp.core.entities import Exhibit
+from caseapp.core.entities import Exhibit, Incident
+from caseapp.core.refs import RefKind
 from caseapp.gui.catalogue_detail import element_text, link_summary, linkable_ids
 from caseapp.gui.catalogue_view import CatalogueView
 from caseapp.gui.charges_view import ChargesView
 from caseapp.gui.gaps_view import GapsView
+from caseapp.gui.jurisdiction_view import JurisdictionView
 from caseapp.gui.legal_common import LegalContext, ltr
 from caseapp.gui.link_dialog import ElementPicker, LinkDialog
 from caseapp.gui.review_view import ReviewView
@@ -50,6 +52,7 @@ class LegalPages(QObject):
         )
         self.gaps = GapsView(self.context, window)
         self.review = ReviewView(self.context, window)
+        self.jurisdiction = JurisdictionView(self.context, lambda: self.catalogue.loaded, window)
         self.dialog: LinkDialog | None = None
         self.picker: ElementPicker | None = None
         for label, page in (
@@ -57,10 +60,13 @@ class LegalPages(QObject):
             (tr("Elements"), self.catalogue),
             (tr("Gaps"), self.gaps),
             (tr("Review"), self.review),
+            (tr("Jurisdiction"), self.jurisdiction),
         ):
             window.navigator.addItem(label)
             window.stack.addWidget(page)
         self.catalogue.link_requested.connect(self.link)
+        incidents = window.record_pages[RefKind.INCIDENT]
+        incidents.action.connect(lambda action: self.incident_jurisdiction() if action == "jurisdiction" else None)
         self.elements = QLabel(window.side.details_page)
         self.elements.setObjectName("exhibitElements")
         self.elements.setWordWrap(True)
@@ -94,6 +100,7 @@ class LegalPages(QObject):
             view.model.set_loader(None)
         self.catalogue.clear_case()
         self.gaps.clear_case()
+        self.jurisdiction.clear_case()
         self._exhibit_generation += 1
         self.elements.clear()
         for dialog in (self.dialog, self.picker, self.charges.dialog):
@@ -111,6 +118,18 @@ class LegalPages(QObject):
             self._load_exhibit_elements()
         if changes.element_links or changes.charges or changes.exhibits or changes.sources or changes.persons:
             self.gaps.refresh()
+
+    # -- jurisdiction over an incident
+    def incident_jurisdiction(self) -> JurisdictionView | None:
+        """The jurisdiction form, prefilled from the incident selected on the Incidents page."""
+        page = self.window.record_pages[RefKind.INCIDENT]
+        incident = self.window.incidents.row_at(page.current_row())
+        if self.window.case is None or not isinstance(incident, Incident):
+            self.window._say(tr("Select an incident first (Incidents page)."))
+            return None
+        self.window.navigator.setCurrentRow(self.window.stack.indexOf(self.jurisdiction))
+        self.jurisdiction.from_incident(incident)
+        return self.jurisdiction
 
     # -- linking
     def selected_exhibits(self) -> list[Exhibit]:

@@ -46,6 +46,7 @@ from caseapp.gui.models.records import (
     SourceTableModel,
 )
 from caseapp.gui.pages import ExhibitsPage, RecordPage
+from caseapp.gui.people_panel import PeoplePanel
 from caseapp.gui.places import PlaceViews
 from caseapp.gui.record_dialogs import RecordDialog
 from caseapp.gui.settings import Settings
@@ -147,7 +148,8 @@ class MainWindow(QMainWindow):
         self.side = SidePanel(self.runner, self)
         self.detail = self.side.detail
         self.preview = self.side.preview
-        self.legal = LegalPages(self)  # Charges, Elements, Gaps, Review
+        self.legal = LegalPages(self)  # Charges, Elements, Gaps, Review, Jurisdiction
+        self.people = PeoplePanel(self)  # risk, consent and identity of the selected person
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
@@ -311,6 +313,7 @@ class MainWindow(QMainWindow):
         self.custody_wanted = CustodyFilter()
         self.places.clear()
         self.legal.clear()
+        self.people.clear()
         self.undo_stack.clear()
         self.setWindowTitle(self.tr("caseapp"))
 

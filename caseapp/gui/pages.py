@@ -85,7 +85,7 @@ class RecordPage(QWidget):
     """A record table with add, edit, delete and restore (and reveal, for people)."""
 
     selected = Signal(int)
-    action = Signal(str)  # add | edit | delete | restore | reveal
+    action = Signal(str)  # add | edit | delete | restore | reveal | jurisdiction
     show_deleted_changed = Signal(bool)
 
     def __init__(
@@ -106,7 +106,9 @@ class RecordPage(QWidget):
             bar = QHBoxLayout()
             labels = {"add": tr("Add…"), "edit": tr("Edit…"), "delete": tr("Delete…"), "restore": tr("Restore")}
             if kind is RefKind.PERSON:
-                labels["reveal"] = tr("Reveal name")
+                labels["reveal"] = tr("Reveal identity")
+            if kind is RefKind.INCIDENT:
+                labels["jurisdiction"] = tr("Jurisdiction…")
             for key, label in labels.items():
                 button = QPushButton(label, self)
                 button.setObjectName(f"{name}_{key}")

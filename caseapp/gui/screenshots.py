@@ -105,6 +105,12 @@ def build_sample(root: Path) -> Path:
         records.add_source(name="Social media video", description="found online, not verified")
         witness = records.add_person(role=PersonRole.WITNESS, full_name="محمد الحلبي", description="nurse").value
         records.add_person(role=PersonRole.SUSPECT, full_name="Unit commander (unknown)")
+        records.set_identity(
+            witness.id, aliases=["أبو خالد"], born="1984-03-07", contact="Signal +963 555 0101", reason="interview"
+        )
+        records.record_consent(witness.id, scope="icc", state="given", on="2026-05-01", note="signed form")
+        records.record_consent(witness.id, scope="public", state="withdrawn", on="2026-06-01")
+        records.edit(witness.id, {"risk": "high"}, reason="threatened after the interview")
         incident = records.add_incident(
             title="Strike on al-Quds hospital",
             when="2016-04-27",
@@ -317,6 +323,7 @@ class Camera:
             main_window.navigator.setCurrentRow(row)
             select_first_row(main_window.record_pages[kind].table)
             self.shot(name, main_window)
+        self.people_views()
         main_window.navigator.setCurrentRow(4)
         self.shot("08-custody-log", main_window, lambda: select_first_row(main_window.custody_page.table))
         main_window.navigator.setCurrentRow(2)
@@ -328,6 +335,45 @@ class Camera:
         record_dialog.close()
         self.places()
         self.export_views()
+
+    def people_views(self) -> None:
+        """The witness's protection (risk, consent), then their identity after the recorded reveal."""
+        from caseapp.core.refs import RefKind
+
+        main_window = self.shell.main
+        main_window.navigator.setCurrentRow(2)
+        table = main_window.record_pages[RefKind.PERSON].table
+        model = main_window.persons
+        row = next(r for r in range(model.rowCount()) if (p := model.row_at(r)) is not None and p.ref == "W-001")
+        self.shot("06b-people-protection", main_window, lambda: select_first_row(table, row))
+        self.shot("06c-people-revealed", main_window, main_window.people.reveal)
+
+    def jurisdiction_views(self) -> None:
+        """The jurisdiction form asked from an incident, and over a range of dates where the answer changes."""
+        from caseapp.core.refs import RefKind
+        from caseapp.gui.jurisdiction_view import choose
+
+        main_window = self.shell.main
+        view = main_window.legal.jurisdiction
+        main_window.navigator.setCurrentRow(1)
+        select_first_row(main_window.record_pages[RefKind.INCIDENT].table)
+        self.settle()
+        main_window.navigator.setCurrentRow(main_window.stack.indexOf(view))
+        self.settle()
+        choose(view.crime, "8(2)(e)(iv)")
+        choose(view.nationality, "RU")
+        self.shot("21-jurisdiction-incident", main_window, main_window.legal.incident_jurisdiction)
+
+        def palestine() -> None:
+            view.detach()
+            choose(view.crime, "8(2)(e)(i)")
+            choose(view.territory, "PS")
+            choose(view.nationality, "")
+            view.date_from.setText("2014-06-01")
+            view.date_until.setText("2014-07-31")
+            view.ask()
+
+        self.shot("21b-jurisdiction-range", main_window, palestine)
 
     def places(self) -> None:
         """The map around Aleppo (an incident chosen on it) and the timeline."""
@@ -394,6 +440,7 @@ class Camera:
 
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.gaps))
         self.shot("17-gap-matrix", main_window, cell)
+        self.jurisdiction_views()
 
     def export_views(self) -> None:
         """The dossier texts, the dossier dialog with its outline and after an export, the bundle dialog."""

@@ -313,6 +313,36 @@
         </message>
     </context>
     <context>
+        <name>ConsentScope</name>
+        <message>
+            <source>NGOs</source>
+            <translation>المنظمات غير الحكومية</translation>
+        </message>
+        <message>
+            <source>other courts</source>
+            <translation>محاكم أخرى</translation>
+        </message>
+        <message>
+            <source>the ICC</source>
+            <translation>المحكمة الجنائية الدولية</translation>
+        </message>
+        <message>
+            <source>the public</source>
+            <translation>الجمهور</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentState</name>
+        <message>
+            <source>given</source>
+            <translation>ممنوحة</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>مسحوبة</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateCaseDialog</name>
         <message>
             <source>Browse…</source>
@@ -433,8 +463,12 @@
     <context>
         <name>DetailPanel</name>
         <message>
-            <source>(hidden: use Reveal name)</source>
-            <translation>(مخفي: استخدم «كشف الاسم»)</translation>
+            <source>(hidden: aliases, date of birth and contact show after Reveal identity)</source>
+            <translation>(مخفية: تظهر الأسماء المستعارة وتاريخ الميلاد ووسيلة الاتصال بعد «كشف الهوية»)</translation>
+        </message>
+        <message>
+            <source>(hidden: use Reveal identity)</source>
+            <translation>(مخفي: استخدم «كشف الهوية»)</translation>
         </message>
         <message>
             <source>Acquisitions</source>
@@ -445,12 +479,24 @@
             <translation>الإجراء</translation>
         </message>
         <message>
+            <source>Aliases</source>
+            <translation>الأسماء المستعارة</translation>
+        </message>
+        <message>
             <source>Captured</source>
             <translation>تاريخ الالتقاط</translation>
         </message>
         <message>
+            <source>Contact</source>
+            <translation>وسيلة الاتصال</translation>
+        </message>
+        <message>
             <source>Coordinates</source>
             <translation>الإحداثيات</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>تاريخ الميلاد</translation>
         </message>
         <message>
             <source>Deleted</source>
@@ -475,6 +521,10 @@
         <message>
             <source>Hashes</source>
             <translation>البصمات</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>الهوية</translation>
         </message>
         <message>
             <source>Import warnings</source>
@@ -517,6 +567,10 @@
             <translation>الحماية</translation>
         </message>
         <message>
+            <source>Risk</source>
+            <translation>الخطر</translation>
+        </message>
+        <message>
             <source>Role</source>
             <translation>الدور</translation>
         </message>
@@ -555,6 +609,10 @@
         <message>
             <source>Who</source>
             <translation>مَن</translation>
+        </message>
+        <message>
+            <source>none recorded</source>
+            <translation>لا شيء مسجّل</translation>
         </message>
         <message>
             <source>{n} bytes</source>
@@ -1055,6 +1113,21 @@
         </message>
     </context>
     <context>
+        <name>GroundStatus</name>
+        <message>
+            <source>met</source>
+            <translation>متحقق</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>غير متحقق</translation>
+        </message>
+        <message>
+            <source>uncertain</source>
+            <translation>غير مؤكد</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportController</name>
         <message>
             <source>An import is already running</source>
@@ -1102,6 +1175,264 @@
         </message>
     </context>
     <context>
+        <name>JurisdictionAnswer</name>
+        <message>
+            <source>Answer:</source>
+            <translation>الجواب:</translation>
+        </message>
+        <message>
+            <source>Answer: it changes inside the range</source>
+            <translation>الجواب: يتغيّر خلال الفترة</translation>
+        </message>
+        <message>
+            <source>Caveats</source>
+            <translation>تحفّظات</translation>
+        </message>
+        <message>
+            <source>Conditions (all must hold)</source>
+            <translation>الشروط (يجب أن تتحقق جميعها)</translation>
+        </message>
+        <message>
+            <source>Country: UNCERTAIN, {where}: it may be {codes}</source>
+            <translation>البلد: غير مؤكد، {where}: قد يكون {codes}</translation>
+        </message>
+        <message>
+            <source>Country: {codes} (chosen in the form)</source>
+            <translation>البلد: {codes} (مختار في النموذج)</translation>
+        </message>
+        <message>
+            <source>Country: {codes}, {where}</source>
+            <translation>البلد: {codes}، {where}</translation>
+        </message>
+        <message>
+            <source>Crime</source>
+            <translation>الجريمة</translation>
+        </message>
+        <message>
+            <source>Data as of {date}.</source>
+            <translation>البيانات محدّثة حتى {date}.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Element on the territory of</source>
+            <translation>عنصر على إقليم</translation>
+        </message>
+        <message>
+            <source>From {start} to {end}:</source>
+            <translation>من {start} إلى {end}:</translation>
+        </message>
+        <message>
+            <source>Grounds (any one suffices)</source>
+            <translation>الأسس (يكفي أحدها)</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>الحادثة</translation>
+        </message>
+        <message>
+            <source>Nationality of the accused</source>
+            <translation>جنسية المتهم</translation>
+        </message>
+        <message>
+            <source>On the territory of {name}</source>
+            <translation>على إقليم {name}</translation>
+        </message>
+        <message>
+            <source>On {day} the answer changes from {before} to {after}, because:</source>
+            <translation>في {day} يتغيّر الجواب من «{before}» إلى «{after}»، لأن:</translation>
+        </message>
+        <message>
+            <source>On {day} the answer stays {verdict} but its grounds change:</source>
+            <translation>في {day} يبقى الجواب «{verdict}» لكن أسسه تتغيّر:</translation>
+        </message>
+        <message>
+            <source>Range: {span} (time precision {precision}, zone {zone})</source>
+            <translation>الفترة: {span} (دقة الوقت {precision}، المنطقة الزمنية {zone})</translation>
+        </message>
+        <message>
+            <source>Sources:</source>
+            <translation>المصادر:</translation>
+        </message>
+        <message>
+            <source>Territory</source>
+            <translation>الإقليم</translation>
+        </message>
+        <message>
+            <source>The answer changes inside the range on {days}.</source>
+            <translation>يتغيّر الجواب خلال الفترة في {days}.</translation>
+        </message>
+        <message>
+            <source>The answer depends on which country it is: choose the territory in the form.</source>
+            <translation>يتوقف الجواب على البلد: اختر الإقليم في النموذج.</translation>
+        </message>
+        <message>
+            <source>The answer does not change inside the range.</source>
+            <translation>لا يتغيّر الجواب خلال الفترة.</translation>
+        </message>
+        <message>
+            <source>The answer is the same whichever of these countries it is.</source>
+            <translation>الجواب نفسه أيًّا كان البلد من بين هذه البلدان.</translation>
+        </message>
+        <message>
+            <source>Victim State</source>
+            <translation>الدولة الضحية</translation>
+        </message>
+        <message>
+            <source>from its coordinates {lat}, {lon} (precision {precision}, {radius})</source>
+            <translation>من إحداثياتها {lat}، {lon} (الدقة {precision}، {radius})</translation>
+        </message>
+        <message>
+            <source>none given (the preconditions only)</source>
+            <translation>لم تُحدَّد (الشروط المسبقة فقط)</translation>
+        </message>
+        <message>
+            <source>{before} → {after}</source>
+            <translation>{before} ثم {after}</translation>
+        </message>
+    </context>
+    <context>
+        <name>JurisdictionView</name>
+        <message>
+            <source>(from the incident's coordinates)</source>
+            <translation>(من إحداثيات الحادثة)</translation>
+        </message>
+        <message>
+            <source>(no crime: the preconditions only)</source>
+            <translation>(بلا جريمة: الشروط المسبقة فقط)</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(لا شيء)</translation>
+        </message>
+        <message>
+            <source>Answer of the jurisdiction assistant</source>
+            <translation>جواب مساعد الاختصاص</translation>
+        </message>
+        <message>
+            <source>Ask without the incident</source>
+            <translation>السؤال دون الحادثة</translation>
+        </message>
+        <message>
+            <source>Asked for {ref} {title}: the dates are its time range, and its country is {how}.</source>
+            <translation>السؤال عن {ref} {title}: التواريخ هي فترتها الزمنية، وبلدها {how}.</translation>
+        </message>
+        <message>
+            <source>Assess jurisdiction</source>
+            <translation>تقييم الاختصاص</translation>
+        </message>
+        <message>
+            <source>Crime</source>
+            <translation>الجريمة</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Date, or range of dates</source>
+            <translation>التاريخ، أو فترة من التواريخ</translation>
+        </message>
+        <message>
+            <source>Element on the territory of</source>
+            <translation>عنصر على إقليم</translation>
+        </message>
+        <message>
+            <source>Enter the date of the conduct (YYYY-MM-DD), or a range of dates.</source>
+            <translation>أدخل تاريخ السلوك (YYYY-MM-DD)، أو فترة من التواريخ.</translation>
+        </message>
+        <message>
+            <source>Find a crime</source>
+            <translation>البحث عن جريمة</translation>
+        </message>
+        <message>
+            <source>Find a crime: words in English, French or Arabic (Enter)</source>
+            <translation>البحث عن جريمة: كلمات بالإنجليزية أو الفرنسية أو العربية (Enter)</translation>
+        </message>
+        <message>
+            <source>Last day of the range</source>
+            <translation>آخر يوم في الفترة</translation>
+        </message>
+        <message>
+            <source>Nationality of the accused</source>
+            <translation>جنسية المتهم</translation>
+        </message>
+        <message>
+            <source>No crime matches these words.</source>
+            <translation>لا توجد جريمة تطابق هذه الكلمات.</translation>
+        </message>
+        <message>
+            <source>Referral: nothing to choose. A Security Council referral the data holds (Darfur, Libya) is found from the place and date; a State referral and the Prosecutor's own initiative need the same link of territory or nationality (Art 12(2)), so they give the same answer.</source>
+            <translation>الإحالة: لا شيء للاختيار. تُستنتج إحالة مجلس الأمن الواردة في البيانات (دارفور، ليبيا) من المكان والتاريخ؛ أما إحالة دولة ومبادرة المدعي العام من تلقاء نفسه فتتطلبان الصلة نفسها بالإقليم أو الجنسية (المادة 12(2))، فتعطيان الجواب نفسه.</translation>
+        </message>
+        <message>
+            <source>Territory</source>
+            <translation>الإقليم</translation>
+        </message>
+        <message>
+            <source>Territory (State where the conduct occurred)</source>
+            <translation>الإقليم (الدولة التي وقع فيها السلوك)</translation>
+        </message>
+        <message>
+            <source>The answer appears here: within, outside or depends, with its grounds, caveats and sources.</source>
+            <translation>يظهر الجواب هنا: ضمن الاختصاص أو خارجه أو يتوقف، مع أسسه وتحفّظاته ومصادره.</translation>
+        </message>
+        <message>
+            <source>The assistant's explanations are in English, like the texts of the catalogue.</source>
+            <translation>شروح المساعد بالإنجليزية، مثل نصوص الفهرس.</translation>
+        </message>
+        <message>
+            <source>Victim State</source>
+            <translation>الدولة الضحية</translation>
+        </message>
+        <message>
+            <source>Victim State (aggression only)</source>
+            <translation>الدولة الضحية (العدوان فقط)</translation>
+        </message>
+        <message>
+            <source>Where an element of the crime took place, such as the border crossed in a deportation.</source>
+            <translation>حيث وقع أحد عناصر الجريمة، مثل الحدود التي عُبرت في الإبعاد.</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>found from its coordinates, unless you choose a territory</source>
+            <translation>مستنتج من إحداثياتها، ما لم تختر إقليمًا</translation>
+        </message>
+        <message>
+            <source>not known (it has no coordinates): choose the territory</source>
+            <translation>غير معروف (لا إحداثيات لها): اختر الإقليم</translation>
+        </message>
+        <message>
+            <source>optional, country codes separated by commas, e.g. BD</source>
+            <translation>اختياري، رموز البلدان مفصولة بفواصل، مثل BD</translation>
+        </message>
+        <message>
+            <source>optional: the last day of a range, YYYY-MM-DD</source>
+            <translation>اختياري: آخر يوم في الفترة، YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>the one its record names ({code})</source>
+            <translation>المذكور في سجلها ({code})</translation>
+        </message>
+        <message>
+            <source>until</source>
+            <translation>حتى</translation>
+        </message>
+        <message>
+            <source>{ref} has no coordinates, so its country cannot be found: choose the territory above, or add its coordinates (Edit… on the Incidents page).</source>
+            <translation>لا إحداثيات لـ{ref}، لذا لا يمكن تحديد بلدها: اختر الإقليم أعلاه، أو أضف إحداثياتها (تعديل… في صفحة الحوادث).</translation>
+        </message>
+        <message>
+            <source>{ref} has no time, so there is no date to check: add it (Edit… on the Incidents page), or ask without the incident.</source>
+            <translation>لا وقت لـ{ref}، فلا تاريخ للتحقق منه: أضفه (تعديل… في صفحة الحوادث)، أو اسأل دون الحادثة.</translation>
+        </message>
+    </context>
+    <context>
         <name>Language</name>
         <message>
             <source>Interface language</source>
@@ -1139,6 +1470,10 @@
             <translation>الثغرات</translation>
         </message>
         <message>
+            <source>Jurisdiction</source>
+            <translation>الاختصاص</translation>
+        </message>
+        <message>
             <source>Legal elements of {ref}:</source>
             <translation>الأركان القانونية لـ {ref}:</translation>
         </message>
@@ -1149,6 +1484,10 @@
         <message>
             <source>Review</source>
             <translation>المراجعة</translation>
+        </message>
+        <message>
+            <source>Select an incident first (Incidents page).</source>
+            <translation>اختر حادثة أولًا (صفحة الحوادث).</translation>
         </message>
         <message>
             <source>Select one or more exhibits first (Exhibits page), then link them.</source>
@@ -1628,12 +1967,16 @@
             <translation>تعديل…</translation>
         </message>
         <message>
+            <source>Jurisdiction…</source>
+            <translation>الاختصاص…</translation>
+        </message>
+        <message>
             <source>Restore</source>
             <translation>استعادة</translation>
         </message>
         <message>
-            <source>Reveal name</source>
-            <translation>كشف الاسم</translation>
+            <source>Reveal identity</source>
+            <translation>كشف الهوية</translation>
         </message>
         <message>
             <source>Search titles, descriptions and extracted text (Enter)</source>
@@ -1689,6 +2032,121 @@
         <message>
             <source>Use at least {n} characters, for example four or five unrelated words. A seized laptop can be attacked offline: each extra word multiplies the attacker's work. There is no way back in without the passphrase or the recovery code.</source>
             <translation>استخدم {n} حرفًا على الأقل، مثل أربع أو خمس كلمات لا رابط بينها. يمكن مهاجمة حاسوب مصادَر دون اتصال بالشبكة: كل كلمة إضافية تضاعف عمل المهاجم. لا سبيل إلى الدخول مجددًا دون عبارة المرور أو رمز الاسترداد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeoplePanel</name>
+        <message>
+            <source>Aliases</source>
+            <translation>الأسماء المستعارة</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>الموافقة</translation>
+        </message>
+        <message>
+            <source>Consent of {ref}</source>
+            <translation>موافقة {ref}</translation>
+        </message>
+        <message>
+            <source>Consent per scope</source>
+            <translation>الموافقة حسب الجهة</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>وسيلة الاتصال</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>تاريخ الميلاد</translation>
+        </message>
+        <message>
+            <source>Edit identity…</source>
+            <translation>تعديل الهوية…</translation>
+        </message>
+        <message>
+            <source>Identity of {ref}</source>
+            <translation>هوية {ref}</translation>
+        </message>
+        <message>
+            <source>Kept apart from the person's record, inside the encrypted case; the custody log holds only keyed hashes.</source>
+            <translation>تُحفظ منفصلة عن سجل الشخص داخل القضية المشفّرة؛ ولا يحتفظ سجل الحيازة إلا ببصمات مفتاحية لها.</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>لم يُغيَّر شيء.</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>في</translation>
+        </message>
+        <message>
+            <source>Protection</source>
+            <translation>الحماية</translation>
+        </message>
+        <message>
+            <source>Reason for the change</source>
+            <translation>سبب التغيير</translation>
+        </message>
+        <message>
+            <source>Record consent…</source>
+            <translation>تسجيل موافقة…</translation>
+        </message>
+        <message>
+            <source>Reveal identity</source>
+            <translation>كشف الهوية</translation>
+        </message>
+        <message>
+            <source>Risk level</source>
+            <translation>مستوى الخطر</translation>
+        </message>
+        <message>
+            <source>Risk level of {ref}</source>
+            <translation>مستوى الخطر على {ref}</translation>
+        </message>
+        <message>
+            <source>Share with</source>
+            <translation>المشاركة مع</translation>
+        </message>
+        <message>
+            <source>Shows the real name, aliases, date of birth and contact until the case is locked; recorded in custody.</source>
+            <translation>يُظهر الاسم الحقيقي والأسماء المستعارة وتاريخ الميلاد ووسيلة الاتصال حتى قفل القضية؛ ويُسجَّل في سجل الحيازة.</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>منذ</translation>
+        </message>
+        <message>
+            <source>Why is the risk level now {level}? The reason is kept in the custody log.</source>
+            <translation>لماذا أصبح مستوى الخطر «{level}»؟ يُحفظ السبب في سجل الحيازة.</translation>
+        </message>
+        <message>
+            <source>Withdraw…</source>
+            <translation>سحب…</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD, or empty if not known</source>
+            <translation>YYYY-MM-DD، أو فارغ إن لم يكن معروفًا</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>غير مسجّلة</translation>
+        </message>
+        <message>
+            <source>one alias per line</source>
+            <translation>اسم مستعار في كل سطر</translation>
+        </message>
+        <message>
+            <source>optional: how it was given (kept in the case, hashed in custody)</source>
+            <translation>اختياري: كيف مُنحت (تُحفظ في القضية، وبصمتها في سجل الحيازة)</translation>
         </message>
     </context>
     <context>
@@ -1970,6 +2428,25 @@
         <message>
             <source>{n} link(s) awaiting review</source>
             <translation>عدد الروابط بانتظار المراجعة: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RiskLevel</name>
+        <message>
+            <source>high</source>
+            <translation>مرتفع</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>منخفض</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>متوسط</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>غير معروف</translation>
         </message>
     </context>
     <context>
@@ -2456,6 +2933,21 @@
         <message>
             <source>Your name, as the custody log records it</source>
             <translation>اسمك كما يسجّله سجلّ الحيازة</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verdict</name>
+        <message>
+            <source>depends</source>
+            <translation>يتوقف</translation>
+        </message>
+        <message>
+            <source>outside</source>
+            <translation>خارج الاختصاص</translation>
+        </message>
+        <message>
+            <source>within</source>
+            <translation>ضمن الاختصاص</translation>
         </message>
     </context>
     <context>

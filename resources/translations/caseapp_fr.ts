@@ -313,6 +313,36 @@
         </message>
     </context>
     <context>
+        <name>ConsentScope</name>
+        <message>
+            <source>NGOs</source>
+            <translation>les ONG</translation>
+        </message>
+        <message>
+            <source>other courts</source>
+            <translation>d'autres juridictions</translation>
+        </message>
+        <message>
+            <source>the ICC</source>
+            <translation>la CPI</translation>
+        </message>
+        <message>
+            <source>the public</source>
+            <translation>le public</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentState</name>
+        <message>
+            <source>given</source>
+            <translation>donné</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>retiré</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateCaseDialog</name>
         <message>
             <source>Browse…</source>
@@ -433,8 +463,12 @@
     <context>
         <name>DetailPanel</name>
         <message>
-            <source>(hidden: use Reveal name)</source>
-            <translation>(masqué : utilisez « Révéler le nom »)</translation>
+            <source>(hidden: aliases, date of birth and contact show after Reveal identity)</source>
+            <translation>(masqués : alias, date de naissance et contact s'affichent après « Révéler l'identité »)</translation>
+        </message>
+        <message>
+            <source>(hidden: use Reveal identity)</source>
+            <translation>(masqué : utilisez « Révéler l'identité »)</translation>
         </message>
         <message>
             <source>Acquisitions</source>
@@ -445,12 +479,24 @@
             <translation>Action</translation>
         </message>
         <message>
+            <source>Aliases</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
             <source>Captured</source>
             <translation>Saisi le</translation>
         </message>
         <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
             <source>Coordinates</source>
             <translation>Coordonnées</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Date de naissance</translation>
         </message>
         <message>
             <source>Deleted</source>
@@ -475,6 +521,10 @@
         <message>
             <source>Hashes</source>
             <translation>Empreintes</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>Identité</translation>
         </message>
         <message>
             <source>Import warnings</source>
@@ -517,6 +567,10 @@
             <translation>Protection</translation>
         </message>
         <message>
+            <source>Risk</source>
+            <translation>Risque</translation>
+        </message>
+        <message>
             <source>Role</source>
             <translation>Rôle</translation>
         </message>
@@ -555,6 +609,10 @@
         <message>
             <source>Who</source>
             <translation>Qui</translation>
+        </message>
+        <message>
+            <source>none recorded</source>
+            <translation>aucun enregistré</translation>
         </message>
         <message>
             <source>{n} bytes</source>
@@ -1055,6 +1113,21 @@
         </message>
     </context>
     <context>
+        <name>GroundStatus</name>
+        <message>
+            <source>met</source>
+            <translation>rempli</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>non rempli</translation>
+        </message>
+        <message>
+            <source>uncertain</source>
+            <translation>incertain</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportController</name>
         <message>
             <source>An import is already running</source>
@@ -1102,6 +1175,264 @@
         </message>
     </context>
     <context>
+        <name>JurisdictionAnswer</name>
+        <message>
+            <source>Answer:</source>
+            <translation>Réponse :</translation>
+        </message>
+        <message>
+            <source>Answer: it changes inside the range</source>
+            <translation>Réponse : elle change au cours de la période</translation>
+        </message>
+        <message>
+            <source>Caveats</source>
+            <translation>Réserves</translation>
+        </message>
+        <message>
+            <source>Conditions (all must hold)</source>
+            <translation>Conditions (toutes doivent être remplies)</translation>
+        </message>
+        <message>
+            <source>Country: UNCERTAIN, {where}: it may be {codes}</source>
+            <translation>Pays : INCERTAIN, {where} : il peut s'agir de {codes}</translation>
+        </message>
+        <message>
+            <source>Country: {codes} (chosen in the form)</source>
+            <translation>Pays : {codes} (choisi dans le formulaire)</translation>
+        </message>
+        <message>
+            <source>Country: {codes}, {where}</source>
+            <translation>Pays : {codes}, {where}</translation>
+        </message>
+        <message>
+            <source>Crime</source>
+            <translation>Crime</translation>
+        </message>
+        <message>
+            <source>Data as of {date}.</source>
+            <translation>Données à jour au {date}.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Element on the territory of</source>
+            <translation>Élément sur le territoire de</translation>
+        </message>
+        <message>
+            <source>From {start} to {end}:</source>
+            <translation>Du {start} au {end} :</translation>
+        </message>
+        <message>
+            <source>Grounds (any one suffices)</source>
+            <translation>Fondements (un seul suffit)</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Incident</translation>
+        </message>
+        <message>
+            <source>Nationality of the accused</source>
+            <translation>Nationalité de l'accusé</translation>
+        </message>
+        <message>
+            <source>On the territory of {name}</source>
+            <translation>Sur le territoire de {name}</translation>
+        </message>
+        <message>
+            <source>On {day} the answer changes from {before} to {after}, because:</source>
+            <translation>Le {day}, la réponse passe de « {before} » à « {after} », parce que :</translation>
+        </message>
+        <message>
+            <source>On {day} the answer stays {verdict} but its grounds change:</source>
+            <translation>Le {day}, la réponse reste « {verdict} » mais ses fondements changent :</translation>
+        </message>
+        <message>
+            <source>Range: {span} (time precision {precision}, zone {zone})</source>
+            <translation>Période : {span} (précision {precision}, fuseau {zone})</translation>
+        </message>
+        <message>
+            <source>Sources:</source>
+            <translation>Sources :</translation>
+        </message>
+        <message>
+            <source>Territory</source>
+            <translation>Territoire</translation>
+        </message>
+        <message>
+            <source>The answer changes inside the range on {days}.</source>
+            <translation>La réponse change au cours de la période le {days}.</translation>
+        </message>
+        <message>
+            <source>The answer depends on which country it is: choose the territory in the form.</source>
+            <translation>La réponse dépend du pays : choisissez le territoire dans le formulaire.</translation>
+        </message>
+        <message>
+            <source>The answer does not change inside the range.</source>
+            <translation>La réponse ne change pas au cours de la période.</translation>
+        </message>
+        <message>
+            <source>The answer is the same whichever of these countries it is.</source>
+            <translation>La réponse est la même quel que soit ce pays.</translation>
+        </message>
+        <message>
+            <source>Victim State</source>
+            <translation>État victime</translation>
+        </message>
+        <message>
+            <source>from its coordinates {lat}, {lon} (precision {precision}, {radius})</source>
+            <translation>d'après ses coordonnées {lat}, {lon} (précision {precision}, {radius})</translation>
+        </message>
+        <message>
+            <source>none given (the preconditions only)</source>
+            <translation>aucun (seulement les conditions préalables)</translation>
+        </message>
+        <message>
+            <source>{before} → {after}</source>
+            <translation>{before} → {after}</translation>
+        </message>
+    </context>
+    <context>
+        <name>JurisdictionView</name>
+        <message>
+            <source>(from the incident's coordinates)</source>
+            <translation>(d'après les coordonnées de l'incident)</translation>
+        </message>
+        <message>
+            <source>(no crime: the preconditions only)</source>
+            <translation>(aucun crime : seulement les conditions préalables)</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(aucun)</translation>
+        </message>
+        <message>
+            <source>Answer of the jurisdiction assistant</source>
+            <translation>Réponse de l'assistant de compétence</translation>
+        </message>
+        <message>
+            <source>Ask without the incident</source>
+            <translation>Demander sans l'incident</translation>
+        </message>
+        <message>
+            <source>Asked for {ref} {title}: the dates are its time range, and its country is {how}.</source>
+            <translation>Demandé pour {ref} {title} : les dates sont sa période, et son pays est {how}.</translation>
+        </message>
+        <message>
+            <source>Assess jurisdiction</source>
+            <translation>Évaluer la compétence</translation>
+        </message>
+        <message>
+            <source>Crime</source>
+            <translation>Crime</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Date, or range of dates</source>
+            <translation>Date, ou période</translation>
+        </message>
+        <message>
+            <source>Element on the territory of</source>
+            <translation>Élément sur le territoire de</translation>
+        </message>
+        <message>
+            <source>Enter the date of the conduct (YYYY-MM-DD), or a range of dates.</source>
+            <translation>Saisissez la date du comportement (AAAA-MM-JJ), ou une période.</translation>
+        </message>
+        <message>
+            <source>Find a crime</source>
+            <translation>Trouver un crime</translation>
+        </message>
+        <message>
+            <source>Find a crime: words in English, French or Arabic (Enter)</source>
+            <translation>Trouver un crime : mots en anglais, français ou arabe (Entrée)</translation>
+        </message>
+        <message>
+            <source>Last day of the range</source>
+            <translation>Dernier jour de la période</translation>
+        </message>
+        <message>
+            <source>Nationality of the accused</source>
+            <translation>Nationalité de l'accusé</translation>
+        </message>
+        <message>
+            <source>No crime matches these words.</source>
+            <translation>Aucun crime ne correspond à ces mots.</translation>
+        </message>
+        <message>
+            <source>Referral: nothing to choose. A Security Council referral the data holds (Darfur, Libya) is found from the place and date; a State referral and the Prosecutor's own initiative need the same link of territory or nationality (Art 12(2)), so they give the same answer.</source>
+            <translation>Renvoi : rien à choisir. Un renvoi du Conseil de sécurité connu des données (Darfour, Libye) est déduit du lieu et de la date ; un renvoi par un État et l'initiative du Procureur exigent le même lien de territoire ou de nationalité (art. 12(2)) et donnent donc la même réponse.</translation>
+        </message>
+        <message>
+            <source>Territory</source>
+            <translation>Territoire</translation>
+        </message>
+        <message>
+            <source>Territory (State where the conduct occurred)</source>
+            <translation>Territoire (État où le comportement a eu lieu)</translation>
+        </message>
+        <message>
+            <source>The answer appears here: within, outside or depends, with its grounds, caveats and sources.</source>
+            <translation>La réponse s'affiche ici : dans la compétence, hors de la compétence ou selon, avec ses fondements, réserves et sources.</translation>
+        </message>
+        <message>
+            <source>The assistant's explanations are in English, like the texts of the catalogue.</source>
+            <translation>Les explications de l'assistant sont en anglais, comme les textes du catalogue.</translation>
+        </message>
+        <message>
+            <source>Victim State</source>
+            <translation>État victime</translation>
+        </message>
+        <message>
+            <source>Victim State (aggression only)</source>
+            <translation>État victime (agression seulement)</translation>
+        </message>
+        <message>
+            <source>Where an element of the crime took place, such as the border crossed in a deportation.</source>
+            <translation>Où un élément du crime a eu lieu, par exemple la frontière franchie lors d'une déportation.</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <source>found from its coordinates, unless you choose a territory</source>
+            <translation>déduit de ses coordonnées, sauf si vous choisissez un territoire</translation>
+        </message>
+        <message>
+            <source>not known (it has no coordinates): choose the territory</source>
+            <translation>inconnu (il n'a pas de coordonnées) : choisissez le territoire</translation>
+        </message>
+        <message>
+            <source>optional, country codes separated by commas, e.g. BD</source>
+            <translation>facultatif, codes de pays séparés par des virgules, p. ex. BD</translation>
+        </message>
+        <message>
+            <source>optional: the last day of a range, YYYY-MM-DD</source>
+            <translation>facultatif : le dernier jour d'une période, AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <source>the one its record names ({code})</source>
+            <translation>celui que nomme sa fiche ({code})</translation>
+        </message>
+        <message>
+            <source>until</source>
+            <translation>jusqu'au</translation>
+        </message>
+        <message>
+            <source>{ref} has no coordinates, so its country cannot be found: choose the territory above, or add its coordinates (Edit… on the Incidents page).</source>
+            <translation>{ref} n'a pas de coordonnées, son pays ne peut donc pas être trouvé : choisissez le territoire ci-dessus, ou ajoutez ses coordonnées (Modifier… sur la page Incidents).</translation>
+        </message>
+        <message>
+            <source>{ref} has no time, so there is no date to check: add it (Edit… on the Incidents page), or ask without the incident.</source>
+            <translation>{ref} n'a pas de date, il n'y a donc rien à vérifier : ajoutez-la (Modifier… sur la page Incidents), ou demandez sans l'incident.</translation>
+        </message>
+    </context>
+    <context>
         <name>Language</name>
         <message>
             <source>Interface language</source>
@@ -1139,6 +1470,10 @@
             <translation>Lacunes</translation>
         </message>
         <message>
+            <source>Jurisdiction</source>
+            <translation>Compétence</translation>
+        </message>
+        <message>
             <source>Legal elements of {ref}:</source>
             <translation>Éléments juridiques de {ref} :</translation>
         </message>
@@ -1149,6 +1484,10 @@
         <message>
             <source>Review</source>
             <translation>Revue</translation>
+        </message>
+        <message>
+            <source>Select an incident first (Incidents page).</source>
+            <translation>Sélectionnez d'abord un incident (page Incidents).</translation>
         </message>
         <message>
             <source>Select one or more exhibits first (Exhibits page), then link them.</source>
@@ -1628,12 +1967,16 @@
             <translation>Modifier…</translation>
         </message>
         <message>
+            <source>Jurisdiction…</source>
+            <translation>Compétence…</translation>
+        </message>
+        <message>
             <source>Restore</source>
             <translation>Restaurer</translation>
         </message>
         <message>
-            <source>Reveal name</source>
-            <translation>Révéler le nom</translation>
+            <source>Reveal identity</source>
+            <translation>Révéler l'identité</translation>
         </message>
         <message>
             <source>Search titles, descriptions and extracted text (Enter)</source>
@@ -1689,6 +2032,121 @@
         <message>
             <source>Use at least {n} characters, for example four or five unrelated words. A seized laptop can be attacked offline: each extra word multiplies the attacker's work. There is no way back in without the passphrase or the recovery code.</source>
             <translation>Utilisez au moins {n} caractères, par exemple quatre ou cinq mots sans rapport entre eux. Un ordinateur saisi peut être attaqué hors ligne : chaque mot supplémentaire multiplie le travail de l'attaquant. Sans la phrase de passe ni le code de récupération, impossible de rouvrir l'affaire.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeoplePanel</name>
+        <message>
+            <source>Aliases</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Consentement</translation>
+        </message>
+        <message>
+            <source>Consent of {ref}</source>
+            <translation>Consentement de {ref}</translation>
+        </message>
+        <message>
+            <source>Consent per scope</source>
+            <translation>Consentement par destinataire</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Date de naissance</translation>
+        </message>
+        <message>
+            <source>Edit identity…</source>
+            <translation>Modifier l'identité…</translation>
+        </message>
+        <message>
+            <source>Identity of {ref}</source>
+            <translation>Identité de {ref}</translation>
+        </message>
+        <message>
+            <source>Kept apart from the person's record, inside the encrypted case; the custody log holds only keyed hashes.</source>
+            <translation>Conservée à part de la fiche de la personne, dans le dossier chiffré ; le journal de conservation n'en garde que des empreintes à clé.</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Le</translation>
+        </message>
+        <message>
+            <source>Protection</source>
+            <translation>Protection</translation>
+        </message>
+        <message>
+            <source>Reason for the change</source>
+            <translation>Motif de la modification</translation>
+        </message>
+        <message>
+            <source>Record consent…</source>
+            <translation>Enregistrer un consentement…</translation>
+        </message>
+        <message>
+            <source>Reveal identity</source>
+            <translation>Révéler l'identité</translation>
+        </message>
+        <message>
+            <source>Risk level</source>
+            <translation>Niveau de risque</translation>
+        </message>
+        <message>
+            <source>Risk level of {ref}</source>
+            <translation>Niveau de risque de {ref}</translation>
+        </message>
+        <message>
+            <source>Share with</source>
+            <translation>Partager avec</translation>
+        </message>
+        <message>
+            <source>Shows the real name, aliases, date of birth and contact until the case is locked; recorded in custody.</source>
+            <translation>Affiche le vrai nom, les alias, la date de naissance et le contact jusqu'au verrouillage du dossier ; consigné dans le journal de conservation.</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Depuis le</translation>
+        </message>
+        <message>
+            <source>Why is the risk level now {level}? The reason is kept in the custody log.</source>
+            <translation>Pourquoi le niveau de risque est-il maintenant « {level} » ? Le motif est conservé dans le journal de conservation.</translation>
+        </message>
+        <message>
+            <source>Withdraw…</source>
+            <translation>Retirer…</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD, or empty if not known</source>
+            <translation>AAAA-MM-JJ, ou vide si inconnue</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>non enregistré</translation>
+        </message>
+        <message>
+            <source>one alias per line</source>
+            <translation>un alias par ligne</translation>
+        </message>
+        <message>
+            <source>optional: how it was given (kept in the case, hashed in custody)</source>
+            <translation>facultatif : comment il a été donné (conservé dans le dossier, empreinte dans le journal)</translation>
         </message>
     </context>
     <context>
@@ -1970,6 +2428,25 @@
         <message>
             <source>{n} link(s) awaiting review</source>
             <translation>{n} lien(s) en attente de revue</translation>
+        </message>
+    </context>
+    <context>
+        <name>RiskLevel</name>
+        <message>
+            <source>high</source>
+            <translation>élevé</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>faible</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>moyen</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>inconnu</translation>
         </message>
     </context>
     <context>
@@ -2456,6 +2933,21 @@
         <message>
             <source>Your name, as the custody log records it</source>
             <translation>Votre nom, tel que le registre de possession l'enregistre</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verdict</name>
+        <message>
+            <source>depends</source>
+            <translation>selon</translation>
+        </message>
+        <message>
+            <source>outside</source>
+            <translation>hors compétence</translation>
+        </message>
+        <message>
+            <source>within</source>
+            <translation>dans la compétence</translation>
         </message>
     </context>
     <context>

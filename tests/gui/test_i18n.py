@@ -40,6 +40,11 @@ MARKED_DATA = {
     "SECTION_NAMES[key]",  # dossier section names, marked by dossier_inputs_view.mark()
     "field_label",  # dossier inputs field labels, marked by dossier_inputs_view.mark()
     "size_label",  # bundle part sizes, marked by bundle_dialog.mark()
+    "ground_status.value",  # jurisdiction ground statuses, marked in jurisdiction_answer.VERDICT_LABELS
+    "verdict_value",  # jurisdiction verdicts, marked in jurisdiction_answer.VERDICT_LABELS
+    "result.time_precision",  # an incident's time precision, marked in i18n.ENUM_LABELS
+    "record.risk.value",  # risk levels, marked in people_panel.PROTECTION_LABELS
+    "source",  # people_panel.protection_text: risk, consent state (PROTECTION_LABELS) and scope (SCOPE_LABELS)
 }
 
 
@@ -151,7 +156,7 @@ def test_the_arabic_interface_is_right_to_left_and_in_arabic(
     pages = [main.navigator.item(row).text() for row in range(main.navigator.count())]
     assert pages[:5] == ["قطع الإثبات", "الحوادث", "الأشخاص", "المصادر", "سجل سلسلة الحيازة"]
     assert pages[5:7] == ["الخريطة", "الخط الزمني"]
-    assert pages[7:] == ["التهم", "الأركان", "الثغرات", "المراجعة"]
+    assert pages[7:] == ["التهم", "الأركان", "الثغرات", "المراجعة", "الاختصاص"]
     assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "&السجلات", "&عرض"]
     assert main.exhibits.headerData(Column.KIND, Qt.Orientation.Horizontal) == "النوع"
     assert main.persons.index(0, 1).data() == "شاهد"  # the role, translated by value

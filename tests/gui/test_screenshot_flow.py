@@ -37,6 +37,8 @@ TOUR = (
     "04e-extracted-text",
     "05-incidents",
     "06-people",
+    "06b-people-protection",
+    "06c-people-revealed",
     "07-sources",
     "08-custody-log",
     "09-edit-person",
@@ -61,6 +63,8 @@ TOUR = (
     "19b-export-dossier-done",
     "20-export-bundle",
     "20b-export-bundle-done",
+    "21-jurisdiction-incident",
+    "21b-jurisdiction-range",
 )
 
 

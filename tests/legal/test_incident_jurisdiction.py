@@ -10,7 +10,12 @@ import pytest
 
 from caseapp.core.entities import Incident, PlacePrecision, TimePrecision
 from caseapp.core.errors import ValidationError
-from caseapp.core.legal.incident_jurisdiction import CountryFrom, data_dates, incident_jurisdiction
+from caseapp.core.legal.incident_jurisdiction import (
+    CountryFrom,
+    data_dates,
+    incident_jurisdiction,
+    jurisdiction_over_range,
+)
 from caseapp.core.legal.jurisdiction import Verdict
 from caseapp.core.legal.states import load_jurisdiction_data
 
@@ -132,3 +137,16 @@ def test_a_change_of_grounds_alone_is_a_new_period_but_not_a_change_of_answer() 
     assert "After the Statute entered into force" in " ".join(territory.changes[0].because)
     assert not result.changes and not territory.verdict_changes
     assert incident_jurisdiction(incident("2001-01-01", "2014-01-01", at=(50.45, 30.52)), "8(2)(e)(i)").changes
+
+
+def test_a_range_of_dates_asked_without_an_incident_gives_the_same_periods() -> None:
+    territory = jurisdiction_over_range("2014-06-01", "2014-07-31", territory="ps", crime="8(2)(e)(i)")
+    assert territory.territory == "PS" and territory.verdict_changes
+    assert [(p.start, p.end, p.answer.verdict) for p in territory.periods] == [
+        (dt.date(2014, 6, 1), dt.date(2014, 6, 12), Verdict.OUTSIDE),
+        (dt.date(2014, 6, 13), dt.date(2014, 7, 31), Verdict.WITHIN),
+    ]
+    by_nationality = jurisdiction_over_range("2016-04-01", "2016-04-30", nationalities=["FR"])
+    assert by_nationality.territory == "" and not by_nationality.changes
+    with pytest.raises(ValidationError, match="ends on 2014-06-01 before it starts on 2014-07-31"):
+        jurisdiction_over_range("2014-07-31", "2014-06-01", territory="PS")

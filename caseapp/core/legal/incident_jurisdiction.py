@@ -29,7 +29,7 @@ from caseapp.core.entities import Incident
 from caseapp.core.errors import ValidationError
 from caseapp.core.geo_lookup import CountryAt, Finding, country_at
 from caseapp.core.legal.consent import name
-from caseapp.core.legal.jurisdiction import JurisdictionAnswer, check_jurisdiction
+from caseapp.core.legal.jurisdiction import JurisdictionAnswer, check_jurisdiction, parse_date
 from caseapp.core.legal.loader import load_catalogue
 from caseapp.core.legal.model import Catalogue
 from caseapp.core.legal.states import JurisdictionData, load_jurisdiction_data
@@ -195,6 +195,46 @@ def incident_jurisdiction(
         territories=answers,
         notes=tuple(notes),
     )
+
+
+def jurisdiction_over_range(
+    start: str | dt.date,
+    end: str | dt.date,
+    *,
+    territory: str | None = None,
+    element_territories: Sequence[str] = (),
+    nationalities: Sequence[str] = (),
+    crime: str | None = None,
+    victim_state: str | None = None,
+    data: JurisdictionData | None = None,
+    catalogue: Catalogue | None = None,
+) -> TerritoryAnswers:
+    """The answer for every day ``start``..``end`` (both inclusive), in periods, with the dates it changes on:
+    the same question as :func:`~caseapp.core.legal.jurisdiction.check_jurisdiction` asked over a range of
+    dates instead of one. ``territory`` names the result ("" and "no territory given" when only a
+    nationality is asked about). Errors name the bad value."""
+    data = data or load_jurisdiction_data()
+    catalogue = catalogue or load_catalogue()
+    first, last = parse_date(start, data), parse_date(end, data)
+    if last < first:
+        raise ValidationError(f"the range ends on {last} before it starts on {first}: swap the two dates")
+    code = data.country(territory).iso2 if territory else ""
+    loaded_data, loaded_catalogue = data, catalogue
+
+    def ask(day: dt.date) -> JurisdictionAnswer:
+        return check_jurisdiction(
+            date=day,
+            territory=code or None,
+            element_territories=element_territories,
+            nationalities=nationalities,
+            crime=crime,
+            victim_state=victim_state,
+            data=loaded_data,
+            catalogue=loaded_catalogue,
+        )
+
+    label = name(data, code) if code else "no territory given"
+    return _over_range(ask, code, label, start=first, end=last, data=data)
 
 
 def _locate(incident: Incident) -> CountryAt:
