@@ -50,11 +50,9 @@ def tr(text: str) -> str:
 
 
 def incident_country(incident: Incident) -> str | None:
-    """The country an incident's own record names, read before its coordinates: the one place to
-    change when incidents store their country (a ``country`` field is being added). Until then
-    there is none and the coordinates decide, as ``caseapp jurisdiction INC-n`` does."""
-    stored = getattr(incident, "country", None)
-    return stored if isinstance(stored, str) and stored else None
+    """The country an incident's own record names, read before its coordinates (as
+    ``caseapp jurisdiction INC-n`` does); None: the coordinates decide."""
+    return incident.country or None
 
 
 def incident_dates(incident: Incident) -> tuple[dt.date, dt.date] | None:

@@ -158,3 +158,20 @@ def test_jurisdiction_of_an_incident_is_prefilled_from_its_place_and_time_range(
     settle(qtbot, shell.runner)
     assert view.answer.toPlainText() == "" and view.incident is None and view.date_from.text() == ""
     assert view.incident_label.text() == "" and view.date_from.isEnabled()
+
+
+def test_an_incident_whose_record_names_its_country_is_asked_for_that_country(
+    qtbot: QtBot, shell: Shell, make_case: Callable[..., tuple[OpenCase, str]]
+) -> None:
+    case, _ = make_case()
+    case.records.add_incident(title="Shelling reported", when="2014-07-10", country="PS")  # no coordinates
+    view = open_form(qtbot, shell, case)
+    main = shell.main
+    main.navigator.setCurrentRow(1)  # Incidents
+    incidents = main.record_pages[RefKind.INCIDENT]
+    incidents.table.selectRow(0)
+    qtbot.mouseClick(incidents.buttons["jurisdiction"], Qt.MouseButton.LeftButton)
+    settle(qtbot, shell.runner)
+    assert "the one its record names (PS)" in view.incident_label.text()
+    shown = words(view.answer.toPlainText())
+    assert "State of Palestine (PS)" in shown and "(it has no coordinates)" not in view.incident_label.text()
