@@ -50,20 +50,30 @@ class Thumbnail:
 
 
 def exhibit_thumbnail(
-    case: OpenCase, key: RecordId, *, side: int = THUMBNAIL_SIDE, cancel: CancelToken | None = None
+    case: OpenCase,
+    key: RecordId,
+    *,
+    media_type: str | None = None,
+    side: int = THUMBNAIL_SIDE,
+    cancel: CancelToken | None = None,
 ) -> Thumbnail | None:
     """The picture of exhibit ``key``, at most ``side`` pixels on its longer side; None when it has
-    none to show (a record without a file, another type of file, an original too large)."""
+    none to show (a record without a file, another type of file, an original too large). A caller
+    that knows the exhibit's ``media_type`` saves reading the exhibit again."""
     token = cancel or CancelToken()
     with case.db.read() as tx:
         target = resolve(tx, key, RefKind.EXHIBIT)
         assert target.id is not None
         stored = tx.derivative_blob(target.id, "thumbnail")
-        original = tx.original_blob(target.id)
-        exhibit = tx.get(RefKind.EXHIBIT, target.id)
-    if stored is not None and stored.name and stored.size <= STORED_MAX_BYTES:
+        if stored is not None and stored.name and stored.size <= STORED_MAX_BYTES:
+            original = None
+        else:
+            original = tx.original_blob(target.id)
+            if media_type is None:
+                media_type = getattr(tx.get(RefKind.EXHIBIT, target.id), "mime", None)
+    if stored is not None and original is None:
         return decode_image(decrypt_in_memory(case, stored, target.ref, token), side)
-    media_type = (getattr(exhibit, "mime", None) or "").split(";")[0].strip().lower()
+    media_type = (media_type or "").split(";")[0].strip().lower()
     if original is None or not original.name or original.size > ORIGINAL_MAX_BYTES:
         return None
     if media_type in IMAGE_TYPES:

@@ -17,16 +17,19 @@ from PySide6.QtGui import QColor, QIcon, QImage
 from pytestqt.qtbot import QtBot
 
 from caseapp.app.case_folder import OpenCase
+from caseapp.app.preview import IMAGE_TYPES, PDF_TYPES
 from caseapp.app.thumbnails import THUMBNAIL_SIDE, decode_image, exhibit_thumbnail
 from caseapp.core.errors import UserError
 from caseapp.core.operations import CancelToken
 from caseapp.core.refs import parse_ref
 from caseapp.gui.models.exhibits import THUMBNAIL_COLUMN, Column
-from caseapp.gui.models.thumbnails import ICON_SIDE, NoPicture, ThumbnailCache, placeholder
+from caseapp.gui.models.thumbnails import ICON_SIDE, PICTURE_TYPES, NoPicture, ThumbnailCache, placeholder
 from caseapp.gui.shell import Shell
 from caseapp.gui.tasks import TaskRunner
 from tests.gui.conftest import settle
 from tests.gui.test_preview import make_pdf, open_with
+
+JPEG = "image/jpeg"
 
 
 def png_claiming(width: int, height: int) -> bytes:
@@ -98,7 +101,8 @@ def test_the_table_shows_thumbnails_and_a_placeholder_for_a_broken_picture(
     assert shown["broken.jpg"].cacheKey() == broken, "a damaged JPEG gives the placeholder"
     assert shown["bomb.png"].cacheKey() == broken, "a decompression bomb is not decoded"
     assert shown["note.txt"].cacheKey() == placeholder(NoPicture.NONE).cacheKey()
-    assert len(model.thumbnails) == len(files) and model.thumbnails.nbytes > 0
+    assert len(model.thumbnails.started) == len(model.thumbnails) == len(files) - 1, "no job for the statement"
+    assert model.thumbnails.nbytes > 0
 
     shell.lock()
     assert len(model.thumbnails) == 0 and model.thumbnails.nbytes == 0, "the pictures are forgotten on lock"
@@ -121,11 +125,15 @@ def test_a_picture_comes_from_the_stored_thumbnail_and_crafted_bytes_raise_a_pla
             decode_image(crafted)
 
 
+def test_pictures_are_asked_for_exactly_the_types_the_preview_draws() -> None:
+    assert PICTURE_TYPES == IMAGE_TYPES | PDF_TYPES
+
+
 def test_the_cache_keeps_the_most_recently_used_pictures_within_its_bounds(qtbot: QtBot) -> None:
     runner = TaskRunner()
     made: list[uuid.UUID] = []
 
-    def source(exhibit_id: uuid.UUID, _cancel: CancelToken) -> QImage:
+    def source(exhibit_id: uuid.UUID, _kind: str, _cancel: CancelToken) -> QImage:
         made.append(exhibit_id)
         image = QImage(10, 10, QImage.Format.Format_RGBA8888)  # 400 bytes
         image.fill(QColor(1, 2, 3))
@@ -134,21 +142,27 @@ def test_the_cache_keeps_the_most_recently_used_pictures_within_its_bounds(qtbot
     cache = ThumbnailCache(runner, max_images=3, max_bytes=10_000)
     cache.set_source(source)
     ids = [uuid.uuid4() for _ in range(5)]
+    assert cache.get(ids[4], "text/plain") is NoPicture.NONE and cache.get(ids[4]) is NoPicture.NONE
+    assert made == [], "no job for an exhibit without a picture"
     for exhibit_id in ids[:3]:
-        assert cache.get(exhibit_id) is None  # asked for
+        assert cache.get(exhibit_id, JPEG) is None  # asked for
     settle(qtbot, runner)
-    assert all(isinstance(cache.get(i), QIcon) for i in ids[:3]) and cache.nbytes == 1200
-    cache.get(ids[0])  # now the most recently used: ids[1] is the oldest
-    cache.get(ids[3])
+    assert all(isinstance(cache.get(i, JPEG), QIcon) for i in ids[:3]) and cache.nbytes == 1200
+    cache.get(ids[0], JPEG)  # now the most recently used: ids[1] is the oldest
+    cache.get(ids[3], JPEG)
     settle(qtbot, runner)
-    assert len(cache) == 3 and cache.get(ids[1]) is None, "the least recently used went first"
+    assert len(cache) == 3 and cache.get(ids[1], JPEG) is None, "the least recently used went first"
     settle(qtbot, runner)
     assert made.count(ids[1]) == 2 and made.count(ids[0]) == 1
 
     small = ThumbnailCache(runner, max_bytes=1000)  # two pictures of 400 bytes fit, not three
     small.set_source(source)
+    small.hold(True)  # while the table's rows load, no picture is started
     for exhibit_id in ids[:3]:
-        small.get(exhibit_id)
+        small.get(exhibit_id, JPEG)
+    settle(qtbot, runner)
+    assert len(small) == 0 and not runner.active()
+    small.hold(False)
     settle(qtbot, runner)
     assert len(small) == 2 and small.nbytes == 800
 

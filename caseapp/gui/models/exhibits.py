@@ -138,7 +138,7 @@ class ExhibitTableModel(QAbstractTableModel):
     def _picture(self, index: Index) -> QIcon:
         """The row's thumbnail; asked for (on a worker) only when the view paints the row."""
         exhibit = self.exhibit_at(index.row())
-        picture = self.thumbnails.get(exhibit.id) if exhibit is not None else None
+        picture = self.thumbnails.get(exhibit.id, exhibit.mime) if exhibit is not None else None
         return placeholder(picture) if picture is None or isinstance(picture, NoPicture) else picture
 
     @staticmethod
@@ -217,6 +217,7 @@ class ExhibitTableModel(QAbstractTableModel):
             return
         generation, query = self._generation, self.query
         self._counting = True
+        self.thumbnails.hold(True)
         handle = self.runner.read(lambda: records.count_exhibits(query), name="count exhibits")
         handle.succeeded.connect(lambda count: self._count_arrived(generation, count))
         handle.failed.connect(self.load_failed)
@@ -232,12 +233,14 @@ class ExhibitTableModel(QAbstractTableModel):
         self.count_loaded.emit(count)
         if 0 in self._pages:
             self.page_loaded.emit(0)  # it came before the count, and is shown from now on
+        self.thumbnails.hold(bool(self._pending))
 
     def _request_page(self, number: int) -> None:
         records = self.records
         if number in self._pending or records is None:
             return
         self._pending.add(number)
+        self.thumbnails.hold(True)  # the rows come before their pictures
         self.requested_pages.append(number)
         generation = self._generation
         query = replace(self.query, page=Page(number * self.page_size, self.page_size))
@@ -254,6 +257,7 @@ class ExhibitTableModel(QAbstractTableModel):
             self._rows[exhibit.id] = number * self.page_size + offset
         if self._counting:
             return  # shown when the count arrives
+        self.thumbnails.hold(bool(self._pending))
         first = number * self.page_size
         last = min(self._count, first + self.page_size) - 1
         if last >= first:
@@ -262,6 +266,7 @@ class ExhibitTableModel(QAbstractTableModel):
 
     def _page_failed(self, number: int, error: BaseException) -> None:
         self._pending.discard(number)  # asked again the next time its rows are shown
+        self.thumbnails.hold(bool(self._pending))
         self.load_failed.emit(error)
 
     def _thumbnail_ready(self, exhibit_id: uuid.UUID) -> None:

@@ -36,8 +36,18 @@ class NoPicture(enum.Enum):
     BROKEN = "broken"  # its file could not be drawn (damaged, crafted, too many pixels)
 
 
-ThumbnailSource = Callable[[uuid.UUID, CancelToken], QImage | None]
-"""Runs on a worker: the picture of an exhibit, None when it has none; raises when it is broken."""
+ThumbnailSource = Callable[[uuid.UUID, str, CancelToken], QImage | None]
+"""Runs on a worker: the picture of an exhibit (id, media type), None when it has none; raises when
+it is broken."""
+PICTURE_TYPES = frozenset(
+    {"application/pdf", "image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp", "image/tiff"}
+)
+"""The media types a picture is made for (caseapp.app.preview's PDF and image types; a test keeps them
+equal): no job is started for any other exhibit."""
+
+
+def media_type(mime: str | None) -> str:
+    return (mime or "").split(";")[0].strip().lower()
 
 
 class ThumbnailCache(QObject):
@@ -61,7 +71,8 @@ class ThumbnailCache(QObject):
         self._source: ThumbnailSource | None = None
         self._images: OrderedDict[uuid.UUID, tuple[QIcon | NoPicture, int]] = OrderedDict()
         self._bytes = 0
-        self._wanted: OrderedDict[uuid.UUID, None] = OrderedDict()
+        self._wanted: OrderedDict[uuid.UUID, str] = OrderedDict()  # exhibit id: media type
+        self._held = False
         self._running: dict[uuid.UUID, TaskHandle] = {}
         self._generation = 0
         self.started: list[uuid.UUID] = []  # exhibits whose picture was asked of the case (tests)
@@ -89,29 +100,38 @@ class ThumbnailCache(QObject):
     def nbytes(self) -> int:
         return self._bytes
 
-    def get(self, exhibit_id: uuid.UUID) -> QIcon | NoPicture | None:
-        """The picture if it is here (now the most recently used), else None and it is asked for."""
+    def get(self, exhibit_id: uuid.UUID, mime: str | None = None) -> QIcon | NoPicture | None:
+        """The picture if it is here (now the most recently used), else None and it is asked for.
+        An exhibit whose media type (``mime``) has no picture gets ``NoPicture.NONE`` at once."""
         found = self._images.get(exhibit_id)
         if found is not None:
             self._images.move_to_end(exhibit_id)
             return found[0]
+        kind = media_type(mime)
+        if kind not in PICTURE_TYPES:
+            return NoPicture.NONE
         if self._source is not None and exhibit_id not in self._running:
-            self._wanted[exhibit_id] = None
+            self._wanted[exhibit_id] = kind
             self._wanted.move_to_end(exhibit_id)
             while len(self._wanted) > QUEUE:
                 self._wanted.popitem(last=False)
             self._pump()
         return None
 
+    def hold(self, held: bool) -> None:
+        """Start no picture while ``held`` (the table's own rows are on their way), then catch up."""
+        self._held = held
+        self._pump()
+
     def _pump(self) -> None:
         source = self._source
-        while source is not None and self._wanted and len(self._running) < self.in_flight:
-            exhibit_id, _ = self._wanted.popitem(last=True)
+        while source is not None and not self._held and self._wanted and len(self._running) < self.in_flight:
+            exhibit_id, kind = self._wanted.popitem(last=True)
             self.started.append(exhibit_id)
             generation = self._generation
 
-            def work(task: Task, exhibit_id: uuid.UUID = exhibit_id) -> QImage | None:
-                return source(exhibit_id, task.cancel)
+            def work(task: Task, exhibit_id: uuid.UUID = exhibit_id, kind: str = kind) -> QImage | None:
+                return source(exhibit_id, kind, task.cancel)
 
             handle = self.runner.submit(Lane.READ, work, name="thumbnail")
             handle.succeeded.connect(lambda image, e=exhibit_id, g=generation: self._arrived(g, e, image))
@@ -164,10 +184,10 @@ def placeholder(kind: NoPicture | None) -> QIcon:
 def case_thumbnails(case: OpenCase) -> ThumbnailSource:
     """The pictures of ``case``'s exhibits, decrypted and decoded on a worker (see caseapp.app.thumbnails)."""
 
-    def make(exhibit_id: uuid.UUID, cancel: CancelToken) -> QImage | None:
+    def make(exhibit_id: uuid.UUID, kind: str, cancel: CancelToken) -> QImage | None:
         from caseapp.app.thumbnails import exhibit_thumbnail  # Pillow and PDFium load at the first picture
 
-        found = exhibit_thumbnail(case, exhibit_id, cancel=cancel)
+        found = exhibit_thumbnail(case, exhibit_id, media_type=kind, cancel=cancel)
         if found is None:
             return None
         image = QImage(found.pixels, found.width, found.height, found.stride, QImage.Format.Format_RGBA8888)
