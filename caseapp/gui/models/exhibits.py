@@ -107,7 +107,6 @@ class ExhibitTableModel(QAbstractTableModel):
         self._pages: dict[int, list[Exhibit]] = {}
         self._pending: set[int] = set()
         self._rows: dict[uuid.UUID, int] = {}  # row of each exhibit of the pages here
-        self._counting = False  # the count of the current query is on its way
         self._generation = 0
         self.requested_pages: list[int] = []  # pages asked of the store since the last reset (tests)
 
@@ -208,31 +207,31 @@ class ExhibitTableModel(QAbstractTableModel):
         self._pages.clear()
         self._rows.clear()
         self._pending.clear()
-        self._counting = False
         self.requested_pages = []
         self._count = 0
         self.endResetModel()
         records = self.records
         if records is None:
             return
-        generation, query = self._generation, self.query
-        self._counting = True
-        self.thumbnails.hold(True)
-        handle = self.runner.read(lambda: records.count_exhibits(query), name="count exhibits")
-        handle.succeeded.connect(lambda count: self._count_arrived(generation, count))
-        handle.failed.connect(self.load_failed)
-        self._request_page(0)  # shown first after any reset: read beside the count, not after it
+        generation, query = self._generation, replace(self.query, page=Page(0, self.page_size))
+        self._pending.add(0)
+        self.requested_pages.append(0)
+        self.thumbnails.hold(True)  # the rows come before their pictures
+        # The first page and the count in one read (one pass over the matching rows, not two).
+        handle = self.runner.read(lambda: records.counted_exhibits(query), name="count exhibits")
+        handle.succeeded.connect(lambda found: self._count_arrived(generation, *found))
+        handle.failed.connect(lambda error: self._page_failed(0, error))
 
-    def _count_arrived(self, generation: int, count: int) -> None:
+    def _count_arrived(self, generation: int, count: int, first: list[Exhibit]) -> None:
         if generation != self._generation:
             return
-        self._counting = False
+        self._pending.discard(0)
         self.beginResetModel()
         self._count = count
+        self._store_page(0, first)
         self.endResetModel()
         self.count_loaded.emit(count)
-        if 0 in self._pages:
-            self.page_loaded.emit(0)  # it came before the count, and is shown from now on
+        self.page_loaded.emit(0)
         self.thumbnails.hold(bool(self._pending))
 
     def _request_page(self, number: int) -> None:
@@ -252,17 +251,18 @@ class ExhibitTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._pending.discard(number)
-        self._pages[number] = rows
-        for offset, exhibit in enumerate(rows):
-            self._rows[exhibit.id] = number * self.page_size + offset
-        if self._counting:
-            return  # shown when the count arrives
+        self._store_page(number, rows)
         self.thumbnails.hold(bool(self._pending))
         first = number * self.page_size
         last = min(self._count, first + self.page_size) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
         self.page_loaded.emit(number)
+
+    def _store_page(self, number: int, rows: list[Exhibit]) -> None:
+        self._pages[number] = rows
+        for offset, exhibit in enumerate(rows):
+            self._rows[exhibit.id] = number * self.page_size + offset
 
     def _page_failed(self, number: int, error: BaseException) -> None:
         self._pending.discard(number)  # asked again the next time its rows are shown
