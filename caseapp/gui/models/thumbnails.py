@@ -143,7 +143,7 @@ class ThumbnailCache(QObject):
             return
         self._running.pop(exhibit_id, None)
         if isinstance(image, QImage) and not image.isNull():
-            self._store(exhibit_id, QIcon(QPixmap.fromImage(image)), int(image.sizeInBytes()))  # on the GUI thread
+            self._store(exhibit_id, _square_icon(image), int(image.sizeInBytes()))
         else:
             self._store(exhibit_id, NoPicture.BROKEN if isinstance(image, (NoPicture, QImage)) else NoPicture.NONE, 0)
         self.ready.emit(exhibit_id)
@@ -155,6 +155,18 @@ class ThumbnailCache(QObject):
         while self._images and (len(self._images) > self.max_images or self._bytes > self.max_bytes):
             _, (_dropped, dropped_size) = self._images.popitem(last=False)
             self._bytes -= dropped_size
+
+
+def _square_icon(image: QImage) -> QIcon:
+    """``image`` centred on a transparent square (on the GUI thread): a tall page and a wide photo
+    take the same room, so the titles beside them line up."""
+    side = max(image.width(), image.height())
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.drawImage((side - image.width()) // 2, (side - image.height()) // 2, image)
+    painter.end()
+    return QIcon(pixmap)
 
 
 _PLACEHOLDERS: dict[NoPicture | None, QIcon] = {}
