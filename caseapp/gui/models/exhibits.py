@@ -2,8 +2,9 @@
 
 100 000 exhibits stay in the database: the model knows only the count, and fetches a page of
 ``PAGE_SIZE`` rows (on the task runner) the first time the view asks for a row in it. Sorting
-and searching change the query and start again from the count; there is no proxy model over
-all the rows (Anki's browser DataModel, not Vorta's proxy).
+and searching change the query and start again from the count, read with the first page in one
+job; there is no proxy model over all the rows (Anki's browser DataModel, not Vorta's proxy).
+The title column carries a thumbnail (:mod:`caseapp.gui.models.thumbnails`) for the rows painted.
 """
 
 from __future__ import annotations
