@@ -67,7 +67,8 @@ class _MemorySink(io.RawIOBase):
         return len(data)
 
 
-def _decrypt(case: OpenCase, blob: BlobRecord, ref: str, cancel: CancelToken) -> bytes:
+def decrypt_in_memory(case: OpenCase, blob: BlobRecord, ref: str, cancel: CancelToken) -> bytes:
+    """The plaintext of ``blob``, in memory, checked against its recorded SHA-256."""
     sink = _MemorySink(cancel)
     try:
         digest = case.blobs.decrypt_to(blob.name, blob.size, sink)
@@ -103,10 +104,10 @@ def preview_content(
     elif original.size > max_bytes:
         why_not = f"the file is too large to preview ({original.size / 2**20:.0f} MiB); export the original to open it"
     else:
-        data = _decrypt(case, original, target.ref, token)
+        data = decrypt_in_memory(case, original, target.ref, token)
     text: str | None = None
     if text_blob is not None and text_blob.name and text_blob.size <= TEXT_MAX_BYTES:
-        text = _decrypt(case, text_blob, target.ref, token).decode("utf-8", errors="replace")
+        text = decrypt_in_memory(case, text_blob, target.ref, token).decode("utf-8", errors="replace")
     return ExhibitContent(target.ref, media_type, data, text, why_not, original.size if original else 0)
 
 

@@ -284,6 +284,12 @@ class ReadTx(Protocol):
         recorded reveal and the edits of them may call this: no listing carries them."""
         ...
 
+    def persons_to_redact(self) -> list[Person]:
+        """Every person (deleted ones too) with their real name and, unless their protection is
+        ``none``, their identity, in the order of the persons listing; for a name redaction only,
+        never shown. Tags are not read."""
+        ...
+
     def consents(self, person_id: UUID | None = None) -> list[Consent]:
         """Consent statements (deleted ones included), of one person or all, oldest first."""
         ...

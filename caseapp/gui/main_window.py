@@ -45,6 +45,7 @@ from caseapp.gui.models.records import (
     PersonTableModel,
     SourceTableModel,
 )
+from caseapp.gui.models.thumbnails import case_thumbnails
 from caseapp.gui.pages import ExhibitsPage, RecordPage
 from caseapp.gui.people_panel import PeoplePanel
 from caseapp.gui.places import PlaceViews
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
         title = case.folder.name.removesuffix(".caseapp")
         self.setWindowTitle(self.tr("{title} — caseapp").format(title=title))
         records = case.records
-        self.exhibits.set_records(records)
+        self.exhibits.set_records(records, thumbnails=case_thumbnails(case))
         for kind in self.record_models:
             self._reload(kind)
         self._load_custody()

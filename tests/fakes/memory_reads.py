@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from caseapp.core import searchtext
@@ -23,6 +24,7 @@ from caseapp.core.entities import (
     Link,
     Note,
     Person,
+    ProtectionLevel,
     Source,
 )
 from caseapp.core.ports import (
@@ -148,6 +150,13 @@ class MemoryReads:
     def persons(self, query: RecordQuery) -> list[Person]:
         result: list[Person] = self._list(RefKind.PERSON, query, lambda r: r["ref"], lambda _: True)
         return result
+
+    def persons_to_redact(self) -> list[Person]:
+        everyone = self.persons(RecordQuery(deleted=Deleted.INCLUDE))
+        return [
+            p if p.protection is ProtectionLevel.NONE else replace(p, identity=self.person_identity(p.id))
+            for p in everyone
+        ]
 
     def incidents(self, query: RecordQuery) -> list[Incident]:
         result: list[Incident] = self._list(RefKind.INCIDENT, query, lambda r: r["created_at"], lambda _: True)

@@ -21,7 +21,7 @@ from sqlalchemy import event
 from bench.bigcase import build_case
 from caseapp.app.case_folder import OpenCase, open_case
 from caseapp.core.ports import ExhibitQuery, ExhibitSort, Page
-from caseapp.gui.models.exhibits import PAGE_SIZE, Column
+from caseapp.gui.models.exhibits import PAGE_SIZE, Column, ExhibitRole
 from caseapp.gui.shell import Shell
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.gui.conftest import settle
@@ -89,6 +89,7 @@ def test_a_100k_exhibit_table_counts_sorts_filters_and_pages_through_the_store(
     assert statements.counts == 1 and statements.pages == [0], "one count and the first page, nothing else"
     assert model.loaded_rows() == PAGE_SIZE
     assert refs(shell, range(3)) == ["EX-1", "EX-2", "EX-3"]
+    first_screen = {model.index(row, 0).data(ExhibitRole).id for row in range(table.rowAt(0), 30)}
 
     statements.clear()  # the middle of the table: only the page or two on screen are read
     table.scrollTo(model.index(50_050, 0), table.ScrollHint.PositionAtTop)
@@ -98,6 +99,11 @@ def test_a_100k_exhibit_table_counts_sorts_filters_and_pages_through_the_store(
     assert len(statements.pages) == len(set(statements.pages)), "a page is read once"
     assert model.index(50_050, Column.REF).data() == "EX-50051"
     assert model.loaded_rows() <= 3 * PAGE_SIZE
+    on_screen = range(table.rowAt(0), table.rowAt(table.viewport().height() - 1) + 1)
+    assert 0 < len(on_screen) < 30 and 50_050 in on_screen
+    visible_ids = {model.index(row, 0).data(ExhibitRole).id for row in on_screen}
+    asked = set(model.thumbnails.started)
+    assert asked and asked <= visible_ids | first_screen, "pictures are made only for rows the view painted"
 
     statements.clear()  # sorted by the store: a count and the first page again
     table.sortByColumn(Column.TITLE, Qt.SortOrder.DescendingOrder)

@@ -1,7 +1,7 @@
-"""Nothing decrypted reaches the disk: after a session that imported marked evidence, found it, showed it
-(details, image previews, extracted text) and locked, no file new or changed under the home, configuration,
-cache, data, runtime and temporary folders holds the marker (as UTF-8 or UTF-16), and the case folder
-holds only ciphertext.
+"""Nothing decrypted reaches the disk: after a session that imported marked evidence, found it, showed
+it (table thumbnails, details, image previews, extracted text) and locked, no file new or changed under
+the home, configuration, cache, data, runtime and temporary folders holds the marker (as UTF-8 or
+UTF-16), and the case folder holds only ciphertext.
 
 HOME, the XDG folders and TMPDIR (and ``tempfile.tempdir``) are fresh folders for this test; /tmp,
 /var/tmp and /dev/shm are searched too, for anything that ignores TMPDIR. The marker is random, so
@@ -169,11 +169,17 @@ def test_no_plaintext_marker_under_home_and_temp_after_a_session(
     assert previewed == 2, "both pictures were shown in the preview"
     assert sum(marker in text for text in texts) == 1, "the statement's text was shown"
     assert sum("thumbnail SHA-256" in text for text in shown) == 2  # thumbnails were made, and kept encrypted
+    main.exhibits_page.table.viewport().repaint()  # the table's thumbnails, decrypted and decoded in memory
+    settle(qtbot, shell.runner)
+    pictures = [main.exhibits.index(row, Column.TITLE).data(Qt.ItemDataRole.DecorationRole) for row in range(3)]
+    assert sum(icon.pixmap(36, 36).toImage().pixelColor(18, 18).alpha() != 0 for icon in pictures) == 2
+    assert main.exhibits.thumbnails.nbytes > 0
     qtbot.keyClicks(search, marker)
     qtbot.keyClick(search, Qt.Key.Key_Return)
     settle(qtbot, shell.runner)
     main.exhibits_page.table.viewport().repaint()
     shell.lock()
+    assert len(main.exhibits.thumbnails) == 0 and main.exhibits.thumbnails.nbytes == 0, "thumbnails forgotten"
     assert case.locked and main.detail.toPlainText() == ""
     assert main.preview.content is None and main.preview.view.image is None and main.side.text.toPlainText() == ""
     assert search.text() == "" and main.exhibits.query.text is None  # the search is forgotten too

@@ -330,6 +330,19 @@ class RecordReads(ServiceBase):
         with self.store.read() as tx:
             return tx.count_exhibits(query or ExhibitQuery())
 
+    def counted_exhibits(self, query: ExhibitQuery) -> tuple[int, list[Exhibit]]:
+        """How many exhibits ``query`` finds, and its page, in one read: the page first, which brings
+        the matching rows into the page cache the count then reads (or makes the count needless:
+        a first page shorter than asked for holds every match)."""
+        with self.store.read() as tx:
+            page = tx.exhibits(query)
+            limit = query.page.limit
+            if query.page.offset == 0 and limit is not None and len(page) < limit:
+                count = len(page)
+            else:
+                count = tx.count_exhibits(query)
+            return count, redacted(tx, page)
+
     def counts(self) -> dict[str, int]:
         with self.store.read() as tx:
             return tx.counts()

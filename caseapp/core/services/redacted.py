@@ -12,11 +12,10 @@ so nothing is lost; an edit that saves a redacted text shown on screen stores th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TypeVar
 
-from caseapp.core.entities import Person, ProtectionLevel
-from caseapp.core.ports import Deleted, ReadTx, RecordQuery
+from caseapp.core.entities import Person
+from caseapp.core.ports import ReadTx
 from caseapp.core.redaction import NameRedactor, RecordRedaction
 
 T = TypeVar("T")
@@ -25,10 +24,7 @@ T = TypeVar("T")
 def persons_to_redact(tx: ReadTx) -> list[Person]:
     """Every person of the case (deleted ones too) with their real names, and the aliases of the
     non-public ones (their ``identity``), read in ``tx`` for a redaction and never shown."""
-    return [
-        p if p.protection is ProtectionLevel.NONE else replace(p, identity=tx.person_identity(p.id))
-        for p in tx.persons(RecordQuery(deleted=Deleted.INCLUDE))
-    ]
+    return tx.persons_to_redact()
 
 
 def redaction_of(tx: ReadTx) -> RecordRedaction:

@@ -2,8 +2,9 @@
 
 100 000 exhibits stay in the database: the model knows only the count, and fetches a page of
 ``PAGE_SIZE`` rows (on the task runner) the first time the view asks for a row in it. Sorting
-and searching change the query and start again from the count; there is no proxy model over
-all the rows (Anki's browser DataModel, not Vorta's proxy).
+and searching change the query and start again from the count, read with the first page in one
+job; there is no proxy model over all the rows (Anki's browser DataModel, not Vorta's proxy).
+The title column carries a thumbnail (:mod:`caseapp.gui.models.thumbnails`) for the rows painted.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
 
 from caseapp.core.entities import Exhibit
 from caseapp.core.ports import ExhibitQuery, ExhibitSort, Page
 from caseapp.core.services import RecordService
 from caseapp.gui.i18n import enum_text
 from caseapp.gui.models.records import COLUMNS, column
+from caseapp.gui.models.thumbnails import NoPicture, ThumbnailCache, ThumbnailSource, placeholder
 from caseapp.gui.tasks import TaskRunner
 
 PAGE_SIZE = 200
@@ -62,6 +65,8 @@ SORTS = {
     Column.CAPTURED: ExhibitSort.CAPTURED,
 }
 ExhibitRole = Qt.ItemDataRole.UserRole + 1
+THUMBNAIL_COLUMN = Column.TITLE  # the picture is drawn beside the title
+_ROLES = (Qt.ItemDataRole.DisplayRole, ExhibitRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole)
 EXHIBITS_MIME = "application/x-caseapp-exhibits"  # dragged rows: [{"id": uuid, "ref": "EX-3"}, ...]
 
 
@@ -95,11 +100,14 @@ class ExhibitTableModel(QAbstractTableModel):
         super().__init__()
         self.runner = runner
         self.records = records
+        self.thumbnails = ThumbnailCache(runner)
+        self.thumbnails.ready.connect(self._thumbnail_ready)
         self.page_size = PAGE_SIZE
         self.query = ExhibitQuery(page=Page(0, self.page_size))
         self._count = 0
         self._pages: dict[int, list[Exhibit]] = {}
         self._pending: set[int] = set()
+        self._rows: dict[uuid.UUID, int] = {}  # row of each exhibit of the pages here
         self._generation = 0
         self.requested_pages: list[int] = []  # pages asked of the store since the last reset (tests)
 
@@ -116,14 +124,22 @@ class ExhibitTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, ExhibitRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in _ROLES:
             return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._picture(index) if index.column() == THUMBNAIL_COLUMN else None
         exhibit = self.exhibit_at(index.row())
         if exhibit is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if role == ExhibitRole:
             return exhibit
         return self._text(exhibit, Column(index.column()))
+
+    def _picture(self, index: Index) -> QIcon:
+        """The row's thumbnail; asked for (on a worker) only when the view paints the row."""
+        exhibit = self.exhibit_at(index.row())
+        picture = self.thumbnails.get(exhibit.id, exhibit.mime) if exhibit is not None else None
+        return placeholder(picture) if picture is None or isinstance(picture, NoPicture) else picture
 
     @staticmethod
     def _text(exhibit: Exhibit, column: Column) -> str:
@@ -169,9 +185,11 @@ class ExhibitTableModel(QAbstractTableModel):
             return None
         return page[offset] if offset < len(page) else None
 
-    def set_records(self, records: RecordService | None) -> None:
-        """A new case (or None when it is locked): forget every row, and the search, at once."""
+    def set_records(self, records: RecordService | None, thumbnails: ThumbnailSource | None = None) -> None:
+        """A new case (or None when it is locked): forget every row, picture and the search, at once.
+        ``thumbnails`` makes an exhibit's picture (on a worker)."""
         self.records = records
+        self.thumbnails.set_source(thumbnails if records is not None else None)
         if records is None:
             self.query = replace(self.query, text=None)  # the sort is kept, as the header still shows it
         self.refresh()
@@ -188,6 +206,7 @@ class ExhibitTableModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self._pages.clear()
+        self._rows.clear()
         self._pending.clear()
         self.requested_pages = []
         self._count = 0
@@ -195,26 +214,33 @@ class ExhibitTableModel(QAbstractTableModel):
         records = self.records
         if records is None:
             return
-        generation, query = self._generation, self.query
-        handle = self.runner.read(lambda: records.count_exhibits(query), name="count exhibits")
-        handle.succeeded.connect(lambda count: self._count_arrived(generation, count))
-        handle.failed.connect(self.load_failed)
+        generation, query = self._generation, replace(self.query, page=Page(0, self.page_size))
+        self._pending.add(0)
+        self.requested_pages.append(0)
+        self.thumbnails.hold(True)  # the rows come before their pictures
+        # The first page and the count in one read (one pass over the matching rows, not two).
+        handle = self.runner.read(lambda: records.counted_exhibits(query), name="count exhibits")
+        handle.succeeded.connect(lambda found: self._count_arrived(generation, *found))
+        handle.failed.connect(lambda error: self._page_failed(0, error))
 
-    def _count_arrived(self, generation: int, count: int) -> None:
+    def _count_arrived(self, generation: int, count: int, first: list[Exhibit]) -> None:
         if generation != self._generation:
             return
+        self._pending.discard(0)
         self.beginResetModel()
         self._count = count
+        self._store_page(0, first)
         self.endResetModel()
         self.count_loaded.emit(count)
-        if count:
-            self._request_page(0)  # shown first after any reset; ask now rather than at the next paint
+        self.page_loaded.emit(0)
+        self.thumbnails.hold(bool(self._pending))
 
     def _request_page(self, number: int) -> None:
         records = self.records
         if number in self._pending or records is None:
             return
         self._pending.add(number)
+        self.thumbnails.hold(True)  # the rows come before their pictures
         self.requested_pages.append(number)
         generation = self._generation
         query = replace(self.query, page=Page(number * self.page_size, self.page_size))
@@ -226,16 +252,29 @@ class ExhibitTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._pending.discard(number)
-        self._pages[number] = rows
+        self._store_page(number, rows)
+        self.thumbnails.hold(bool(self._pending))
         first = number * self.page_size
         last = min(self._count, first + self.page_size) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
         self.page_loaded.emit(number)
 
+    def _store_page(self, number: int, rows: list[Exhibit]) -> None:
+        self._pages[number] = rows
+        for offset, exhibit in enumerate(rows):
+            self._rows[exhibit.id] = number * self.page_size + offset
+
     def _page_failed(self, number: int, error: BaseException) -> None:
         self._pending.discard(number)  # asked again the next time its rows are shown
+        self.thumbnails.hold(bool(self._pending))
         self.load_failed.emit(error)
+
+    def _thumbnail_ready(self, exhibit_id: uuid.UUID) -> None:
+        row = self._rows.get(exhibit_id)
+        if row is not None and row < self._count:
+            index = self.index(row, THUMBNAIL_COLUMN)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def loaded_rows(self) -> int:
         return sum(len(rows) for rows in self._pages.values())
