@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp.core.analysis import Excerpt, clock
+from caseapp.core.analysis import ElementLink, Excerpt, clock
 from caseapp.gui.models.exhibits import EXHIBITS_MIME
 
 EXCERPT_MIME = "application/x-caseapp-excerpt"  # with EXHIBITS_MIME (the one exhibit): the excerpt as JSON
@@ -56,7 +56,12 @@ def excerpt_text(excerpt: Excerpt) -> str:
         parts.append(tr("from {start} to {end}").format(start=clock(excerpt.start_ms), end=clock(end)))
     if excerpt.char_start is not None:
         parts.append(tr("characters {start}-{end}").format(start=excerpt.char_start, end=excerpt.char_end))
-    return ", ".join(parts)
+    return tr(", ").join(parts)  # Arabic joins with its own comma
+
+
+def exhibit_and_excerpt(link: ElementLink) -> str:
+    """``EX-3`` for a link to the whole exhibit, ``EX-3 (page 2, region 10,20,200,100)`` for an excerpt."""
+    return f"{link.exhibit_ref} ({excerpt_text(link.excerpt)})" if link.excerpt else link.exhibit_ref
 
 
 def text_offset(text: str, position: int) -> int:

@@ -124,6 +124,9 @@ class LinkDialog(QDialog):
             quote.setWordWrap(True)
             quote.setTextFormat(Qt.TextFormat.PlainText)
             quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Arabic words start where the form's lines start, not on the far side of an English form.
+            side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+            quote.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
             form.addRow(tr("Quoted words"), quote)
 
     def _show_exhibits(self) -> None:

@@ -150,7 +150,7 @@ def test_words_selected_in_arabic_text_give_the_stored_characters_and_quote(
 ) -> None:
     statement = tmp_path / "statement.txt"
     # a character beyond U+FFFF and CR LF line ends: Qt counts both differently from Python
-    statement.write_bytes(f"إفادة 🙂🙂 رقم ١\r\n{ARABIC_LINE}\r\nEnd.\r\n".encode())
+    statement.write_bytes(f"إفادة 🙂🙂 رقم واحد\r\n{ARABIC_LINE}\r\nEnd.\r\n".encode())
     case, _ = make_case()
     open_with(qtbot, shell, case, [statement])
     select(qtbot, shell, 0)
@@ -176,7 +176,7 @@ def test_words_selected_in_arabic_text_give_the_stored_characters_and_quote(
     cursor.setPosition(text.document().find("قال").selectionEnd(), cursor.MoveMode.KeepAnchor)
     text.setTextCursor(cursor)
     excerpt = text.excerpt()
-    assert excerpt is not None and excerpt.quote == "رقم ١ قال"
+    assert excerpt is not None and excerpt.quote == "رقم واحد قال"
     assert excerpt == text_excerpt(stored, stored.index("رقم"), stored.index("قال") + 3)
 
     text.setTextCursor(text.document().find(words))
