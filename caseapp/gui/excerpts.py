@@ -19,13 +19,14 @@ import math
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -298,6 +299,19 @@ class ExcerptBar(QWidget):
             spin.blockSignals(False)
         if edited:
             self.region_edited.emit()
+
+    def popup_menu(self, where: QPoint, *, drawn: bool) -> None:
+        """The picture's context menu (at ``where``, global): link the excerpt, clear the region."""
+        if self.mode != "region":
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        link = menu.addAction(tr("Link the excerpt to an element…"))
+        link.triggered.connect(lambda _checked=False: self.link_requested.emit())
+        clear = menu.addAction(tr("Clear the region"))
+        clear.setEnabled(drawn)
+        clear.triggered.connect(lambda _checked=False: self.set_region(None, edited=True))
+        menu.popup(where)
 
     def region(self) -> tuple[int, int, int, int] | None:
         """The region typed or drawn, inside its bounds; None if it has no area."""

@@ -14,12 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QMimeData, QObject, QPoint, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QMimeData, QObject, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QImage, QImageReader, QPixmap, QTextBlockFormat, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -250,7 +249,9 @@ class PreviewPanel(QWidget):
         self.bar.link_requested.connect(self.excerpt_requested)
         self.view.label.drawn.connect(self._region_drawn)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.customContextMenuRequested.connect(
+            lambda at: self.bar.popup_menu(self.view.mapToGlobal(at), drawn=self.view.label.region is not None)
+        )
         zoom_bar, page_bar = QHBoxLayout(), QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for bar, key, text, slot in (
@@ -487,18 +488,6 @@ class PreviewPanel(QWidget):
         except ValidationError:
             return None
         return excerpt_mime(*shown, excerpt) if shown is not None and excerpt is not None else None
-
-    def _menu(self, position: QPoint) -> None:
-        if self.bar.mode != "region":
-            return
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        link = menu.addAction(tr("Link the excerpt to an element…"))
-        link.triggered.connect(lambda _checked=False: self.excerpt_requested.emit())
-        clear = menu.addAction(tr("Clear the region"))
-        clear.setEnabled(self.view.label.region is not None)
-        clear.triggered.connect(lambda _checked=False: self.bar.set_region(None, edited=True))
-        menu.popup(self.view.mapToGlobal(position))
 
 
 def upright_image(data: bytes) -> QImage:

@@ -802,6 +802,10 @@
             <translation>ربط المقتطف بعنصر…</translation>
         </message>
         <message>
+            <source>Link the excerpt to an element…</source>
+            <translation>ربط المقتطف بعنصر…</translation>
+        </message>
+        <message>
             <source>Passage from</source>
             <translation>المقطع من</translation>
         </message>
@@ -1648,10 +1652,6 @@
             <translation>100٪</translation>
         </message>
         <message>
-            <source>Clear the region</source>
-            <translation>مسح المنطقة</translation>
-        </message>
-        <message>
             <source>Draw a region on the picture first (drag with the mouse, or type it in the region fields).</source>
             <translation>ارسم منطقة على الصورة أولاً (اسحب بالفأرة، أو اكتبها في حقول المنطقة).</translation>
         </message>
@@ -1662,10 +1662,6 @@
         <message>
             <source>Fit</source>
             <translation>ملاءمة</translation>
-        </message>
-        <message>
-            <source>Link the excerpt to an element…</source>
-            <translation>ربط المقتطف بعنصر…</translation>
         </message>
         <message>
             <source>Link the selected words to an element…</source>

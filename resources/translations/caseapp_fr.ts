@@ -802,6 +802,10 @@
             <translation>Lier l'extrait à un élément…</translation>
         </message>
         <message>
+            <source>Link the excerpt to an element…</source>
+            <translation>Lier l'extrait à un élément…</translation>
+        </message>
+        <message>
             <source>Passage from</source>
             <translation>Passage de</translation>
         </message>
@@ -1648,10 +1652,6 @@
             <translation>100 %</translation>
         </message>
         <message>
-            <source>Clear the region</source>
-            <translation>Effacer la zone</translation>
-        </message>
-        <message>
             <source>Draw a region on the picture first (drag with the mouse, or type it in the region fields).</source>
             <translation>Tracez d'abord une zone sur l'image (faites glisser la souris, ou saisissez-la dans les champs de la zone).</translation>
         </message>
@@ -1662,10 +1662,6 @@
         <message>
             <source>Fit</source>
             <translation>Ajuster</translation>
-        </message>
-        <message>
-            <source>Link the excerpt to an element…</source>
-            <translation>Lier l'extrait à un élément…</translation>
         </message>
         <message>
             <source>Link the selected words to an element…</source>
