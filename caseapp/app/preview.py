@@ -113,8 +113,9 @@ def preview_content(
 
 @dataclass(frozen=True, slots=True)
 class RenderedPage:
-    """One PDF page as 8-bit pixels, RGB or RGBA by ``channels`` (``stride`` bytes a row), and how
-    many pages the document has."""
+    """One PDF page as 8-bit pixels, RGB or RGBA by ``channels`` (``stride`` bytes a row), how
+    many pages the document has, and the page's size in points (its rotation applied, as the
+    redaction and an excerpt's region measure it)."""
 
     index: int
     count: int
@@ -123,6 +124,7 @@ class RenderedPage:
     stride: int
     channels: int
     pixels: bytes
+    points: tuple[float, float] = (0.0, 0.0)
 
 
 def render_pdf_page(data: bytes, index: int, *, max_side: int = MAX_RENDER_SIDE, zoom: float = 2.0) -> RenderedPage:
@@ -151,6 +153,7 @@ def render_pdf_page(data: bytes, index: int, *, max_side: int = MAX_RENDER_SIDE,
                     bitmap.stride,
                     bitmap.n_channels,
                     bytes(bitmap.buffer),
+                    (float(width), float(height)),
                 )
                 bitmap.close()
             finally:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,7 +21,7 @@ from uuid import UUID
 
 from caseapp.core.entities import LinkStance, Tombstone
 from caseapp.core.errors import ValidationError
-from caseapp.core.text import clean_text
+from caseapp.core.text import BIDI_CONTROLS, clean_text
 
 
 class ChargeStatus(enum.StrEnum):
@@ -144,7 +145,7 @@ class Excerpt:
         if self.region is not None:
             parts.append("region " + ",".join(str(v) for v in self.region))
         if self.start_ms is not None:
-            parts.append(f"{_clock(self.start_ms)}-{_clock(self.end_ms or self.start_ms)}")
+            parts.append(f"{clock(self.start_ms)}-{clock(self.end_ms or self.start_ms)}")
         if self.char_start is not None:
             parts.append(f"characters {self.char_start}-{self.char_end}")
         return ", ".join(parts)
@@ -171,7 +172,8 @@ class ElementLink:
     deleted: Tombstone | None = None
 
 
-def _clock(ms: int) -> str:
+def clock(ms: int) -> str:
+    """A time in an excerpt as it is shown: ``0:42``, ``1:02:03`` (whole seconds)."""
     seconds, _ = divmod(ms, 1000)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
@@ -228,9 +230,31 @@ def _excerpt_part(key: str, value: str, values: dict[str, Any]) -> None:
     elif key == "chars":
         values["char_start"], values["char_end"] = _range(value, "chars", lambda t: _int(t, "chars"))
     elif key == "quote":
-        values["quote"] = clean_text(value, field="quoted words", max_length=10_000)
+        values["quote"] = clean_text(value, field="quoted words", max_length=QUOTE_MAX)
     else:
         raise ValidationError(f"excerpt part {key!r} is not one of page, region, time, chars, quote")
+
+
+QUOTE_MAX = 10_000  # characters of quoted words an excerpt keeps
+
+
+def text_excerpt(text: str, start: int, end: int) -> Excerpt:
+    """The characters ``start``..``end`` of an exhibit's extracted ``text`` (Python string indexes
+    into the stored text), with those words quoted: runs of white space as one space, control and
+    bidi embedding characters left out, NFC. The range is refused if it holds no words."""
+    if not 0 <= start < end <= len(text):
+        raise ValidationError(f"characters {start}-{end} are not inside the extracted text ({len(text)} characters)")
+    words = "".join(
+        c for c in text[start:end] if c.isspace() or (c not in BIDI_CONTROLS and unicodedata.category(c) != "Cc")
+    )
+    quote = " ".join(words.split())
+    if not quote:
+        raise ValidationError("the selection holds no words; select the words to quote")
+    if len(quote) > QUOTE_MAX:
+        raise ValidationError(
+            f"the selection is {len(quote):,} characters long; quote at most {QUOTE_MAX:,} (select a shorter passage)"
+        )
+    return Excerpt(char_start=start, char_end=end, quote=clean_text(quote, field="quoted words", max_length=QUOTE_MAX))
 
 
 def parse_excerpt(text: str) -> Excerpt:

@@ -12,6 +12,7 @@ LONG_TEXT_MAX = 1_000_000
 
 # Bidi embedding/override/isolate controls can make a name display as something else.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = _BIDI_CONTROLS
 
 
 def clean_text(

@@ -2,7 +2,8 @@
 introductions marked), the shared contexts and the modes of liability; searchable with the
 catalogue search (English, French and Arabic everyday terms; the texts themselves are English).
 
-Exhibits dragged from the exhibits table drop onto an element to be linked to it; the detail pane
+Exhibits dragged from the exhibits table (or an excerpt dragged from the preview) drop onto an
+element to be linked to it; the detail pane
 shows an element's text, footnotes, sources and verification status, and the exhibits linked to it.
 """
 
@@ -32,6 +33,7 @@ from caseapp.core.legal.model import Catalogue, Crime, Role
 from caseapp.core.legal.search import SearchIndex, fold
 from caseapp.gui.catalogue_detail import detail_html, link_summary
 from caseapp.gui.errors import message_for
+from caseapp.gui.excerpts import excerpt_in_mime, excerpt_text
 from caseapp.gui.legal_common import LegalContext, children, ltr, top_items
 from caseapp.gui.models.exhibits import exhibits_in_mime
 
@@ -66,9 +68,10 @@ def load_catalogue_and_index() -> LoadedCatalogue:
 
 
 class CatalogueTree(QTreeWidget):
-    """Accepts drops of exhibits on a linkable item; emits the exhibits and the element's id."""
+    """Accepts drops of exhibits (or of an excerpt) on a linkable item; emits the exhibits, the
+    element's id and the excerpt (None for whole exhibits)."""
 
-    exhibits_dropped = Signal(object, str)  # [(id, ref)], element id
+    exhibits_dropped = Signal(object, str, object)  # [(id, ref)], element id, Excerpt | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,13 +113,14 @@ class CatalogueTree(QTreeWidget):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.exhibits_dropped.emit(exhibits, node.key)
+        self.exhibits_dropped.emit(exhibits, node.key, excerpt_in_mime(event.mimeData()))
 
 
 class CatalogueView(QWidget):
     """The tree, its search, and the detail pane of the current item."""
 
-    link_requested = Signal(object, str)  # [(id, ref)] or None (the selected exhibits), element id
+    # [(id, ref)] or None (the selected exhibits), element id, Excerpt or None (the whole exhibits)
+    link_requested = Signal(object, str, object)
 
     def __init__(self, context: LegalContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -301,7 +305,9 @@ class CatalogueView(QWidget):
         if generation != self._links_generation or current is None or current.key != element_id:
             return
         lines = [
-            f"<li>{html.escape(link.exhibit_ref)} — {html.escape(link.ref)}: {html.escape(link_summary(link))}</li>"
+            f"<li>{html.escape(link.exhibit_ref)}"
+            + (f" ({html.escape(excerpt_text(link.excerpt))})" if link.excerpt else "")
+            + f" — {html.escape(link.ref)}: {html.escape(link_summary(link))}</li>"
             for link in links
         ]
         body = "<ul>" + "".join(lines) + "</ul>" if lines else f"<p>{html.escape(tr('No exhibit is linked yet.'))}</p>"
@@ -322,7 +328,7 @@ class CatalogueView(QWidget):
             return
         menu = QMenu(self)
         action = menu.addAction(tr("Link the selected exhibits to {id}…").format(id=ltr(node.key)))
-        action.triggered.connect(lambda _checked=False: self.link_requested.emit(None, node.key))
+        action.triggered.connect(lambda _checked=False: self.link_requested.emit(None, node.key, None))
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def clear_case(self) -> None:

@@ -28,6 +28,7 @@ from caseapp.core.legal.gaps import ChargeGaps, GapCell, GapStatus, RowKind, mer
 from caseapp.core.services.element_links import GapsUpdate
 from caseapp.gui.catalogue_detail import link_summary
 from caseapp.gui.errors import message_for
+from caseapp.gui.excerpts import excerpt_text
 from caseapp.gui.legal_common import STATUS_COLOURS, LegalContext, children, ltr, status_text, top_items
 from caseapp.gui.tasks import TaskHandle
 
@@ -275,7 +276,9 @@ class GapsView(QWidget):
         if generation != self._cell_generation:
             return
         lines = "".join(
-            f"<li>{html.escape(ltr(f'{link.exhibit_ref} ({link.ref}, {link.element_id})'))}: "
+            f"<li>{html.escape(ltr(f'{link.exhibit_ref} ({link.ref}, {link.element_id})'))}"
+            + (f" ({html.escape(excerpt_text(link.excerpt))})" if link.excerpt else "")
+            + ": "
             f"{html.escape(link_summary(link))} — {html.escape(' '.join(link.reasoning.split()))}</li>"
             for link in links
             if link.deleted is None

@@ -1,7 +1,8 @@
 """The case-building pages of the main window (Charges, Elements, Gaps, Review), wired to it:
 they are added to its navigator, read the case it holds, push onto its undo stack, and refresh
 from the operations' ``Changes``. Also the exhibit's elements under its details, and linking
-the selected exhibits by context menu or keyboard (Ctrl+K: an element picker)."""
+the selected exhibits by context menu or keyboard (Ctrl+K: an element picker), and linking the
+excerpt marked in the preview or the text (its button and menus, or Ctrl+Shift+K)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,16 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout
 
-from caseapp.core.analysis import ElementLink
+from caseapp.core.analysis import ElementLink, Excerpt
 from caseapp.core.changes import Changes
 from caseapp.core.entities import Exhibit, Incident
+from caseapp.core.errors import UserError
 from caseapp.core.refs import RefKind
 from caseapp.gui.catalogue_detail import element_text, link_summary, linkable_ids
 from caseapp.gui.catalogue_view import CatalogueView
 from caseapp.gui.charges_view import ChargesView
+from caseapp.gui.errors import message_for
+from caseapp.gui.excerpts import excerpt_text
 from caseapp.gui.gaps_view import GapsView
 from caseapp.gui.jurisdiction_view import JurisdictionView
 from caseapp.gui.legal_common import LegalContext, ltr
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
     from caseapp.gui.main_window import MainWindow
 
 LINK_SHORTCUT = "Ctrl+K"
+EXCERPT_SHORTCUT = "Ctrl+Shift+K"
 
 
 def tr(text: str) -> str:
@@ -85,6 +90,12 @@ class LegalPages(QObject):
         self.link_action.setShortcut(QKeySequence(LINK_SHORTCUT))
         self.link_action.triggered.connect(lambda _checked=False: self.pick_element())
         window.addAction(self.link_action)
+        self.excerpt_action = QAction(tr("Link the excerpt to an element…"), window)
+        self.excerpt_action.setObjectName("linkExcerptAction")
+        self.excerpt_action.setShortcut(QKeySequence(EXCERPT_SHORTCUT))
+        self.excerpt_action.triggered.connect(lambda _checked=False: self.link_excerpt())
+        window.addAction(self.excerpt_action)
+        window.side.excerpt_requested.connect(self.link_excerpt)
         window.runner.changed.connect(self.apply_changes)
         self._exhibit_generation = 0
 
@@ -137,8 +148,11 @@ class LegalPages(QObject):
         rows = sorted(index.row() for index in table.selectionModel().selectedRows())
         return [e for e in (model.exhibit_at(row) for row in rows) if e is not None]
 
-    def link(self, exhibits: list[tuple[uuid.UUID, str]] | None, element_id: str) -> LinkDialog | None:
-        """Open the link form for ``exhibits`` (None: the selected ones) and ``element_id``."""
+    def link(
+        self, exhibits: list[tuple[uuid.UUID, str]] | None, element_id: str, excerpt: Excerpt | None = None
+    ) -> LinkDialog | None:
+        """Open the link form for ``exhibits`` (None: the selected ones), or ``excerpt`` of the one
+        exhibit, and ``element_id``."""
         chosen = exhibits if exhibits is not None else [(e.id, e.ref) for e in self.selected_exhibits()]
         loaded = self.catalogue.loaded
         if self.window.case is None or loaded is None:
@@ -146,9 +160,8 @@ class LegalPages(QObject):
         if not chosen:
             self.window._say(tr("Select one or more exhibits first (Exhibits page), then link them."))
             return None
-        self.dialog = LinkDialog(
-            self.context, chosen, element_id, element_text(loaded.catalogue, element_id), self.window
-        )
+        text = element_text(loaded.catalogue, element_id)
+        self.dialog = LinkDialog(self.context, chosen, element_id, text, self.window, excerpt=excerpt)
         self.dialog.open()
         return self.dialog
 
@@ -163,6 +176,35 @@ class LegalPages(QObject):
         self.picker = ElementPicker(linkable_ids(loaded.catalogue), self.window)
         picker = self.picker
         picker.accepted.connect(lambda: self.link(None, picker.chosen) if picker.chosen else None)
+        picker.open()
+        return picker
+
+    def link_excerpt(self, source: str | None = None) -> ElementPicker | None:
+        """Link the excerpt marked in the preview or the text (``source``; None: the tab shown):
+        choose the element by typing, then the link form shows the excerpt."""
+        loaded = self.catalogue.loaded
+        if self.window.case is None or loaded is None:
+            return None
+        try:
+            found = self.window.side.current_excerpt(source)
+        except UserError as error:
+            self.window._say(message_for(error))
+            return None
+        if found is None:
+            self.window._say(
+                tr(
+                    "Mark an excerpt first: draw a region on the preview, type a passage's start and end, "
+                    "or select words in the extracted text."
+                )
+            )
+            return None
+        key, ref, excerpt = found
+        self.picker = ElementPicker(linkable_ids(loaded.catalogue), self.window)
+        picker = self.picker
+        picker.setWindowTitle(
+            tr("Link {excerpt} of {ref} to an element").format(excerpt=excerpt_text(excerpt), ref=ref)
+        )
+        picker.accepted.connect(lambda: self.link([(key, ref)], picker.chosen, excerpt) if picker.chosen else None)
         picker.open()
         return picker
 
@@ -192,5 +234,9 @@ class LegalPages(QObject):
         if not links:
             self.elements.setText(tr("{ref} is not linked to any legal element yet (Ctrl+K).").format(ref=ref))
             return
-        lines = [f"{ltr(f'{link.element_id} ({link.ref})')}: {link_summary(link)}" for link in links]
+        lines = [
+            f"{ltr(f'{link.element_id} ({link.ref})')}: {link_summary(link)}"
+            + (f" — {excerpt_text(link.excerpt)}" if link.excerpt else "")
+            for link in links
+        ]
         self.elements.setText(tr("Legal elements of {ref}:").format(ref=ref) + "\n" + "\n".join(lines))

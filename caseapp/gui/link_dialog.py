@@ -1,5 +1,6 @@
 """Linking exhibits to an element of the catalogue: the small form (stance, weight, observed or
-alleged, the required reasoning) and the element picker the keyboard shortcut opens.
+alleged, the required reasoning) and the element picker the keyboard shortcut opens. A link may
+point at an excerpt of its exhibit (a region, a passage, quoted words): the form shows it.
 
 Each exhibit is linked by its own write on the task runner, so each link is its own step on the
 undo stack; what the service refuses is shown in the form as it wrote it, and the form stays
@@ -27,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp.core.analysis import Basis, ElementLink, Weight
+from caseapp.core.analysis import Basis, ElementLink, Excerpt, Weight
 from caseapp.core.entities import LinkStance
 from caseapp.core.legal.search import fold
 from caseapp.core.operations import OpResult
 from caseapp.gui.errors import message_for
+from caseapp.gui.excerpts import excerpt_text
 from caseapp.gui.legal_common import LegalContext, legal_text, ltr
 
 Exhibits = list[tuple[uuid.UUID, str]]
@@ -51,16 +53,25 @@ def _combo(parent: QWidget, name: str, values: type[enum.StrEnum], default: enum
 
 
 class LinkDialog(QDialog):
-    """Link ``exhibits`` to ``element_id``; ``outcomes`` holds the links made."""
+    """Link ``exhibits`` (or an ``excerpt`` of the one exhibit) to ``element_id``; ``outcomes``
+    holds the links made."""
 
     def __init__(
-        self, context: LegalContext, exhibits: Exhibits, element_id: str, element_text: str, parent: QWidget | None
+        self,
+        context: LegalContext,
+        exhibits: Exhibits,
+        element_id: str,
+        element_text: str,
+        parent: QWidget | None,
+        *,
+        excerpt: Excerpt | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("linkDialog")
         self.setWindowTitle(tr("Link to {id}").format(id=ltr(element_id)))
         self.context = context
         self.exhibits = list(exhibits)
+        self.excerpt = excerpt
         self.element_id = element_id
         self.outcomes: list[ElementLink] = []
         self.pending = 0
@@ -88,6 +99,8 @@ class LinkDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(tr("Exhibits"), self.which)
+        if excerpt is not None:
+            self._excerpt_rows(form, excerpt)
         form.addRow(tr("Element"), element)
         form.addRow(tr("Stance"), self.stance)
         form.addRow(tr("Weight"), self.weight)
@@ -99,6 +112,22 @@ class LinkDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_exhibits()
         self.resize(520, 380)
+
+    def _excerpt_rows(self, form: QFormLayout, excerpt: Excerpt) -> None:
+        where = QLabel(excerpt_text(excerpt), self)
+        where.setObjectName("linkExcerpt")
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(tr("Excerpt"), where)
+        if excerpt.quote:
+            quote = QLabel(excerpt.quote if len(excerpt.quote) <= 600 else excerpt.quote[:600] + "…", self)
+            quote.setObjectName("linkQuote")
+            quote.setWordWrap(True)
+            quote.setTextFormat(Qt.TextFormat.PlainText)
+            quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Arabic words start where the form's lines start, not on the far side of an English form.
+            side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+            quote.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+            form.addRow(tr("Quoted words"), quote)
 
     def _show_exhibits(self) -> None:
         self.which.setText(", ".join(ref for _key, ref in self.exhibits))
@@ -119,7 +148,13 @@ class LinkDialog(QDialog):
 
             def work(key: uuid.UUID = key) -> OpResult[ElementLink]:
                 return records.link_element(
-                    key, self.element_id, reasoning=reasoning, stance=stance, weight=weight, basis=basis
+                    key,
+                    self.element_id,
+                    reasoning=reasoning,
+                    stance=stance,
+                    weight=weight,
+                    basis=basis,
+                    excerpt=self.excerpt,
                 )
 
             handle = self.context.runner.write(work, name="link element")

@@ -1,4 +1,6 @@
-"""The preview of an exhibit: its image or PDF page with zoom, and its extracted text.
+"""The preview of an exhibit: its image or PDF page with zoom, and its extracted text; and the
+excerpts of it a link may point at (a region drawn on the picture or page, a passage of audio or
+video, words selected in the text: :mod:`caseapp.gui.excerpts`).
 
 The content is decrypted by ``caseapp.app.preview`` on a worker of the task runner, in memory only,
 and only when the preview or the text is on screen. Everything of it (bytes, image, text) is
@@ -12,8 +14,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap, QTextBlockFormat, QTextCursor, QWheelEvent
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QMimeData, QObject, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QImage, QImageReader, QPixmap, QTextBlockFormat, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,8 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseapp.core.analysis import Excerpt, parse_excerpt, text_excerpt
+from caseapp.core.errors import ValidationError
 from caseapp.core.operations import Task
 from caseapp.gui.errors import message_for
+from caseapp.gui.excerpts import ExcerptBar, RegionLabel, excerpt_mime, text_offset, unit_region
 from caseapp.gui.tasks import Lane, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
@@ -37,6 +42,7 @@ ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.05, 8.0
 MAX_PIXELS = 40_000_000  # a zoomed image larger than this is not drawn bigger
 TEXT_SHOWN = 500_000  # characters of extracted text shown (the rest: export the original)
+TIMED_TYPES = ("audio/", "video/")  # a passage of these is linked by its start and end
 
 
 def tr(text: str) -> str:
@@ -57,10 +63,14 @@ def first_strong_direction(text: str) -> Qt.LayoutDirection:
 
 class TextView(QTextEdit):
     """Extracted text, read-only; each paragraph runs in the direction of its first strong letter,
-    so an Arabic paragraph starts on the right even in an English window."""
+    so an Arabic paragraph starts on the right even in an English window. Selected words can be
+    linked to an element (the context menu, or the window's shortcut)."""
+
+    excerpt_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.source_text = ""  # the stored text, as it was given (offsets of an excerpt index into it)
         self.setObjectName("extractedText")
         self.setReadOnly(True)
         self.setAcceptRichText(False)
@@ -71,6 +81,7 @@ class TextView(QTextEdit):
         self.document().setUndoRedoEnabled(False)
 
     def show_text(self, text: str) -> None:
+        self.source_text = text
         shown = text if len(text) <= TEXT_SHOWN else text[:TEXT_SHOWN] + "\n…"
         self.setPlainText(shown)
         cursor = QTextCursor(self.document())
@@ -88,12 +99,38 @@ class TextView(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def clear_all(self) -> None:
+        self.source_text = ""
         self.clear()
         self.document().clearUndoRedoStacks()
 
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as indexes into the stored text (start, end), or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not self.source_text:
+            return None
+        shown = self.source_text[:TEXT_SHOWN]
+        start = text_offset(shown, cursor.selectionStart())
+        end = text_offset(shown, cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def excerpt(self) -> Excerpt | None:
+        """The selected characters of the stored text with their words quoted, or None."""
+        found = self.selected_range()
+        return text_excerpt(self.source_text, *found) if found is not None else None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        action = menu.addAction(tr("Link the selected words to an element…"))
+        action.setEnabled(self.textCursor().hasSelection())
+        action.triggered.connect(lambda _checked=False: self.excerpt_requested.emit())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
 
 class ImageView(QScrollArea):
-    """An image at a chosen scale: fit to the view, 100 %, or zoomed (Ctrl+wheel, Ctrl++ / Ctrl+-)."""
+    """An image at a chosen scale: fit to the view, 100 %, or zoomed (Ctrl+wheel, Ctrl++ / Ctrl+-);
+    a drag with the mouse draws a region on it (``label.region``, in the image's pixels)."""
 
     scale_changed = Signal(float)
 
@@ -103,7 +140,7 @@ class ImageView(QScrollArea):
         self.setAccessibleName(tr("Preview"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.label = QLabel(self)
+        self.label = RegionLabel(self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWidget(self.label)
         self.image: QImage | None = None
@@ -113,6 +150,8 @@ class ImageView(QScrollArea):
 
     def set_image(self, image: QImage | None, *, keep_zoom: bool = False) -> None:
         self.image = image
+        self.label.region = None  # a region belongs to one picture or page
+        self.label.limit = QSizeF(image.size()) if image is not None and not image.isNull() else QSizeF()
         if not keep_zoom:
             self.fit = True
         self._draw()
@@ -157,6 +196,7 @@ class ImageView(QScrollArea):
         height = max(1, round(image.height() * self.scale))
         mode = Qt.TransformationMode.SmoothTransformation
         shown = image if self.scale == 1.0 else image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, mode)
+        self.label.scale = self.scale
         self.label.setPixmap(QPixmap.fromImage(shown))
         self.label.resize(shown.size())
         self.scale_changed.emit(self.scale)
@@ -182,6 +222,7 @@ class PreviewPanel(QWidget):
 
     text_loaded = Signal(str)  # the extracted text ("" when there is none)
     shown = Signal()  # a preview (image or page) is on screen
+    excerpt_requested = Signal()  # link the region or passage (button, menu)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,6 +231,7 @@ class PreviewPanel(QWidget):
         self.content: ExhibitContent | None = None
         self.page_index = 0
         self.page_count = 0
+        self.units_per_pixel = 1.0  # original units (pixels; points for a PDF page) a pixel shown at 100 %
         self._want: tuple[Callable[[], OpenCase | None], UUID] | None = None
         self._loaded_key: UUID | None = None
         self._handle: TaskHandle | None = None
@@ -202,6 +244,14 @@ class PreviewPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.view)
+        self.bar = ExcerptBar(self._drag_payload, self)
+        self.bar.region_edited.connect(self._region_typed)
+        self.bar.link_requested.connect(self.excerpt_requested)
+        self.view.label.drawn.connect(self._region_drawn)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda at: self.bar.popup_menu(self.view.mapToGlobal(at), drawn=self.view.label.region is not None)
+        )
         zoom_bar, page_bar = QHBoxLayout(), QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for bar, key, text, slot in (
@@ -230,6 +280,7 @@ class PreviewPanel(QWidget):
         layout.addLayout(zoom_bar)
         layout.addWidget(self.page_row)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.bar)
         self.clear()
 
     # -- what to show
@@ -260,8 +311,9 @@ class PreviewPanel(QWidget):
             from caseapp.app.preview import preview_content
 
             content = preview_content(case, key, cancel=task.cancel)
-            # Decoded here, on the worker (QImage, unlike QPixmap, may be made off the GUI thread).
-            return content, QImage.fromData(content.original or b"") if content.is_image else None
+            # Decoded here, on the worker (QImage, unlike QPixmap, may be made off the GUI thread),
+            # upright by its EXIF orientation: regions are measured on the picture as a person sees it.
+            return content, upright_image(content.original or b"") if content.is_image else None
 
         self._handle = self.runner.submit(Lane.READ, work, name="preview")
         self._handle.succeeded.connect(lambda found: self._arrived(generation, *found))
@@ -277,6 +329,8 @@ class PreviewPanel(QWidget):
         self._loaded_key = None
         self.content = None
         self.page_index = self.page_count = 0
+        self.units_per_pixel = 1.0
+        self.bar.show_mode("")
         self.view.set_image(None)
         self._say("")
         self.text_loaded.emit("")
@@ -288,6 +342,8 @@ class PreviewPanel(QWidget):
         self._handle = None
         self.content = content
         self.text_loaded.emit(content.text or "")
+        if content.media_type.startswith(TIMED_TYPES):
+            self.bar.show_mode("time")
         if content.is_image:
             if image is None or image.isNull():
                 self._say(tr("This image cannot be shown; export the original to open it."))
@@ -338,11 +394,15 @@ class PreviewPanel(QWidget):
         self._handle = None
         keep = self.page_count > 0  # turning pages keeps the zoom
         self.page_index, self.page_count = page.index, page.count
+        self.units_per_pixel = page.points[0] / image.width() if page.points[0] and image.width() else 1.0
         self._show_image(image, keep_zoom=keep)
 
     def _show_image(self, image: QImage, *, keep_zoom: bool = False) -> None:
         self.stack.setCurrentWidget(self.view)
         self.view.set_image(image, keep_zoom=keep_zoom)
+        units = tr("points") if self.page_count else tr("pixels")
+        factor = self.units_per_pixel
+        self.bar.show_mode("region", units=units, bounds=unit_region(QRectF(image.rect()), factor)[2:])
         self._update_buttons()
         self.shown.emit()
 
@@ -380,3 +440,60 @@ class PreviewPanel(QWidget):
             if self.page_count > 1 and has_image
             else ""
         )
+
+    # -- excerpts
+    def _region_drawn(self) -> None:
+        drawn = self.view.label.region
+        self.bar.set_region(unit_region(drawn, self.units_per_pixel) if drawn is not None else None)
+
+    def _region_typed(self) -> None:
+        typed, factor = self.bar.region(), self.units_per_pixel or 1.0
+        self.view.label.region = None
+        if typed is not None:
+            x, y, width, height = typed
+            self.view.label.region = QRectF(x / factor, y / factor, width / factor, height / factor)
+        self.view.label.update()
+
+    def exhibit(self) -> tuple[UUID, str] | None:
+        """The exhibit shown (its key and ref), once its content arrived."""
+        if self.content is None or self._loaded_key is None:
+            return None
+        return self._loaded_key, self.content.ref
+
+    def excerpt(self) -> Excerpt | None:
+        """The excerpt marked here: the region drawn or typed on the picture (with page 1, as the
+        command line's ``region=`` has it) or on the PDF page shown (a page without a region is the
+        page), or the passage typed for audio or video; None when there is nothing to mark."""
+        mode = self.bar.mode
+        if mode == "region":
+            region = self.bar.region()
+            if self.page_count:
+                return Excerpt(page=self.page_index + 1, region=region)
+            if region is None:
+                raise ValidationError(
+                    tr("Draw a region on the picture first (drag with the mouse, or type it in the region fields).")
+                )
+            return Excerpt(page=1, region=region)
+        if mode == "time":
+            start, end = self.bar.start.text().strip(), self.bar.end.text().strip()
+            if not start or not end or ";" in start + end:
+                raise ValidationError(tr("Type where the passage starts and ends, e.g. 0:42 and 1:10."))
+            return parse_excerpt(f"time={start}-{end}")
+        return None
+
+    def _drag_payload(self) -> QMimeData | None:
+        shown = self.exhibit()
+        try:
+            excerpt = self.excerpt()
+        except ValidationError:
+            return None
+        return excerpt_mime(*shown, excerpt) if shown is not None and excerpt is not None else None
+
+
+def upright_image(data: bytes) -> QImage:
+    """Decode a picture turned upright by its EXIF orientation (as the redaction measures regions)."""
+    buffer = QBuffer()
+    buffer.setData(data)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    return reader.read()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from caseapp.core.analysis import ElementLink
 from caseapp.core.operations import OpResult
 from caseapp.gui.errors import show_error
+from caseapp.gui.excerpts import exhibit_and_excerpt
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP
 from caseapp.gui.legal_common import LegalContext, LegalTableModel, legal_text, ltr
 from caseapp.gui.pages import make_table
@@ -29,7 +30,7 @@ class ReviewModel(LegalTableModel):
     context_name = "ReviewView"
     columns = (
         (QT_TRANSLATE_NOOP("ReviewView", "Link"), lambda link: link.ref),
-        (QT_TRANSLATE_NOOP("ReviewView", "Exhibit"), lambda link: link.exhibit_ref),
+        (QT_TRANSLATE_NOOP("ReviewView", "Exhibit"), exhibit_and_excerpt),
         (QT_TRANSLATE_NOOP("ReviewView", "Element"), lambda link: ltr(link.element_id)),
         (QT_TRANSLATE_NOOP("ReviewView", "Stance"), lambda link: legal_text(link.stance)),
         (QT_TRANSLATE_NOOP("ReviewView", "Weight"), lambda link: legal_text(link.weight)),

@@ -306,6 +306,8 @@ class Camera:
             raise LookupError(f"no exhibit {name} in the sample case")
 
         self.shot("04b-preview-image", main_window, lambda: show("crater", 1))
+        region = (200, 150, 240, 180)  # the crater, in the photo's pixels, as if drawn with the mouse
+        self.shot("04f-preview-region", main_window, lambda: main_window.preview.bar.set_region(region, edited=True))
         self.shot("04c-preview-pdf", main_window, lambda: show("medical-report", 1))
         self.shot("04d-preview-pdf-page-2", main_window, lambda: main_window.preview.turn(1))
         self.shot("04e-extracted-text", main_window, lambda: show("statement", 2))
@@ -430,6 +432,7 @@ class Camera:
         dialog.submit()
         self.shot("15-link-exhibit", dialog)
         dialog.reject()
+        self.excerpt_dialogs()
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.review))
         self.shot("16-review-queue", main_window, lambda: select_first_row(legal.review.table))
 
@@ -441,6 +444,26 @@ class Camera:
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.gaps))
         self.shot("17-gap-matrix", main_window, cell)
         self.jurisdiction_views()
+
+    def excerpt_dialogs(self) -> None:
+        """The link form for a region of the crater photo and for words of the Arabic statement."""
+        from caseapp.core.analysis import Excerpt, text_excerpt
+
+        main_window = self.shell.main
+        found: dict[str, tuple[UUID, str]] = {}
+        for row in range(main_window.exhibits.rowCount()):
+            shown = main_window.exhibits.exhibit_at(row)
+            if shown is not None:
+                found[shown.original_name or ""] = (shown.id, shown.ref)
+        statement = "شهادة: رأيت الضربة على المستشفى في الصباح."
+        for name, key_and_ref, excerpt in (
+            ("15b-link-region", found["crater.jpg"], Excerpt(page=1, region=(200, 150, 240, 180))),
+            ("15c-link-quote", found["statement-W-001.txt"], text_excerpt(statement, 7, 31)),
+        ):
+            dialog = main_window.legal.link([key_and_ref], "8(2)(e)(iv)-1", excerpt)
+            assert dialog is not None
+            self.shot(name, dialog)
+            dialog.reject()
 
     def export_views(self) -> None:
         """The dossier texts, the dossier dialog with its outline and after an export, the bundle dialog."""

@@ -10,6 +10,7 @@ from uuid import UUID
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from caseapp.core.analysis import Excerpt
 from caseapp.gui.detail import DetailPanel
 from caseapp.gui.preview import PreviewPanel, TextView
 from caseapp.gui.tasks import TaskRunner
@@ -24,6 +25,7 @@ def tr(text: str) -> str:
 
 class SidePanel(QTabWidget):
     action = Signal(str)  # add_tag | remove_tag | add_note | export
+    excerpt_requested = Signal(str)  # link the excerpt marked in the "preview" or the "text"
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +35,8 @@ class SidePanel(QTabWidget):
         self.text = TextView(self)
         self.text.setPlaceholderText(tr("No text was extracted from this file."))
         self.preview.text_loaded.connect(self._text_loaded)
+        self.preview.excerpt_requested.connect(lambda: self.excerpt_requested.emit("preview"))
+        self.text.excerpt_requested.connect(lambda: self.excerpt_requested.emit("text"))
         details = QWidget(self)
         buttons = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -86,6 +90,18 @@ class SidePanel(QTabWidget):
             self.text.show_text(text)
         else:
             self.text.clear_all()
+
+    def current_excerpt(self, source: str | None = None) -> tuple[UUID, str, Excerpt] | None:
+        """The exhibit shown and the excerpt marked on it: in the ``"text"`` (the selected words) or
+        the ``"preview"`` (a region, a page, a passage); without ``source``, the tab on screen's.
+        Raises a ValidationError that says what to do when the marks are incomplete."""
+        shown = self.preview.exhibit()
+        if shown is None:
+            return None
+        if source is None:
+            source = "text" if self.currentWidget() is self.text else "preview"
+        excerpt = self.text.excerpt() if source == "text" else self.preview.excerpt()
+        return (*shown, excerpt) if excerpt is not None else None
 
     def clear_all(self) -> None:
         """Forget everything shown: details, preview, text."""

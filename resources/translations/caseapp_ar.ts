@@ -910,6 +910,85 @@
         </message>
     </context>
     <context>
+        <name>Excerpts</name>
+        <message>
+            <source>, </source>
+            <translation>، </translation>
+        </message>
+        <message>
+            <source>Clear the region</source>
+            <translation>مسح المنطقة</translation>
+        </message>
+        <message>
+            <source>Drag the excerpt onto an element of the legal catalogue to link it</source>
+            <translation>اسحب المقتطف إلى عنصر في الفهرس القانوني لربطه به</translation>
+        </message>
+        <message>
+            <source>Link excerpt to element…</source>
+            <translation>ربط المقتطف بعنصر…</translation>
+        </message>
+        <message>
+            <source>Link the excerpt to an element…</source>
+            <translation>ربط المقتطف بعنصر…</translation>
+        </message>
+        <message>
+            <source>Passage from</source>
+            <translation>المقطع من</translation>
+        </message>
+        <message>
+            <source>Region ({units}):</source>
+            <translation>المنطقة ({units}):</translation>
+        </message>
+        <message>
+            <source>Region {part}</source>
+            <translation>المنطقة: {part}</translation>
+        </message>
+        <message>
+            <source>characters {start}-{end}</source>
+            <translation>المحارف {start}-{end}</translation>
+        </message>
+        <message>
+            <source>e.g. 0:42 or 1:02:03</source>
+            <translation>مثلاً 0:42 أو 1:02:03</translation>
+        </message>
+        <message>
+            <source>from {start} to {end}</source>
+            <translation>من {start} إلى {end}</translation>
+        </message>
+        <message>
+            <source>height</source>
+            <translation>الارتفاع</translation>
+        </message>
+        <message>
+            <source>page {n}</source>
+            <translation>الصفحة {n}</translation>
+        </message>
+        <message>
+            <source>region {x},{y},{width},{height}</source>
+            <translation>المنطقة {x},{y},{width},{height}</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>width</source>
+            <translation>العرض</translation>
+        </message>
+        <message>
+            <source>x</source>
+            <translation>x</translation>
+        </message>
+        <message>
+            <source>y</source>
+            <translation>y</translation>
+        </message>
+        <message>
+            <source>⠿ Drag onto an element</source>
+            <translation>⠿ اسحب إلى عنصر</translation>
+        </message>
+    </context>
+    <context>
         <name>ExhibitKind</name>
         <message>
             <source>audio</source>
@@ -1478,8 +1557,20 @@
             <translation>الأركان القانونية لـ {ref}:</translation>
         </message>
         <message>
+            <source>Link the excerpt to an element…</source>
+            <translation>ربط المقتطف بعنصر…</translation>
+        </message>
+        <message>
             <source>Link the selected exhibits to an element…</source>
             <translation>ربط قطع الإثبات المحددة بركن…</translation>
+        </message>
+        <message>
+            <source>Link {excerpt} of {ref} to an element</source>
+            <translation>ربط {excerpt} من {ref} بعنصر</translation>
+        </message>
+        <message>
+            <source>Mark an excerpt first: draw a region on the preview, type a passage's start and end, or select words in the extracted text.</source>
+            <translation>حدّد مقتطفاً أولاً: ارسم منطقة على المعاينة، أو اكتب بداية المقطع ونهايته، أو حدّد كلمات في النص المستخرج.</translation>
         </message>
         <message>
             <source>Review</source>
@@ -1505,6 +1596,10 @@
             <translation>الركن</translation>
         </message>
         <message>
+            <source>Excerpt</source>
+            <translation>المقتطف</translation>
+        </message>
+        <message>
             <source>Exhibits</source>
             <translation>قطع الإثبات</translation>
         </message>
@@ -1523,6 +1618,10 @@
         <message>
             <source>Observed or alleged</source>
             <translation>مُشاهَد أو مُدَّعى</translation>
+        </message>
+        <message>
+            <source>Quoted words</source>
+            <translation>الكلمات المقتبسة</translation>
         </message>
         <message>
             <source>Reasoning</source>
@@ -2186,12 +2285,20 @@
             <translation>100٪</translation>
         </message>
         <message>
+            <source>Draw a region on the picture first (drag with the mouse, or type it in the region fields).</source>
+            <translation>ارسم منطقة على الصورة أولاً (اسحب بالفأرة، أو اكتبها في حقول المنطقة).</translation>
+        </message>
+        <message>
             <source>Extracted text</source>
             <translation>النص المستخرج</translation>
         </message>
         <message>
             <source>Fit</source>
             <translation>ملاءمة</translation>
+        </message>
+        <message>
+            <source>Link the selected words to an element…</source>
+            <translation>ربط الكلمات المحددة بعنصر…</translation>
         </message>
         <message>
             <source>Loading the preview…</source>
@@ -2234,12 +2341,24 @@
             <translation>لا يمكن عرض هذه الصورة؛ صدّر الملف الأصلي لفتحه.</translation>
         </message>
         <message>
+            <source>Type where the passage starts and ends, e.g. 0:42 and 1:10.</source>
+            <translation>اكتب بداية المقطع ونهايته، مثلاً 0:42 و1:10.</translation>
+        </message>
+        <message>
             <source>Zoom in</source>
             <translation>تكبير</translation>
         </message>
         <message>
             <source>Zoom out</source>
             <translation>تصغير</translation>
+        </message>
+        <message>
+            <source>pixels</source>
+            <translation>بكسل</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>نقطة</translation>
         </message>
     </context>
     <context>

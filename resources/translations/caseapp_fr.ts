@@ -910,6 +910,85 @@
         </message>
     </context>
     <context>
+        <name>Excerpts</name>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>Clear the region</source>
+            <translation>Effacer la zone</translation>
+        </message>
+        <message>
+            <source>Drag the excerpt onto an element of the legal catalogue to link it</source>
+            <translation>Faites glisser l'extrait sur un élément du catalogue juridique pour l'y lier</translation>
+        </message>
+        <message>
+            <source>Link excerpt to element…</source>
+            <translation>Lier l'extrait à un élément…</translation>
+        </message>
+        <message>
+            <source>Link the excerpt to an element…</source>
+            <translation>Lier l'extrait à un élément…</translation>
+        </message>
+        <message>
+            <source>Passage from</source>
+            <translation>Passage de</translation>
+        </message>
+        <message>
+            <source>Region ({units}):</source>
+            <translation>Zone ({units}) :</translation>
+        </message>
+        <message>
+            <source>Region {part}</source>
+            <translation>Zone : {part}</translation>
+        </message>
+        <message>
+            <source>characters {start}-{end}</source>
+            <translation>caractères {start} à {end}</translation>
+        </message>
+        <message>
+            <source>e.g. 0:42 or 1:02:03</source>
+            <translation>p. ex. 0:42 ou 1:02:03</translation>
+        </message>
+        <message>
+            <source>from {start} to {end}</source>
+            <translation>de {start} à {end}</translation>
+        </message>
+        <message>
+            <source>height</source>
+            <translation>hauteur</translation>
+        </message>
+        <message>
+            <source>page {n}</source>
+            <translation>page {n}</translation>
+        </message>
+        <message>
+            <source>region {x},{y},{width},{height}</source>
+            <translation>zone {x},{y},{width},{height}</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>à</translation>
+        </message>
+        <message>
+            <source>width</source>
+            <translation>largeur</translation>
+        </message>
+        <message>
+            <source>x</source>
+            <translation>x</translation>
+        </message>
+        <message>
+            <source>y</source>
+            <translation>y</translation>
+        </message>
+        <message>
+            <source>⠿ Drag onto an element</source>
+            <translation>⠿ Glisser sur un élément</translation>
+        </message>
+    </context>
+    <context>
         <name>ExhibitKind</name>
         <message>
             <source>audio</source>
@@ -1478,8 +1557,20 @@
             <translation>Éléments juridiques de {ref} :</translation>
         </message>
         <message>
+            <source>Link the excerpt to an element…</source>
+            <translation>Lier l'extrait à un élément…</translation>
+        </message>
+        <message>
             <source>Link the selected exhibits to an element…</source>
             <translation>Lier les pièces sélectionnées à un élément…</translation>
+        </message>
+        <message>
+            <source>Link {excerpt} of {ref} to an element</source>
+            <translation>Lier {excerpt} de {ref} à un élément</translation>
+        </message>
+        <message>
+            <source>Mark an excerpt first: draw a region on the preview, type a passage's start and end, or select words in the extracted text.</source>
+            <translation>Marquez d'abord un extrait : tracez une zone sur l'aperçu, saisissez le début et la fin d'un passage, ou sélectionnez des mots dans le texte extrait.</translation>
         </message>
         <message>
             <source>Review</source>
@@ -1505,6 +1596,10 @@
             <translation>Élément</translation>
         </message>
         <message>
+            <source>Excerpt</source>
+            <translation>Extrait</translation>
+        </message>
+        <message>
             <source>Exhibits</source>
             <translation>Pièces</translation>
         </message>
@@ -1523,6 +1618,10 @@
         <message>
             <source>Observed or alleged</source>
             <translation>Observé ou allégué</translation>
+        </message>
+        <message>
+            <source>Quoted words</source>
+            <translation>Mots cités</translation>
         </message>
         <message>
             <source>Reasoning</source>
@@ -2186,12 +2285,20 @@
             <translation>100 %</translation>
         </message>
         <message>
+            <source>Draw a region on the picture first (drag with the mouse, or type it in the region fields).</source>
+            <translation>Tracez d'abord une zone sur l'image (faites glisser la souris, ou saisissez-la dans les champs de la zone).</translation>
+        </message>
+        <message>
             <source>Extracted text</source>
             <translation>Texte extrait</translation>
         </message>
         <message>
             <source>Fit</source>
             <translation>Ajuster</translation>
+        </message>
+        <message>
+            <source>Link the selected words to an element…</source>
+            <translation>Lier les mots sélectionnés à un élément…</translation>
         </message>
         <message>
             <source>Loading the preview…</source>
@@ -2234,12 +2341,24 @@
             <translation>Cette image ne peut pas être affichée ; exportez l'original pour l'ouvrir.</translation>
         </message>
         <message>
+            <source>Type where the passage starts and ends, e.g. 0:42 and 1:10.</source>
+            <translation>Saisissez le début et la fin du passage, p. ex. 0:42 et 1:10.</translation>
+        </message>
+        <message>
             <source>Zoom in</source>
             <translation>Zoom avant</translation>
         </message>
         <message>
             <source>Zoom out</source>
             <translation>Zoom arrière</translation>
+        </message>
+        <message>
+            <source>pixels</source>
+            <translation>pixels</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>points</translation>
         </message>
     </context>
     <context>
