@@ -1158,7 +1158,7 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>MainMenus</name>
         <message>
             <source>&amp;Case</source>
             <translation>&amp;القضية</translation>
@@ -1200,20 +1200,8 @@
             <translation>إضافة حادثة…</translation>
         </message>
         <message>
-            <source>Custody log</source>
-            <translation>سجل سلسلة الحيازة</translation>
-        </message>
-        <message>
-            <source>Delete {ref}</source>
-            <translation>حذف {ref}</translation>
-        </message>
-        <message>
             <source>Details</source>
             <translation>التفاصيل</translation>
-        </message>
-        <message>
-            <source>Exhibits</source>
-            <translation>قطع الإثبات</translation>
         </message>
         <message>
             <source>Export the original…</source>
@@ -1228,24 +1216,12 @@
             <translation>ملاءمة اللوحة</translation>
         </message>
         <message>
-            <source>Import a folder</source>
-            <translation>استيراد مجلد</translation>
-        </message>
-        <message>
             <source>Import a folder…</source>
             <translation>استيراد مجلد…</translation>
         </message>
         <message>
-            <source>Import files</source>
-            <translation>استيراد ملفات</translation>
-        </message>
-        <message>
             <source>Import files…</source>
             <translation>استيراد ملفات…</translation>
-        </message>
-        <message>
-            <source>Incidents</source>
-            <translation>الحوادث</translation>
         </message>
         <message>
             <source>Lock</source>
@@ -1264,16 +1240,8 @@
             <translation>قفل القضية بعد هذا العدد من الدقائق دون استخدام لوحة المفاتيح أو الفأرة (0: أبدًا):</translation>
         </message>
         <message>
-            <source>Navigator</source>
-            <translation>التنقل</translation>
-        </message>
-        <message>
             <source>Next page</source>
             <translation>الصفحة التالية</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>الأشخاص</translation>
         </message>
         <message>
             <source>Preview</source>
@@ -1296,10 +1264,6 @@
             <translation>البحث في قطع الإثبات</translation>
         </message>
         <message>
-            <source>Sources</source>
-            <translation>المصادر</translation>
-        </message>
-        <message>
             <source>Undo</source>
             <translation>تراجع</translation>
         </message>
@@ -1312,10 +1276,6 @@
             <translation>التحقق من كل ملف (بطيء)</translation>
         </message>
         <message>
-            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
-            <translation>لماذا يُحذف {ref}؟ يُحفظ السبب في سجل سلسلة الحيازة، ويمكن استعادته.</translation>
-        </message>
-        <message>
             <source>Zoom and pages</source>
             <translation>التكبير والصفحات</translation>
         </message>
@@ -1326,6 +1286,49 @@
         <message>
             <source>Zoom out</source>
             <translation>تصغير</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Custody log</source>
+            <translation>سجل سلسلة الحيازة</translation>
+        </message>
+        <message>
+            <source>Delete {ref}</source>
+            <translation>حذف {ref}</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>قطع الإثبات</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>استيراد مجلد</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>استيراد ملفات</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>الحوادث</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>التنقل</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>الأشخاص</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>المصادر</translation>
+        </message>
+        <message>
+            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
+            <translation>لماذا يُحذف {ref}؟ يُحفظ السبب في سجل سلسلة الحيازة، ويمكن استعادته.</translation>
         </message>
         <message>
             <source>caseapp</source>

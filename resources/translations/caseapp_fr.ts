@@ -1158,7 +1158,7 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>MainMenus</name>
         <message>
             <source>&amp;Case</source>
             <translation>&amp;Affaire</translation>
@@ -1200,20 +1200,8 @@
             <translation>Ajouter un incident…</translation>
         </message>
         <message>
-            <source>Custody log</source>
-            <translation>Registre de la chaîne de possession</translation>
-        </message>
-        <message>
-            <source>Delete {ref}</source>
-            <translation>Supprimer {ref}</translation>
-        </message>
-        <message>
             <source>Details</source>
             <translation>Détails</translation>
-        </message>
-        <message>
-            <source>Exhibits</source>
-            <translation>Pièces</translation>
         </message>
         <message>
             <source>Export the original…</source>
@@ -1228,24 +1216,12 @@
             <translation>Ajuster au panneau</translation>
         </message>
         <message>
-            <source>Import a folder</source>
-            <translation>Importer un dossier</translation>
-        </message>
-        <message>
             <source>Import a folder…</source>
             <translation>Importer un dossier…</translation>
         </message>
         <message>
-            <source>Import files</source>
-            <translation>Importer des fichiers</translation>
-        </message>
-        <message>
             <source>Import files…</source>
             <translation>Importer des fichiers…</translation>
-        </message>
-        <message>
-            <source>Incidents</source>
-            <translation>Incidents</translation>
         </message>
         <message>
             <source>Lock</source>
@@ -1264,16 +1240,8 @@
             <translation>Verrouiller l'affaire après ce nombre de minutes sans utilisation du clavier ni de la souris (0 : jamais) :</translation>
         </message>
         <message>
-            <source>Navigator</source>
-            <translation>Navigation</translation>
-        </message>
-        <message>
             <source>Next page</source>
             <translation>Page suivante</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>Personnes</translation>
         </message>
         <message>
             <source>Preview</source>
@@ -1296,10 +1264,6 @@
             <translation>Rechercher des pièces</translation>
         </message>
         <message>
-            <source>Sources</source>
-            <translation>Sources</translation>
-        </message>
-        <message>
             <source>Undo</source>
             <translation>Annuler</translation>
         </message>
@@ -1312,10 +1276,6 @@
             <translation>Vérifier chaque fichier (lent)</translation>
         </message>
         <message>
-            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
-            <translation>Pourquoi supprimer {ref} ? Le motif est conservé dans le registre de la chaîne de possession ; la fiche peut être restaurée.</translation>
-        </message>
-        <message>
             <source>Zoom and pages</source>
             <translation>Zoom et pages</translation>
         </message>
@@ -1326,6 +1286,49 @@
         <message>
             <source>Zoom out</source>
             <translation>Zoom arrière</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Custody log</source>
+            <translation>Registre de la chaîne de possession</translation>
+        </message>
+        <message>
+            <source>Delete {ref}</source>
+            <translation>Supprimer {ref}</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>Pièces</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>Importer un dossier</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>Importer des fichiers</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>Navigation</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personnes</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
+            <translation>Pourquoi supprimer {ref} ? Le motif est conservé dans le registre de la chaîne de possession ; la fiche peut être restaurée.</translation>
         </message>
         <message>
             <source>caseapp</source>
