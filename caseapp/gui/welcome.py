@@ -107,7 +107,7 @@ class UnlockPage(QWidget):
         self.new_passphrase.clear()
         self.message.setText(message)
         try:
-            from caseapp.app.case_folder import has_keyring_slot
+            from caseapp.app.keyslot_file import has_keyring_slot
 
             keyring = has_keyring_slot(path)
         except CaseAppError:

@@ -17,7 +17,7 @@ from caseapp.app.case_folder import OpenCase
 from caseapp.core.entities import PersonRole
 from caseapp.core.refs import RefKind
 from caseapp.core.resources import resource_path
-from caseapp.gui.i18n import ENVIRONMENT, TRANSLATED_ENUMS, Language, choose_language, enum_text
+from caseapp.gui.i18n import ENVIRONMENT, Language, choose_language, enum_text, translated_enums
 from caseapp.gui.i18n_catalog import TRANSLATED, lrelease, read_ts, scan_sources, ts_path
 from caseapp.gui.models.exhibits import Column
 from caseapp.gui.record_dialogs import RecordDialog
@@ -75,7 +75,7 @@ def test_strings_translated_from_a_variable_are_marked_data() -> None:
 
 def test_every_value_of_a_translated_enum_is_marked() -> None:
     messages = scan_sources().messages
-    for kind in TRANSLATED_ENUMS:
+    for kind in translated_enums():
         for member in kind:
             assert (kind.__name__, member.value) in messages, f"{kind.__name__}.{member.name} is not marked"
 
