@@ -60,6 +60,8 @@ class LegalPages(QObject):
         ):
             window.navigator.addItem(label)
             window.stack.addWidget(page)
+        self.charges.table.setAccessibleName(tr("Charges"))
+        self.review.table.setAccessibleName(tr("Review"))
         self.catalogue.link_requested.connect(self.link)
         self.elements = QLabel(window.side.details_page)
         self.elements.setObjectName("exhibitElements")

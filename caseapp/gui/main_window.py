@@ -138,14 +138,18 @@ class MainWindow(QMainWindow):
         for label, page in pages:
             self.navigator.addItem(label)
             self.stack.addWidget(page)
+            if isinstance(page, RecordPage | ExhibitsPage):
+                page.table.setAccessibleName(label)  # a screen reader names the table as the navigator does
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigator.setCurrentRow(0)
-        self.navigator.setMaximumWidth(200)
         self.navigator.setSpacing(3)
         self.side = SidePanel(self.runner, self)
         self.detail = self.side.detail
         self.preview = self.side.preview
         self.legal = LegalPages(self)  # Charges, Elements, Gaps, Review
+        metrics, navigator = self.navigator.fontMetrics(), self.navigator
+        widest = max(metrics.horizontalAdvance(navigator.item(row).text()) for row in range(navigator.count()))
+        navigator.setMaximumWidth(max(200, widest + 2 * (navigator.frameWidth() + navigator.spacing()) + 24))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)

@@ -133,9 +133,9 @@ class MainMenus:
     def _view(self) -> None:
         window, menu = self.window, self.view_menu
         navigator = window.navigator
-        for row in range(navigator.count()):
-            label = navigator.item(row).text()
-            menu.addAction(self.action(label, _bind(navigator.setCurrentRow, row), f"Ctrl+{row + 1}"))
+        for row in range(navigator.count()):  # Ctrl+1 ... Ctrl+9, then a mnemonic only
+            label, key = navigator.item(row).text(), f"Ctrl+{row + 1}" if row < 9 else None
+            menu.addAction(self.action(label, _bind(navigator.setCurrentRow, row), key))
         menu.addAction(self.action(tr("Search exhibits"), self.focus_search, QKeySequence.StandardKey.Find))
         menu.addSeparator()
         for index, text, key in ((0, tr("Details"), "F7"), (1, tr("Preview"), "F8"), (2, tr("Extracted text"), "F9")):

@@ -126,6 +126,10 @@
             <translation>المادتان 25 و28</translation>
         </message>
         <message>
+            <source>Element details</source>
+            <translation>تفاصيل الركن</translation>
+        </message>
+        <message>
             <source>Footnotes</source>
             <translation>الحواشي</translation>
         </message>
@@ -164,6 +168,10 @@
         <message>
             <source>Search crimes and elements, in English, French or Arabic (Enter)</source>
             <translation>ابحث في الجرائم والأركان بالإنجليزية أو الفرنسية أو العربية (Enter)</translation>
+        </message>
+        <message>
+            <source>Search the catalogue</source>
+            <translation>البحث في فهرس الجرائم والأركان</translation>
         </message>
         <message>
             <source>Shared context</source>
@@ -942,6 +950,10 @@
             <translation>يناقضه</translation>
         </message>
         <message>
+            <source>Exhibits linked to the chosen element</source>
+            <translation>قطع الإثبات المرتبطة بالركن المختار</translation>
+        </message>
+        <message>
             <source>Exhibits linked to {id}</source>
             <translation>قطع الإثبات المرتبطة بـ {id}</translation>
         </message>
@@ -1169,7 +1181,7 @@
         </message>
         <message>
             <source>&amp;Records</source>
-            <translation>&amp;السجلات</translation>
+            <translation>ال&amp;سجلات</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -1462,6 +1474,10 @@
         <message>
             <source>Reveal name</source>
             <translation>كشف الاسم</translation>
+        </message>
+        <message>
+            <source>Search exhibits</source>
+            <translation>البحث في قطع الإثبات</translation>
         </message>
         <message>
             <source>Search titles, descriptions and extracted text (Enter)</source>

@@ -126,6 +126,10 @@
             <translation>Articles 25 et 28</translation>
         </message>
         <message>
+            <source>Element details</source>
+            <translation>Détails de l'élément</translation>
+        </message>
+        <message>
             <source>Footnotes</source>
             <translation>Notes de bas de page</translation>
         </message>
@@ -164,6 +168,10 @@
         <message>
             <source>Search crimes and elements, in English, French or Arabic (Enter)</source>
             <translation>Rechercher crimes et éléments, en anglais, français ou arabe (Entrée)</translation>
+        </message>
+        <message>
+            <source>Search the catalogue</source>
+            <translation>Rechercher dans le catalogue</translation>
         </message>
         <message>
             <source>Shared context</source>
@@ -942,6 +950,10 @@
             <translation>Contredit par</translation>
         </message>
         <message>
+            <source>Exhibits linked to the chosen element</source>
+            <translation>Pièces liées à l'élément choisi</translation>
+        </message>
+        <message>
             <source>Exhibits linked to {id}</source>
             <translation>Pièces liées à {id}</translation>
         </message>
@@ -1462,6 +1474,10 @@
         <message>
             <source>Reveal name</source>
             <translation>Révéler le nom</translation>
+        </message>
+        <message>
+            <source>Search exhibits</source>
+            <translation>Rechercher des pièces</translation>
         </message>
         <message>
             <source>Search titles, descriptions and extracted text (Enter)</source>

@@ -152,7 +152,7 @@ def test_the_arabic_interface_is_right_to_left_and_in_arabic(
     assert pages[:5] == ["قطع الإثبات", "الحوادث", "الأشخاص", "المصادر", "سجل سلسلة الحيازة"]
     assert pages[5:7] == ["الخريطة", "الخط الزمني"]
     assert pages[7:] == ["التهم", "الأركان", "الثغرات", "المراجعة"]
-    assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "&السجلات", "&عرض"]
+    assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "ال&سجلات", "&عرض"]
     assert main.exhibits.headerData(Column.KIND, Qt.Orientation.Horizontal) == "النوع"
     assert main.persons.index(0, 1).data() == "شاهد"  # the role, translated by value
     assert main.persons.headerData(0, Qt.Orientation.Horizontal) == "الاسم المستعار"
