@@ -42,7 +42,7 @@ pytest: sync
 bench: sync
 	$(VENV)/bin/python -m bench
 
-## One PNG per view and language (English, Arabic) of the application on a sample case, into OUT (offscreen; images stay out of git).
+## One PNG per view and language (English, Arabic), at 100 % and 200 % scaling, of the application on a sample case, into OUT (offscreen; images stay out of git).
 screenshots: sync
 	$(VENV)/bin/python -m caseapp.gui.screenshots $(or $(OUT),screenshots)
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from caseapp.app.keyslot_file import KEYSLOTS_NAME, load_keyslots
 from caseapp.app.startup import local_time_zone
 from caseapp.atomicfile import fsync_dir, make_private_dir, remove_stale_temp_files
 from caseapp.core.custody import CustodyAction
@@ -26,7 +27,6 @@ from caseapp.core.entities import CaseInfo
 from caseapp.core.errors import (
     CaseDamagedError,
     CaseLockedError,
-    NotACaseError,
     StorageError,
     UnlockError,
     UserError,
@@ -45,9 +45,9 @@ from caseapp.secrets import keystore
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params, Keyslots, check_passphrase_strength, derive_subkey
 from caseapp.secrets.keyslots import new_data_key as _new_data_key
 from caseapp.storage.blobs import BlobStore
-from caseapp.storage.case_db import DB_NAME, CaseDatabase, refuse_links
+from caseapp.storage.case_db import CaseDatabase, refuse_links
+from caseapp.storage.names import DB_NAME
 
-KEYSLOTS_NAME = "keyslots.json"
 BLOBS_DIR = "blobs"
 HEAD_KEY_PURPOSE = "custody-head"
 PRIVACY_KEY_PURPOSE = "custody-privacy"
@@ -284,27 +284,6 @@ def sweep_orphans(case: OpenCase) -> list[str]:
     )
 
 
-def load_keyslots(path: Path) -> Keyslots:
-    """Read a case folder's keyslots, or explain why ``path`` is not a usable case."""
-    path = path.absolute()
-    try:
-        if not path.is_dir():
-            raise NotACaseError(f"{path} is not a case folder; create a case there first")
-        has_slots = os.path.lexists(path / KEYSLOTS_NAME)  # a link is there, and refused by Keyslots.load
-        has_db = os.path.lexists(path / DB_NAME)
-        os.listdir(path)  # lexists says False, not "permission denied", in a folder that cannot be read
-    except PermissionError:
-        raise StorageError(
-            f"cannot read the case folder {path}: permission denied. Open it with the account that created "
-            "it, or give that account access to the folder; nothing was changed."
-        ) from None
-    if not has_slots and not has_db:
-        raise NotACaseError(f"{path} is not a caseapp case (no {KEYSLOTS_NAME} or {DB_NAME} in it)")
-    if not has_db:
-        raise CaseDamagedError(f"{path / DB_NAME} is missing; restore the case folder from a backup")
-    return Keyslots.load(path / KEYSLOTS_NAME)
-
-
 def unlock_key(keyslots: Keyslots, *, passphrase: str | None = None, recovery_code: str | None = None) -> bytes:
     """The data key, from the passphrase, the recovery code, or the OS keyring (in that order)."""
     if passphrase is not None:
@@ -346,10 +325,6 @@ def open_case(
     keyslots = load_keyslots(path)
     data_key = unlock_key(keyslots, passphrase=passphrase, recovery_code=recovery_code)
     return _unlocked(path.absolute(), keyslots, data_key, actor or default_actor(), read_only=read_only)
-
-
-def has_keyring_slot(path: Path) -> bool:
-    return bool(load_keyslots(path).of_type("keyring"))
 
 
 class _NoKeyringSlot(Exception):

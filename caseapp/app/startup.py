@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 CASE_ENV = "CASEAPP_CASE"
 
 
@@ -21,6 +19,8 @@ def default_case_path() -> Path:
     configured = os.environ.get(CASE_ENV)
     if configured:
         return Path(configured).expanduser()
+    from platformdirs import user_data_path  # imported when asked: not needed for the first window
+
     return user_data_path("caseapp", appauthor=False) / "cases" / "default.caseapp"
 
 

@@ -160,18 +160,18 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_keyring(args: argparse.Namespace) -> int:
-    from caseapp.app import case_folder
+    from caseapp.app import case_folder, keyslot_file
     from caseapp.secrets import keystore
 
     path = unlock.case_path(args)
     if args.action == "status":
         ring = keystore.status()
-        enabled = case_folder.has_keyring_slot(path)
+        enabled = keyslot_file.has_keyring_slot(path)
         sys.stdout.write(f"keyring slot: {'enabled' if enabled else 'disabled'}\n")
         sys.stdout.write(f"system keyring: {ring.backend if ring.usable else 'not available: ' + ring.reason}\n")
         return 0
     if args.action == "disable":
-        if not case_folder.has_keyring_slot(path):
+        if not keyslot_file.has_keyring_slot(path):
             sys.stdout.write("This case has no keyring slot.\n")
             return 0
         with unlock.unlock(args) as case:  # the keyring slot itself usually unlocks it: nothing to type

@@ -119,7 +119,8 @@ def recovery_code(args: argparse.Namespace) -> str:
 
 def unlock(args: argparse.Namespace) -> OpenCase:
     """Open the case named by the arguments, asking for the passphrase only if needed."""
-    from caseapp.app.case_folder import has_keyring_slot, open_case
+    from caseapp.app.case_folder import open_case
+    from caseapp.app.keyslot_file import has_keyring_slot
 
     path = case_path(args)
     passphrase = given_passphrase(args)

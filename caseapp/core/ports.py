@@ -148,6 +148,8 @@ class CustodyQuery:
     since_seq: int = 0  # entries after this sequence number
     page: Page = Page()
     newest_first: bool = False
+    at_from: datetime | None = None  # entries written at or after this moment (timezone-aware, any zone)
+    at_before: datetime | None = None  # entries written before this moment (timezone-aware, any zone)
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,6 +130,7 @@ class CatalogueView(QWidget):
         self.items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self.search = QLineEdit(self)
         self.search.setObjectName("catalogueSearch")
+        self.search.setAccessibleName(tr("Search the catalogue"))
         self.search.setPlaceholderText(tr("Search crimes and elements, in English, French or Arabic (Enter)"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(lambda: self.apply_search(self.search.text()))
@@ -151,6 +152,7 @@ class CatalogueView(QWidget):
         self.tree.customContextMenuRequested.connect(self._menu)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("catalogueDetail")
+        self.detail.setAccessibleName(tr("Element details"))
         self.detail.setOpenLinks(False)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tree)

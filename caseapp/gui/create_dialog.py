@@ -63,6 +63,7 @@ class CreateCaseDialog(QDialog):
         page = QWidget(self)
         self.path_edit = QLineEdit(str(default_case_path().with_name("new-case.caseapp")), page)
         self.path_edit.setObjectName("casePath")
+        self.path_edit.setAccessibleName(self.tr("Case folder"))  # its label names the row (field and button)
         browse = QPushButton(self.tr("Browse…"), page)
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()

@@ -1,14 +1,13 @@
 """Filters of the custody log view: by action, by record and by a range of days (UTC).
 
-Action and record are filtered by the store (``CustodyQuery``); the days are matched while reading
-the log newest first, page by page, stopping at the first entry older than the range (the log is
-in time order), so a range long ago reads only the entries after it.
+Every filter is applied by the store (``CustodyQuery``, in SQL): one query reads at most the rows
+shown. A day runs from 00:00 to 24:00 UTC, the time zone the log is written in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -18,8 +17,6 @@ from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import ValidationError
 from caseapp.core.ports import CustodyQuery, Page
 from caseapp.core.services.custody import CustodyService
-
-READ_PAGE = 500
 
 
 def tr(text: str) -> str:
@@ -34,29 +31,22 @@ class CustodyFilter:
     until: date | None = None  # last day shown (UTC)
 
 
+def day_start(day: date) -> datetime:
+    """The first moment of ``day`` in UTC."""
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
 def filtered_entries(custody: CustodyService, wanted: CustodyFilter, limit: int) -> list[CustodyEntry]:
-    """Up to ``limit`` entries matching ``wanted``, newest first."""
-    first = wanted.since.isoformat() if wanted.since else None
-    after = (wanted.until + timedelta(days=1)).isoformat() if wanted.until else None
-    found: list[CustodyEntry] = []
-    offset = 0
-    while len(found) < limit:
-        query = CustodyQuery(
-            action=wanted.action, target_ref=wanted.ref, page=Page(offset, READ_PAGE), newest_first=True
-        )
-        rows = custody.entries(query)
-        for entry in rows:
-            if after is not None and entry.at >= after:
-                continue
-            if first is not None and entry.at < first:
-                return found
-            found.append(entry)
-            if len(found) == limit:
-                return found
-        if len(rows) < READ_PAGE:
-            break
-        offset += READ_PAGE
-    return found
+    """Up to ``limit`` entries matching ``wanted``, newest first, in one query of the store."""
+    query = CustodyQuery(
+        action=wanted.action,
+        target_ref=wanted.ref,
+        at_from=day_start(wanted.since) if wanted.since else None,
+        at_before=day_start(wanted.until + timedelta(days=1)) if wanted.until else None,
+        page=Page(0, limit),
+        newest_first=True,
+    )
+    return custody.entries(query)
 
 
 def _day(text: str, what: str) -> date | None:

@@ -86,6 +86,7 @@ class GapsView(QWidget):
         self.tree.itemExpanded.connect(lambda item: self._expanded(item, True))
         self.exhibits = QTextBrowser(self)
         self.exhibits.setObjectName("gapsExhibits")
+        self.exhibits.setAccessibleName(tr("Exhibits linked to the chosen element"))
         self.exhibits.setPlaceholderText(tr("Choose an element to see the exhibits linked to it."))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tree)

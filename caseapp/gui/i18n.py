@@ -19,7 +19,6 @@ import os
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from caseapp.core.entities import ExhibitKind, LinkStance, PersonRole, ProtectionLevel, Sensitivity, TimePrecision
 from caseapp.core.resources import resource_path
 
 LANGUAGES = ("en", "fr", "ar")
@@ -115,18 +114,22 @@ ENUM_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("LinkStance", "contradicts"),
     QT_TRANSLATE_NOOP("LinkStance", "context"),
 )
-TRANSLATED_ENUMS: tuple[type[enum.StrEnum], ...] = (
-    PersonRole,
-    ProtectionLevel,
-    Sensitivity,
-    ExhibitKind,
-    TimePrecision,
-    LinkStance,
-)
+# By name, so that the first window does not load the domain's entities (and their imports) to start.
+TRANSLATED_ENUMS = ("PersonRole", "ProtectionLevel", "Sensitivity", "ExhibitKind", "TimePrecision", "LinkStance")
+ENTITIES = "caseapp.core.entities"
+
+
+def translated_enums() -> list[type[enum.StrEnum]]:
+    """The enumerations whose values are shown translated (those of ``TRANSLATED_ENUMS``)."""
+    import importlib
+
+    entities = importlib.import_module(ENTITIES)
+    return [getattr(entities, name) for name in TRANSLATED_ENUMS]
 
 
 def enum_text(value: enum.StrEnum | str) -> str:
     """An enumeration value as the user reads it, e.g. PersonRole.WITNESS -> "witness" / "témoin"."""
-    if isinstance(value, enum.StrEnum) and type(value) in TRANSLATED_ENUMS:
-        return QCoreApplication.translate(type(value).__name__, value.value)
+    kind = type(value)
+    if isinstance(value, enum.StrEnum) and kind.__module__ == ENTITIES and kind.__name__ in TRANSLATED_ENUMS:
+        return QCoreApplication.translate(kind.__name__, value.value)
     return str(value)

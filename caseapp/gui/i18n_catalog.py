@@ -5,6 +5,8 @@
 ``update`` scans caseapp/gui for marked strings and rewrites ``resources/translations/caseapp_*.ts``
 (translations kept, new strings added as unfinished, vanished ones dropped), then builds each
 ``.qm`` with pyside6-lrelease. ``check`` only reports what is untranslated (exit code 1 if any).
+``move OLD NEW`` is ``update`` after code moved from class ``OLD`` to ``NEW``: each string now
+marked in context ``NEW`` without a translation there takes the one it had in ``OLD``.
 
 The scan reads the source as Python (``ast``), so it sees the same calls as lupdate and also
 the modules' one-line helpers (``def tr(text): return QCoreApplication.translate("ctx", text)``):
@@ -169,12 +171,27 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+def carried(old: dict[Key, Translation], keys: list[Key], before: str, after: str) -> dict[Key, Translation]:
+    """``old`` with the finished translations of context ``before`` copied to the same strings of
+    ``after`` that have none (after code moved from one class to another)."""
+    found = dict(old)
+    for context, text in keys:
+        known = found.get((context, text))
+        earlier = old.get((before, text))
+        if context == after and not (known and known.finished) and earlier and earlier.finished:
+            found[(context, text)] = earlier
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     from caseapp.core.resources import resource_path
 
     args = sys.argv[1:] if argv is None else argv
+    moved: tuple[str, str] | None = None
+    if len(args) == 3 and args[0] == "move":
+        moved, args = (args[1], args[2]), ["update"]
     if args not in (["update"], ["check"]):
-        sys.stderr.write("usage: python -m caseapp.gui.i18n_catalog update|check\n")
+        sys.stderr.write("usage: python -m caseapp.gui.i18n_catalog update|check|move OLD_CONTEXT NEW_CONTEXT\n")
         return 1
     directory = resource_path("translations")
     scan = scan_sources()
@@ -183,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     for code, language in TRANSLATED.items():
         ts = ts_path(directory, code)
         old = read_ts(ts)
+        if moved is not None:
+            old = carried(old, keys, *moved)
         if args == ["update"]:
             write_ts(ts, language, keys, old)
             lrelease(ts, ts.with_suffix(".qm"))

@@ -69,6 +69,8 @@ class LegalPages(QObject):
         ):
             window.navigator.addItem(label)
             window.stack.addWidget(page)
+        self.charges.table.setAccessibleName(tr("Charges"))
+        self.review.table.setAccessibleName(tr("Review"))
         self.catalogue.link_requested.connect(self.link)
         incidents = window.record_pages[RefKind.INCIDENT]
         incidents.action.connect(lambda action: self.incident_jurisdiction() if action == "jurisdiction" else None)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -35,8 +35,8 @@ from caseapp.gui.detail import exhibit_html, record_html
 from caseapp.gui.errors import message_for, show_error
 from caseapp.gui.export_actions import ExportActions
 from caseapp.gui.importer import ImportController
-from caseapp.gui.language import language_menu
 from caseapp.gui.legal_pages import LegalPages
+from caseapp.gui.menus import MainMenus
 from caseapp.gui.models.exhibits import ExhibitTableModel
 from caseapp.gui.models.records import (
     CustodyTableModel,
@@ -142,15 +142,19 @@ class MainWindow(QMainWindow):
         for label, page in pages:
             self.navigator.addItem(label)
             self.stack.addWidget(page)
+            if isinstance(page, RecordPage | ExhibitsPage):
+                page.table.setAccessibleName(label)  # a screen reader names the table as the navigator does
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigator.setCurrentRow(0)
-        self.navigator.setMaximumWidth(200)
         self.navigator.setSpacing(3)
         self.side = SidePanel(self.runner, self)
         self.detail = self.side.detail
         self.preview = self.side.preview
         self.legal = LegalPages(self)  # Charges, Elements, Gaps, Review, Jurisdiction
         self.people = PeoplePanel(self)  # risk, consent and identity of the selected person
+        metrics, navigator = self.navigator.fontMetrics(), self.navigator
+        widest = max(metrics.horizontalAdvance(navigator.item(row).text()) for row in range(navigator.count()))
+        navigator.setMaximumWidth(max(200, widest + 2 * (navigator.frameWidth() + navigator.spacing()) + 24))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
@@ -161,124 +165,16 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([150, 760, 370])
         self.setCentralWidget(self.splitter)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        case_menu = bar.addMenu(self.tr("&Case"))
-        self.import_files_action = self._action(self.tr("Import files…"), self.import_files, "Ctrl+I")
-        self.import_folder_action = self._action(self.tr("Import a folder…"), self.import_folder, "Ctrl+Shift+I")
-        self.lock_action = self._action(self.tr("Lock"), self.lock_requested.emit, "Ctrl+L")
-        self.lock_action.setObjectName("lockAction")
-        case_menu.addActions([self.import_files_action, self.import_folder_action])
-        case_menu.addAction(
-            self._action(self.tr("Export the original…"), lambda: self.selection_actions.run("export"), "Ctrl+E")
-        )
         self.exports = ExportActions(self, self._push_undo)
-        case_menu.addActions(self.exports.actions())
-        case_menu.addSeparator()
-        case_menu.addAction(self._action(self.tr("Verify"), lambda: self.verifier.start(full=False), "Ctrl+Shift+V"))
-        case_menu.addAction(self._action(self.tr("Verify every file (slow)"), lambda: self.verifier.start(full=True)))
-        case_menu.addAction(self._action(self.tr("Lock after idle…"), self._ask_idle_minutes))
-        case_menu.addSeparator()
-        case_menu.addAction(self.lock_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        records_menu = bar.addMenu(self.tr("&Records"))
-        for kind, text, key in (
-            (RefKind.PERSON, self.tr("Add a person…"), "Ctrl+Shift+P"),
-            (RefKind.INCIDENT, self.tr("Add an incident…"), "Ctrl+Shift+N"),
-            (RefKind.SOURCE, self.tr("Add a source…"), "Ctrl+Shift+S"),
-        ):
-            records_menu.addAction(self._action(text, self._adder(kind), key))
-        records_menu.addSeparator()
-        for name, text, key in (
-            ("add_tag", self.tr("Add a tag to the selected record…"), "Ctrl+T"),
-            ("remove_tag", self.tr("Remove a tag from the selected record…"), "Ctrl+Shift+T"),
-            ("add_note", self.tr("Add a note to the selected record…"), "Ctrl+Shift+M"),
-        ):
-            records_menu.addAction(self._action(text, self._on_selected(name), key))
-        view_menu = bar.addMenu(self.tr("&View"))
-        for row in range(self.navigator.count()):
-            label = self.navigator.item(row).text()
-            view_menu.addAction(self._action(label, self._show_page(row), f"Ctrl+{row + 1}"))
-        view_menu.addAction(self._action(self.tr("Search exhibits"), self._focus_search, QKeySequence.StandardKey.Find))
-        view_menu.addSeparator()
-        for index, text, key in (
-            (0, self.tr("Details"), "F7"),
-            (1, self.tr("Preview"), "F8"),
-            (2, self.tr("Extracted text"), "F9"),
-        ):
-            view_menu.addAction(self._action(text, self._side_tab(index), key))
-        preview_menu = view_menu.addMenu(self.tr("Zoom and pages"))
-        preview = self.preview
-        zoom_in = self._action(self.tr("Zoom in"), lambda: preview.zoom("in"), QKeySequence.StandardKey.ZoomIn)
-        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
-        preview_menu.addActions(
-            [
-                zoom_in,
-                self._action(self.tr("Zoom out"), lambda: preview.zoom("out"), QKeySequence.StandardKey.ZoomOut),
-                self._action(self.tr("Fit to the panel"), lambda: preview.zoom("fit"), "Ctrl+0"),
-                self._action(self.tr("Actual size (100 %)"), lambda: preview.zoom("actual"), "Ctrl+Alt+0"),
-                self._action(self.tr("Next page"), lambda: preview.turn(1), "Ctrl+PgDown"),
-                self._action(self.tr("Previous page"), lambda: preview.turn(-1), "Ctrl+PgUp"),
-            ]
-        )
-        view_menu.addSeparator()
-        view_menu.addMenu(language_menu(self, self.settings))
-
-    def _show_page(self, row: int) -> Callable[[], None]:
-        return lambda: self.navigator.setCurrentRow(row)
-
-    def _on_selected(self, name: str) -> Callable[[], object]:
-        return lambda: self.selection_actions.run(name)
-
-    def _side_tab(self, index: int) -> Callable[[], None]:
-        return lambda: self._show_side(index)
-
-    def _adder(self, kind: RefKind) -> Callable[[], object]:
-        return lambda: self.record_action(kind, "add")
+        self.menus = MainMenus(self)
+        self.lock_action = self.menus.lock_action
+        self.undo_action, self.redo_action = self.menus.undo_action, self.menus.redo_action
 
     idle_minutes_changed = Signal(int)
 
-    def _ask_idle_minutes(self) -> None:
-        minutes, ok = QInputDialog.getInt(
-            self,
-            self.tr("Lock after idle"),
-            self.tr("Lock the case after this many minutes without keyboard or mouse use (0: never):"),
-            self.settings.idle_minutes,
-            0,
-            240,
-        )
-        if ok:
-            self.settings.idle_minutes = minutes
-            self.idle_minutes_changed.emit(minutes)
-
-    def _show_side(self, index: int) -> None:
-        if self.side.isTabEnabled(index):
-            self.side.setCurrentIndex(index)
-            self.side.currentWidget().setFocus()
-
     def _say(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
-
-    def _focus_search(self) -> None:
-        self.navigator.setCurrentRow(0)
-        self.exhibits_page.search.setFocus()
 
     # -- the case
     @property

@@ -52,6 +52,7 @@ class ExhibitsPage(QWidget):
         self.model = model
         self.search = QLineEdit(self)
         self.search.setObjectName("exhibitSearch")
+        self.search.setAccessibleName(tr("Search exhibits"))
         self.search.setPlaceholderText(tr("Search titles, descriptions and extracted text (Enter)"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(lambda: model.set_search(self.search.text()))

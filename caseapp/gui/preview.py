@@ -194,11 +194,20 @@ class ImageView(QScrollArea):
             self.scale = (MAX_PIXELS / (image.width() * image.height())) ** 0.5
         width = max(1, round(image.width() * self.scale))
         height = max(1, round(image.height() * self.scale))
+        # Drawn in the screen's own pixels (twice as many at 200 % scaling), so a page stays sharp;
+        # the label keeps the size in the interface's units.
+        ratio = max(1.0, min(self.devicePixelRatioF(), (MAX_PIXELS / (width * height)) ** 0.5))
+        wide, high = max(1, round(width * ratio)), max(1, round(height * ratio))
         mode = Qt.TransformationMode.SmoothTransformation
-        shown = image if self.scale == 1.0 else image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, mode)
+        if (wide, high) == (image.width(), image.height()):
+            shown = image
+        else:
+            shown = image.scaled(wide, high, Qt.AspectRatioMode.IgnoreAspectRatio, mode)
+        pixmap = QPixmap.fromImage(shown)
         self.label.scale = self.scale
-        self.label.setPixmap(QPixmap.fromImage(shown))
-        self.label.resize(shown.size())
+        pixmap.setDevicePixelRatio(ratio)
+        self.label.setPixmap(pixmap)
+        self.label.resize(width, height)
         self.scale_changed.emit(self.scale)
 
     def resizeEvent(self, event: Any) -> None:

@@ -195,8 +195,11 @@ class RecordDialog(QDialog):
             form.addRow(tr(field.label), widget)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
+        self.reason.setAccessibleName(tr("Reason for the change"))
         if record is not None:
             form.addRow(tr("Reason for the change"), self.reason)
+        else:  # a new record has no reason to give (and the field is in no layout)
+            self.reason.hide()
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)

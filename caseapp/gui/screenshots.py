@@ -6,6 +6,9 @@ Builds a throwaway sample case in a temporary folder (cheap key derivation: it h
 runs the real windows on Qt's offscreen platform unless another one is chosen, and writes one
 PNG per view and language into OUT_DIR: English as ``04-exhibits.png``, the others suffixed
 (``04-exhibits-ar.png``). The languages are English and Arabic unless given (en, fr, ar).
+Every view is also taken at 200 % scaling (``04-exhibits@2x.png``, ``04-exhibits-ar@2x.png``),
+by a second process started with ``QT_SCALE_FACTOR=2`` (Qt reads it once, when the application
+starts) that runs beside the first. ``--scale N`` takes only that scale, in this process.
 Nothing is written anywhere else; the sample case is deleted after.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
 
 SAMPLE_KDF = Argon2Params(memory_kib=8192, iterations=1, parallelism=1)
 SAMPLE_PASSPHRASE = "sample case passphrase"
+SCALES = ("1", "2")  # 100 % and 200 %
 
 
 def make_evidence(folder: Path) -> None:
@@ -186,30 +191,41 @@ def legal_sample(case: OpenCase, exhibit: Ref, incident: UUID) -> None:
 def main(argv: list[str] | None = None) -> int:
     from caseapp.gui.i18n import LANGUAGES, Language
 
-    args = sys.argv[1:] if argv is None else argv
+    args = sys.argv[1:] if argv is None else list(argv)
+    scale: str | None = None
+    if "--scale" in args[:-1]:
+        at = args.index("--scale")
+        scale = args.pop(at + 1)
+        args.pop(at)
     languages = args[1:] or ["en", "ar"]
-    if not args or not set(languages) <= set(LANGUAGES):
-        sys.stderr.write(f"usage: python -m caseapp.gui.screenshots OUT_DIR [{' '.join(LANGUAGES)}]\n")
+    if not args or not set(languages) <= set(LANGUAGES) or scale not in (None, *SCALES):
+        sys.stderr.write(f"usage: python -m caseapp.gui.screenshots [--scale 1|2] OUT_DIR [{' '.join(LANGUAGES)}]\n")
         return 1
     out = Path(args[0]).absolute()
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    doubled = None
+    if scale is None:  # both scales: 200 % in a second process, at the same time
+        env = dict(os.environ, QT_SCALE_FACTOR="2")
+        doubled = subprocess.Popen([sys.executable, "-m", "caseapp.gui.screenshots", "--scale", "2", *args], env=env)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     with tempfile.TemporaryDirectory(prefix="caseapp-screens-") as temp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(temp) / "settings"))
         app = QApplication([])
+        scaled = "@2x" if scale == "2" else ""
         for code in languages:
             root = Path(temp) / code
             root.mkdir()
             language = Language(code)
             language.install(app)
-            Camera(app, out, suffix="" if code == "en" else f"-{code}").run(build_sample(root), root)
+            suffix = ("" if code == "en" else f"-{code}") + scaled
+            Camera(app, out, suffix=suffix).run(build_sample(root), root)
             app.processEvents()
             language.uninstall(app)
         app.shutdown()
-    return 0
+    return doubled.wait() if doubled is not None else 0
 
 
 def select_first_row(table: QTableView, row: int = 0) -> None:
@@ -413,7 +429,7 @@ class Camera:
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.charges))
         self.shot("13-charges", main_window, lambda: select_first_row(legal.charges.table))
         main_window.navigator.setCurrentRow(main_window.stack.indexOf(legal.catalogue))
-        query = "مستشفى" if self.suffix == "-ar" else "hospital"
+        query = "مستشفى" if self.suffix.startswith("-ar") else "hospital"
 
         def search() -> None:
             legal.catalogue.search.setText(query)

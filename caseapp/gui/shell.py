@@ -11,20 +11,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from caseapp.gui.create_dialog import CreateCaseDialog
 from caseapp.gui.i18n import Language, choose_language
 from caseapp.gui.idle import IdleWatcher
-from caseapp.gui.main_window import MainWindow
 from caseapp.gui.settings import Settings
 from caseapp.gui.tasks import TaskRunner
 from caseapp.gui.welcome import WelcomeWindow
 from caseapp.secrets.keyslots import STRONG_ARGON2, Argon2Params
 
-if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
+if TYPE_CHECKING:  # the storage layer and the main window load when a case is opened, not before the first window
     from caseapp.app.case_folder import OpenCase
+    from caseapp.gui.create_dialog import CreateCaseDialog
+    from caseapp.gui.main_window import MainWindow
 
 
 class Shell(QObject):
@@ -38,14 +38,21 @@ class Shell(QObject):
         self.welcome = WelcomeWindow(self.runner, self.settings, kdf=kdf)
         self.welcome.create_requested.connect(self.create)
         self.welcome.unlocked.connect(self.open)
-        self.main = MainWindow(self.runner, self.settings)
-        self.main.lock_requested.connect(self.lock)
+        self._main: MainWindow | None = None
         self.idle = IdleWatcher(self.settings.idle_minutes, self)
         self.idle.idle.connect(self.lock)
-        self.main.idle_minutes_changed.connect(self._idle_minutes_changed)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+
+    @property
+    def main(self) -> MainWindow:
+        """The main window, built when first needed (a case opens): the welcome window shows without
+        loading the case views, the legal catalogue, the map, the dossier's renderers and their imports."""
+        if self._main is None:
+            from caseapp.gui.main_window import MainWindow
+
+            self._main = MainWindow(self.runner, self.settings)
+            self._main.lock_requested.connect(self.lock)
+            self._main.idle_minutes_changed.connect(self._idle_minutes_changed)
+        return self._main
 
     def _idle_minutes_changed(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
@@ -56,6 +63,8 @@ class Shell(QObject):
         self.welcome.show()
 
     def create(self) -> CreateCaseDialog:
+        from caseapp.gui.create_dialog import CreateCaseDialog
+
         dialog = CreateCaseDialog(self.runner, self.welcome, kdf=self.kdf)
         dialog.accepted.connect(lambda: self._created(dialog))
         dialog.open()

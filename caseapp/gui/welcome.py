@@ -136,7 +136,7 @@ class UnlockPage(QWidget):
         self.message.setText(message)
         self.actor.setText(self._remembered_actor())
         try:
-            from caseapp.app.case_folder import has_keyring_slot
+            from caseapp.app.keyslot_file import has_keyring_slot
 
             keyring = has_keyring_slot(path)
         except CaseAppError:

@@ -35,13 +35,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from argon2.exceptions import Argon2Error
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from caseapp.atomicfile import atomic_write_bytes
 from caseapp.core.errors import CaseDamagedError, UnlockError, ValidationError
 from caseapp.secrets import slotfile
@@ -120,7 +113,12 @@ def normalise_recovery_code(code: str) -> bytes:
     return text.encode()
 
 
+# argon2 and cryptography are imported where a key is derived or unwrapped, not with this module: the
+# unlock window reads keyslots.json (and shows) before any of them is needed.
 def _hkdf(secret: bytes, salt: bytes, info: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(secret)
 
 
@@ -179,6 +177,9 @@ def _kek(slot_type: str, kdf: dict[str, Any], secret: bytes) -> bytes:
     except (ValueError, TypeError, KeyError) as error:
         raise CaseDamagedError(f"keyslots.json holds an unusable keyslot ({error})") from None
     if kdf["name"] == "argon2id":
+        from argon2.exceptions import Argon2Error
+        from argon2.low_level import Type, hash_secret_raw
+
         try:
             return hash_secret_raw(
                 secret,
@@ -304,10 +305,15 @@ class Keyslots:
             nonce=random.token_bytes(12),
             wrapped_key=b"",
         )
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         wrapped = AESGCM(_kek(slot_type, kdf, secret)).encrypt(draft.nonce, data_key, self._aad(draft))
         return Slot(draft.id, draft.type, draft.created_at, draft.kdf, draft.nonce, wrapped)
 
     def _unwrap(self, slot: Slot, secret: bytes) -> bytes | None:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         try:
             key = AESGCM(_kek(slot.type, slot.kdf, secret)).decrypt(slot.nonce, slot.wrapped_key, self._aad(slot))
         except InvalidTag:

@@ -42,13 +42,13 @@ from caseapp.core.ports import CustodyQuery
 from caseapp.storage.anchor import CustodyAnchor
 from caseapp.storage.engine import dispose_engine, make_engine
 from caseapp.storage.migrate import SCHEMA_HEAD, MigrationResult, current_revision, migrate
+from caseapp.storage.names import DB_NAME
 from caseapp.storage.orm import CaseSecretRow
 from caseapp.storage.reads import DEVICE_ID, SqlReadTx
 from caseapp.storage.writes import SqlWriteTx
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "case.db"
 HEAD_NAME = "custody.head"
 LOCK_NAME = "case.lock"
 BACKUPS_DIR = "backups"

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, s
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from caseapp.core import searchtext
+from caseapp.core.custody import utc_timestamp
 from caseapp.core.entities import CaseInfo, CustodyEntry, Exhibit, Incident, Link, Note, Person, Source
 from caseapp.core.errors import CaseDamagedError
 from caseapp.core.ports import (
@@ -397,6 +398,11 @@ class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads, PersonReads):
             statement = statement.where(CustodyRow.action == query.action)
         if query.since_seq:
             statement = statement.where(CustodyRow.seq > query.since_seq)
+        # Entry times are all written in one form (UTC, microseconds, "Z"), so text order is time order.
+        if query.at_from is not None:
+            statement = statement.where(CustodyRow.at >= utc_timestamp(query.at_from))
+        if query.at_before is not None:
+            statement = statement.where(CustodyRow.at < utc_timestamp(query.at_before))
         return statement
 
     def custody_entries(self, query: CustodyQuery | None = None) -> Iterator[CustodyEntry]:

@@ -126,6 +126,10 @@
             <translation>المادتان 25 و28</translation>
         </message>
         <message>
+            <source>Element details</source>
+            <translation>تفاصيل الركن</translation>
+        </message>
+        <message>
             <source>Footnotes</source>
             <translation>الحواشي</translation>
         </message>
@@ -164,6 +168,10 @@
         <message>
             <source>Search crimes and elements, in English, French or Arabic (Enter)</source>
             <translation>ابحث في الجرائم والأركان بالإنجليزية أو الفرنسية أو العربية (Enter)</translation>
+        </message>
+        <message>
+            <source>Search the catalogue</source>
+            <translation>البحث في فهرس الجرائم والأركان</translation>
         </message>
         <message>
             <source>Shared context</source>
@@ -1147,6 +1155,10 @@
             <translation>يناقضه</translation>
         </message>
         <message>
+            <source>Exhibits linked to the chosen element</source>
+            <translation>قطع الإثبات المرتبطة بالركن المختار</translation>
+        </message>
+        <message>
             <source>Exhibits linked to {id}</source>
             <translation>قطع الإثبات المرتبطة بـ {id}</translation>
         </message>
@@ -1664,7 +1676,7 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>MainMenus</name>
         <message>
             <source>&amp;Case</source>
             <translation>&amp;القضية</translation>
@@ -1675,7 +1687,7 @@
         </message>
         <message>
             <source>&amp;Records</source>
-            <translation>&amp;السجلات</translation>
+            <translation>ال&amp;سجلات</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -1706,20 +1718,8 @@
             <translation>إضافة حادثة…</translation>
         </message>
         <message>
-            <source>Custody log</source>
-            <translation>سجل سلسلة الحيازة</translation>
-        </message>
-        <message>
-            <source>Delete {ref}</source>
-            <translation>حذف {ref}</translation>
-        </message>
-        <message>
             <source>Details</source>
             <translation>التفاصيل</translation>
-        </message>
-        <message>
-            <source>Exhibits</source>
-            <translation>قطع الإثبات</translation>
         </message>
         <message>
             <source>Export the original…</source>
@@ -1734,24 +1734,12 @@
             <translation>ملاءمة اللوحة</translation>
         </message>
         <message>
-            <source>Import a folder</source>
-            <translation>استيراد مجلد</translation>
-        </message>
-        <message>
             <source>Import a folder…</source>
             <translation>استيراد مجلد…</translation>
         </message>
         <message>
-            <source>Import files</source>
-            <translation>استيراد ملفات</translation>
-        </message>
-        <message>
             <source>Import files…</source>
             <translation>استيراد ملفات…</translation>
-        </message>
-        <message>
-            <source>Incidents</source>
-            <translation>الحوادث</translation>
         </message>
         <message>
             <source>Lock</source>
@@ -1770,16 +1758,8 @@
             <translation>قفل القضية بعد هذا العدد من الدقائق دون استخدام لوحة المفاتيح أو الفأرة (0: أبدًا):</translation>
         </message>
         <message>
-            <source>Navigator</source>
-            <translation>التنقل</translation>
-        </message>
-        <message>
             <source>Next page</source>
             <translation>الصفحة التالية</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>الأشخاص</translation>
         </message>
         <message>
             <source>Preview</source>
@@ -1802,10 +1782,6 @@
             <translation>البحث في قطع الإثبات</translation>
         </message>
         <message>
-            <source>Sources</source>
-            <translation>المصادر</translation>
-        </message>
-        <message>
             <source>Undo</source>
             <translation>تراجع</translation>
         </message>
@@ -1818,10 +1794,6 @@
             <translation>التحقق من كل ملف (بطيء)</translation>
         </message>
         <message>
-            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
-            <translation>لماذا يُحذف {ref}؟ يُحفظ السبب في سجل سلسلة الحيازة، ويمكن استعادته.</translation>
-        </message>
-        <message>
             <source>Zoom and pages</source>
             <translation>التكبير والصفحات</translation>
         </message>
@@ -1832,6 +1804,49 @@
         <message>
             <source>Zoom out</source>
             <translation>تصغير</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Custody log</source>
+            <translation>سجل سلسلة الحيازة</translation>
+        </message>
+        <message>
+            <source>Delete {ref}</source>
+            <translation>حذف {ref}</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>قطع الإثبات</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>استيراد مجلد</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>استيراد ملفات</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>الحوادث</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>التنقل</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>الأشخاص</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>المصادر</translation>
+        </message>
+        <message>
+            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
+            <translation>لماذا يُحذف {ref}؟ يُحفظ السبب في سجل سلسلة الحيازة، ويمكن استعادته.</translation>
         </message>
         <message>
             <source>caseapp</source>
@@ -2076,6 +2091,10 @@
         <message>
             <source>Reveal identity</source>
             <translation>كشف الهوية</translation>
+        </message>
+        <message>
+            <source>Search exhibits</source>
+            <translation>البحث في قطع الإثبات</translation>
         </message>
         <message>
             <source>Search titles, descriptions and extracted text (Enter)</source>

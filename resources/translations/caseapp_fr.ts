@@ -126,6 +126,10 @@
             <translation>Articles 25 et 28</translation>
         </message>
         <message>
+            <source>Element details</source>
+            <translation>Détails de l'élément</translation>
+        </message>
+        <message>
             <source>Footnotes</source>
             <translation>Notes de bas de page</translation>
         </message>
@@ -164,6 +168,10 @@
         <message>
             <source>Search crimes and elements, in English, French or Arabic (Enter)</source>
             <translation>Rechercher crimes et éléments, en anglais, français ou arabe (Entrée)</translation>
+        </message>
+        <message>
+            <source>Search the catalogue</source>
+            <translation>Rechercher dans le catalogue</translation>
         </message>
         <message>
             <source>Shared context</source>
@@ -1147,6 +1155,10 @@
             <translation>Contredit par</translation>
         </message>
         <message>
+            <source>Exhibits linked to the chosen element</source>
+            <translation>Pièces liées à l'élément choisi</translation>
+        </message>
+        <message>
             <source>Exhibits linked to {id}</source>
             <translation>Pièces liées à {id}</translation>
         </message>
@@ -1664,7 +1676,7 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>MainMenus</name>
         <message>
             <source>&amp;Case</source>
             <translation>&amp;Affaire</translation>
@@ -1706,20 +1718,8 @@
             <translation>Ajouter un incident…</translation>
         </message>
         <message>
-            <source>Custody log</source>
-            <translation>Registre de la chaîne de possession</translation>
-        </message>
-        <message>
-            <source>Delete {ref}</source>
-            <translation>Supprimer {ref}</translation>
-        </message>
-        <message>
             <source>Details</source>
             <translation>Détails</translation>
-        </message>
-        <message>
-            <source>Exhibits</source>
-            <translation>Pièces</translation>
         </message>
         <message>
             <source>Export the original…</source>
@@ -1734,24 +1734,12 @@
             <translation>Ajuster au panneau</translation>
         </message>
         <message>
-            <source>Import a folder</source>
-            <translation>Importer un dossier</translation>
-        </message>
-        <message>
             <source>Import a folder…</source>
             <translation>Importer un dossier…</translation>
         </message>
         <message>
-            <source>Import files</source>
-            <translation>Importer des fichiers</translation>
-        </message>
-        <message>
             <source>Import files…</source>
             <translation>Importer des fichiers…</translation>
-        </message>
-        <message>
-            <source>Incidents</source>
-            <translation>Incidents</translation>
         </message>
         <message>
             <source>Lock</source>
@@ -1770,16 +1758,8 @@
             <translation>Verrouiller l'affaire après ce nombre de minutes sans utilisation du clavier ni de la souris (0 : jamais) :</translation>
         </message>
         <message>
-            <source>Navigator</source>
-            <translation>Navigation</translation>
-        </message>
-        <message>
             <source>Next page</source>
             <translation>Page suivante</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>Personnes</translation>
         </message>
         <message>
             <source>Preview</source>
@@ -1802,10 +1782,6 @@
             <translation>Rechercher des pièces</translation>
         </message>
         <message>
-            <source>Sources</source>
-            <translation>Sources</translation>
-        </message>
-        <message>
             <source>Undo</source>
             <translation>Annuler</translation>
         </message>
@@ -1818,10 +1794,6 @@
             <translation>Vérifier chaque fichier (lent)</translation>
         </message>
         <message>
-            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
-            <translation>Pourquoi supprimer {ref} ? Le motif est conservé dans le registre de la chaîne de possession ; la fiche peut être restaurée.</translation>
-        </message>
-        <message>
             <source>Zoom and pages</source>
             <translation>Zoom et pages</translation>
         </message>
@@ -1832,6 +1804,49 @@
         <message>
             <source>Zoom out</source>
             <translation>Zoom arrière</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Custody log</source>
+            <translation>Registre de la chaîne de possession</translation>
+        </message>
+        <message>
+            <source>Delete {ref}</source>
+            <translation>Supprimer {ref}</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>Pièces</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>Importer un dossier</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>Importer des fichiers</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>Navigation</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personnes</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Why is {ref} deleted? The reason is kept in the custody log; it can be restored.</source>
+            <translation>Pourquoi supprimer {ref} ? Le motif est conservé dans le registre de la chaîne de possession ; la fiche peut être restaurée.</translation>
         </message>
         <message>
             <source>caseapp</source>
@@ -2076,6 +2091,10 @@
         <message>
             <source>Reveal identity</source>
             <translation>Révéler l'identité</translation>
+        </message>
+        <message>
+            <source>Search exhibits</source>
+            <translation>Rechercher des pièces</translation>
         </message>
         <message>
             <source>Search titles, descriptions and extracted text (Enter)</source>

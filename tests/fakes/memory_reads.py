@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from caseapp.core import searchtext
@@ -295,6 +296,12 @@ class MemoryReads:
             entries = [e for e in entries if e.action == query.action]
         if query.since_seq:
             entries = [e for e in entries if e.seq > query.since_seq]
+        if query.at_from is not None:
+            first = query.at_from.astimezone(UTC)
+            entries = [e for e in entries if datetime.fromisoformat(e.at) >= first]
+        if query.at_before is not None:
+            after = query.at_before.astimezone(UTC)
+            entries = [e for e in entries if datetime.fromisoformat(e.at) < after]
         return entries
 
     def custody_entries(self, query: CustodyQuery | None = None) -> Iterator[CustodyEntry]:

@@ -17,7 +17,7 @@ from caseapp.app.case_folder import OpenCase
 from caseapp.core.entities import PersonRole
 from caseapp.core.refs import RefKind
 from caseapp.core.resources import resource_path
-from caseapp.gui.i18n import ENVIRONMENT, TRANSLATED_ENUMS, Language, choose_language, enum_text
+from caseapp.gui.i18n import ENVIRONMENT, Language, choose_language, enum_text, translated_enums
 from caseapp.gui.i18n_catalog import TRANSLATED, lrelease, read_ts, scan_sources, ts_path
 from caseapp.gui.models.exhibits import Column
 from caseapp.gui.record_dialogs import RecordDialog
@@ -80,7 +80,7 @@ def test_strings_translated_from_a_variable_are_marked_data() -> None:
 
 def test_every_value_of_a_translated_enum_is_marked() -> None:
     messages = scan_sources().messages
-    for kind in TRANSLATED_ENUMS:
+    for kind in translated_enums():
         for member in kind:
             assert (kind.__name__, member.value) in messages, f"{kind.__name__}.{member.name} is not marked"
 
@@ -157,7 +157,7 @@ def test_the_arabic_interface_is_right_to_left_and_in_arabic(
     assert pages[:5] == ["قطع الإثبات", "الحوادث", "الأشخاص", "المصادر", "سجل سلسلة الحيازة"]
     assert pages[5:7] == ["الخريطة", "الخط الزمني"]
     assert pages[7:] == ["التهم", "الأركان", "الثغرات", "المراجعة", "الاختصاص"]
-    assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "&السجلات", "&عرض"]
+    assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "ال&سجلات", "&عرض"]
     assert main.exhibits.headerData(Column.KIND, Qt.Orientation.Horizontal) == "النوع"
     assert main.persons.index(0, 1).data() == "شاهد"  # the role, translated by value
     assert main.persons.headerData(0, Qt.Orientation.Horizontal) == "الاسم المستعار"
