@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import getpass
 import os
 import shutil
 import uuid
@@ -19,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from caseapp.app.actor import default_actor
 from caseapp.app.keyslot_file import KEYSLOTS_NAME, load_keyslots
 from caseapp.app.startup import local_time_zone
 from caseapp.atomicfile import fsync_dir, make_private_dir, remove_stale_temp_files
@@ -51,13 +51,6 @@ from caseapp.storage.names import DB_NAME
 BLOBS_DIR = "blobs"
 HEAD_KEY_PURPOSE = "custody-head"
 PRIVACY_KEY_PURPOSE = "custody-privacy"
-
-
-def default_actor() -> str:
-    """Who is acting: $CASEAPP_ACTOR if set, else the operating-system account name."""
-    from_env = os.environ.get("CASEAPP_ACTOR")
-    name = from_env or getpass.getuser()
-    return clean_text(name, field="$CASEAPP_ACTOR" if from_env else "the account name", max_length=200) or "unknown"
 
 
 @dataclass

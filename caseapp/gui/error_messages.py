@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from caseapp.core.entities import LinkStance
 from caseapp.core.errors import CaseAppError
 from caseapp.gui.i18n import enum_text
 
@@ -83,6 +82,8 @@ def translated(error: CaseAppError) -> str | None:
         params["field"] = field_names().get(params["field"], params["field"])
     if "kind" in params:
         params["kind"] = kind_words().get(params["kind"], params["kind"].replace("_", " "))
+    from caseapp.core.entities import LinkStance  # only when a link's message is shown: not at start
+
     if params.get("stance") in {s.value for s in LinkStance}:
         params["stance"] = enum_text(LinkStance(params["stance"]))
     try:

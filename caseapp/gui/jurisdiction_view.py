@@ -142,6 +142,7 @@ class JurisdictionView(QWidget):
         self.element_territories.setToolTip(
             tr("Where an element of the crime took place, such as the border crossed in a deportation.")
         )
+        self.element_territories.setAccessibleName(self.element_territories.toolTip())
         self.date_from = QLineEdit(self)
         self.date_from.setObjectName("jurisdictionFrom")
         self.date_from.setPlaceholderText(tr("YYYY-MM-DD"))

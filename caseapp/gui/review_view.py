@@ -66,6 +66,7 @@ class ReviewView(QWidget):
         self.filter.setObjectName("reviewFilter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(tr("Elements starting with… (e.g. 8(2)(e)), then Enter"))
+        self.filter.setAccessibleName(tr("Show the links to elements starting with"))
         self.filter.returnPressed.connect(self.load)
         self.filter.textChanged.connect(lambda text: None if text else self.load())
         self.accept_button.clicked.connect(lambda: self.review(accept=True))

@@ -162,7 +162,7 @@ class UnlockPage(QWidget):
         """The name typed last time (kept only while recent cases are remembered), else the account name."""
         if self.settings is not None and self.settings.remember_recent and self.settings.actor:
             return self.settings.actor
-        from caseapp.app.case_folder import default_actor
+        from caseapp.app.actor import default_actor
 
         try:
             return default_actor()

@@ -2552,6 +2552,10 @@
             <translation>ارفض الرابط المحدد (Ctrl+Backspace): لا يُحتسب عندها</translation>
         </message>
         <message>
+            <source>Show the links to elements starting with</source>
+            <translation>إظهار الروابط بالأركان التي تبدأ بـ</translation>
+        </message>
+        <message>
             <source>Stance</source>
             <translation>الموقف</translation>
         </message>

@@ -2552,6 +2552,10 @@
             <translation>Rejeter le lien sélectionné (Ctrl+Retour arrière) : il ne compte alors pour rien</translation>
         </message>
         <message>
+            <source>Show the links to elements starting with</source>
+            <translation>Afficher les liens vers les éléments commençant par</translation>
+        </message>
+        <message>
             <source>Stance</source>
             <translation>Position</translation>
         </message>
