@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -117,11 +117,15 @@ class ReviewView(QWidget):
         return row if isinstance(row, ElementLink) else None
 
     def select(self, ref: str) -> bool:
-        """Select the link ``ref`` (True if it is in the queue)."""
+        """Select the link ``ref`` (True if it is in the queue), as a click on its row would.
+        (QTableView.selectRow selects nothing right-to-left when the columns are narrower than the view.)"""
+        flags = QItemSelectionModel.SelectionFlag
         for row in range(self.model.rowCount()):
             link = self.model.row_at(row)
             if link is not None and link.ref == ref:
-                self.table.selectRow(row)
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), flags.ClearAndSelect | flags.Rows | flags.Current
+                )
                 return True
         return False
 

@@ -278,3 +278,5 @@ def test_the_arabic_catalogue_tree_and_gap_matrix_lay_out_right_to_left(
     cell = gaps.cell_item("CHG-1", "8(2)(e)(iv)-5")
     assert cell is not None and cell.text(1).endswith(legal_text(GapStatus.UNADDRESSED))
     assert legal_text(GapStatus.UNADDRESSED) != "unaddressed"  # written in Arabic
+    queued = legal.review.model.row_at(0)  # selecting a link of the queue works right to left too
+    assert queued is not None and legal.review.select(queued.ref) and legal.review.current() == queued
