@@ -354,6 +354,19 @@ class MainWindow(QMainWindow):
             return handle
         return None
 
+    def edit_exhibit(self) -> RecordDialog | None:
+        """The form for the exhibit selected in the exhibits table: title, description, sensitivity
+        (what a public export withholds) and source (whose grading the gap matrix counts)."""
+        rows = self.exhibits_page.table.selectionModel().selectedRows()
+        exhibit = self.exhibits.exhibit_at(rows[0].row()) if len(rows) == 1 and self.case is not None else None
+        if exhibit is None or self.case is None:
+            self._say(self.tr("Select one exhibit first."))
+            return None
+        dialog = RecordDialog(RefKind.EXHIBIT, self.runner, self.records, self, exhibit)
+        dialog.accepted.connect(lambda: self._push_undo(dialog.outcome))
+        dialog.open()
+        return dialog
+
     def _revealed(self, person: Any) -> None:
         self.persons.reveal(person)
         if self.selected is not None and self.selected.id == person.id:

@@ -122,6 +122,7 @@ class MainMenus:
             (RefKind.SOURCE, tr("Add a source…"), "Ctrl+Shift+S"),
         ):
             menu.addAction(self.action(text, _bind(window.record_action, kind, "add"), key))
+        menu.addAction(self.action(tr("Edit the selected exhibit…"), window.edit_exhibit, "Ctrl+Shift+E"))
         menu.addSeparator()
         for name, text, key in (
             ("add_tag", tr("Add a tag to the selected record…"), "Ctrl+T"),

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp.core.entities import (
+    Exhibit,
     Incident,
     InformationCredibility,
     Person,
     PersonRole,
     ProtectionLevel,
+    Sensitivity,
     Source,
     SourceReliability,
 )
@@ -38,7 +40,7 @@ from caseapp.gui.errors import message_for
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP, enum_text
 from caseapp.gui.tasks import TaskRunner
 
-Editable = Person | Incident | Source
+Editable = Person | Incident | Source | Exhibit
 
 
 def tr(text: str) -> str:
@@ -109,6 +111,19 @@ FIELDS: dict[RefKind, tuple[Field, ...]] = {
         ),
         Field("description", label("Description"), "text", current=lambda s: s.description),
     ),
+    RefKind.EXHIBIT: (  # edited only: exhibits come in by import
+        Field("title", label("Title"), current=lambda e: e.title),
+        Field("description", label("Description"), "text", current=lambda e: e.description),
+        Field(
+            "sensitivity",
+            label("Sensitivity"),
+            "choice",
+            tuple(s.value for s in Sensitivity),
+            lambda e: e.sensitivity.value,
+            shown=lambda value: enum_text(Sensitivity(value)),
+        ),
+        Field("source", label("Source (its ref, e.g. SRC-1)"), current=lambda e: e.source_ref or ""),
+    ),
 }
 ADD_TITLES = {  # whole sentences: the noun's gender changes the article in French and Arabic
     RefKind.PERSON: label("Add a person"),
@@ -170,6 +185,8 @@ class RecordDialog(QDialog):
         self.kind, self.runner, self.records, self.record = kind, runner, records, record
         self.outcome: OpResult[Any] | None = None
         self.setObjectName("recordDialog")
+        if record is None and kind not in ADD_TITLES:
+            raise ValueError(f"a {kind.value} is not added through this dialog")
         self.setWindowTitle(tr(ADD_TITLES[kind]) if record is None else tr("Edit {ref}").format(ref=record.ref))
         self.inputs: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         self.initial: dict[str, str] = {}

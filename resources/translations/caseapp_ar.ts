@@ -1722,6 +1722,10 @@
             <translation>التفاصيل</translation>
         </message>
         <message>
+            <source>Edit the selected exhibit…</source>
+            <translation>تعديل قطعة الإثبات المحددة…</translation>
+        </message>
+        <message>
             <source>Export the original…</source>
             <translation>تصدير الملف الأصلي…</translation>
         </message>
@@ -1839,6 +1843,10 @@
         <message>
             <source>People</source>
             <translation>الأشخاص</translation>
+        </message>
+        <message>
+            <source>Select one exhibit first.</source>
+            <translation>حدّد قطعة إثبات واحدة أولًا.</translation>
         </message>
         <message>
             <source>Sources</source>
@@ -2468,6 +2476,14 @@
         <message>
             <source>Role</source>
             <translation>الدور</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>الحساسية</translation>
+        </message>
+        <message>
+            <source>Source (its ref, e.g. SRC-1)</source>
+            <translation>المصدر (مرجعه، مثل SRC-1)</translation>
         </message>
         <message>
             <source>Title</source>

@@ -1722,6 +1722,10 @@
             <translation>Détails</translation>
         </message>
         <message>
+            <source>Edit the selected exhibit…</source>
+            <translation>Modifier la pièce sélectionnée…</translation>
+        </message>
+        <message>
             <source>Export the original…</source>
             <translation>Exporter l'original…</translation>
         </message>
@@ -1839,6 +1843,10 @@
         <message>
             <source>People</source>
             <translation>Personnes</translation>
+        </message>
+        <message>
+            <source>Select one exhibit first.</source>
+            <translation>Sélectionnez d'abord une seule pièce.</translation>
         </message>
         <message>
             <source>Sources</source>
@@ -2468,6 +2476,14 @@
         <message>
             <source>Role</source>
             <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Sensitivity</source>
+            <translation>Sensibilité</translation>
+        </message>
+        <message>
+            <source>Source (its ref, e.g. SRC-1)</source>
+            <translation>Source (sa référence, p. ex. SRC-1)</translation>
         </message>
         <message>
             <source>Title</source>
