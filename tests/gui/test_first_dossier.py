@@ -14,6 +14,7 @@ import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -36,6 +37,8 @@ from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import PersonRole, ProtectionLevel, Sensitivity
 from caseapp.core.legal.gaps import GapStatus
 from caseapp.gui.create_dialog import CreateCaseDialog
+from caseapp.gui.dossier_dialog import DossierDialog
+from caseapp.gui.dossier_inputs_view import DossierInputsView
 from caseapp.gui.i18n import Language
 from caseapp.gui.legal_common import legal_text
 from caseapp.gui.link_dialog import LinkDialog
@@ -58,6 +61,7 @@ SITUATION = "Situation in the Syrian Arab Republic"
 SENDER = "Aleppo Law Clinic"
 COLLEAGUE = "Nour Reviewer"
 PLACE_AR = "حلب الشرقية"
+D = TypeVar("D", bound=QDialog)
 
 
 @pytest.fixture(params=["en", "ar"])
@@ -87,7 +91,7 @@ def go_to(shell: Shell, page: QWidget) -> None:
     shell.main.navigator.setCurrentRow(row)
 
 
-def open_dialog(qtbot: QtBot, shell: Shell, keys: str, kind: type[QDialog]) -> QDialog:
+def open_dialog(qtbot: QtBot, shell: Shell, keys: str, kind: type[D]) -> D:
     """Press the menu shortcut ``keys``; the dialog of type ``kind`` it opens."""
     action(shell, keys).trigger()
     settle(qtbot, shell.runner)
@@ -98,7 +102,6 @@ def open_dialog(qtbot: QtBot, shell: Shell, keys: str, kind: type[QDialog]) -> Q
 
 def fill_record(qtbot: QtBot, shell: Shell, keys: str, **typed: str) -> RecordDialog:
     dialog = open_dialog(qtbot, shell, keys, RecordDialog)
-    assert isinstance(dialog, RecordDialog)
     for name, text in typed.items():
         widget = dialog.inputs[name]
         if isinstance(widget, QComboBox):
@@ -332,12 +335,12 @@ def test_a_new_user_goes_from_an_empty_case_to_a_public_dossier_in_the_window(
     assert {(x.review, x.reviewed_by) for x in accepted} == {(ReviewState.ACCEPTED, COLLEAGUE)}
 
     # 6. the dossier's own texts, then the public dossier exported
-    inputs = open_dialog(qtbot, shell, "Ctrl+Shift+J", QDialog)
-    qtbot.keyClicks(inputs.fields["situation"], SITUATION)  # type: ignore[attr-defined]
-    qtbot.keyClicks(inputs.fields["sender"], SENDER)  # type: ignore[attr-defined]
-    qtbot.mouseClick(inputs.save_fields_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    inputs = open_dialog(qtbot, shell, "Ctrl+Shift+J", DossierInputsView)
+    qtbot.keyClicks(inputs.fields["situation"], SITUATION)
+    qtbot.keyClicks(inputs.fields["sender"], SENDER)
+    qtbot.mouseClick(inputs.save_fields_button, Qt.MouseButton.LeftButton)
     settle(qtbot, shell.runner)
-    assert inputs.error.text() == ""  # type: ignore[attr-defined]
+    assert inputs.error.text() == ""
     saved = case.records.dossier_inputs()
     assert saved.situation == SITUATION and saved.sender == (SENDER,)
     inputs.close()
@@ -345,14 +348,14 @@ def test_a_new_user_goes_from_an_empty_case_to_a_public_dossier_in_the_window(
     out = tmp_path / "to-the-office"
     out.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_args: str(out)))
-    dossier = open_dialog(qtbot, shell, "Ctrl+Shift+D", QDialog)
-    dossier.version.setCurrentIndex(dossier.version.findData(True))  # type: ignore[attr-defined]  # public
-    dossier.docx.setChecked(False)  # type: ignore[attr-defined]
-    qtbot.mouseClick(dossier.folder.choose, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    qtbot.mouseClick(dossier.export_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    dossier = open_dialog(qtbot, shell, "Ctrl+Shift+D", DossierDialog)
+    dossier.version.setCurrentIndex(dossier.version.findData(True))  # public
+    dossier.docx.setChecked(False)
+    qtbot.mouseClick(dossier.folder.choose, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dossier.export_button, Qt.MouseButton.LeftButton)
     settle(qtbot, shell.runner, timeout=120_000)
     pdf = out / "communication-public.pdf"
-    assert [p.name for p in out.iterdir()] == [pdf.name], dossier.status.text()  # type: ignore[attr-defined]
+    assert [p.name for p in out.iterdir()] == [pdf.name], dossier.status.text()
 
     words = pdf_text(pdf)
     assert CRIME in words and SITUATION in words
