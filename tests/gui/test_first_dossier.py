@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLineEdit,
+    QPushButton,
     QTableView,
     QTreeWidgetItem,
     QWidget,
@@ -36,6 +37,7 @@ from caseapp.core.analysis import ReviewState
 from caseapp.core.custody import CustodyAction
 from caseapp.core.entities import PersonRole, ProtectionLevel, Sensitivity
 from caseapp.core.legal.gaps import GapStatus
+from caseapp.core.refs import RefKind
 from caseapp.gui.create_dialog import CreateCaseDialog
 from caseapp.gui.dossier_dialog import DossierDialog
 from caseapp.gui.dossier_inputs_view import DossierInputsView
@@ -91,16 +93,20 @@ def go_to(shell: Shell, page: QWidget) -> None:
     shell.main.navigator.setCurrentRow(row)
 
 
-def open_dialog(qtbot: QtBot, shell: Shell, keys: str, kind: type[D]) -> D:
-    """Press the menu shortcut ``keys``; the dialog of type ``kind`` it opens."""
-    action(shell, keys).trigger()
+def open_dialog(qtbot: QtBot, shell: Shell, keys: str | QPushButton, kind: type[D]) -> D:
+    """Press the menu shortcut ``keys`` (or click the button); the dialog of type ``kind`` it opens."""
+    if isinstance(keys, QPushButton):
+        qtbot.mouseClick(keys, Qt.MouseButton.LeftButton)
+    else:
+        action(shell, keys).trigger()
     settle(qtbot, shell.runner)
     shown = [d for d in shell.main.findChildren(kind) if d.isVisible()]
     assert len(shown) == 1, shown
     return shown[0]
 
 
-def fill_record(qtbot: QtBot, shell: Shell, keys: str, **typed: str) -> RecordDialog:
+def fill_record(qtbot: QtBot, shell: Shell, keys: str | QPushButton, **typed: str) -> RecordDialog:
+    """Open a record form, type each field (choose it, for a list), give a reason if it is an edit, OK."""
     dialog = open_dialog(qtbot, shell, keys, RecordDialog)
     for name, text in typed.items():
         widget = dialog.inputs[name]
@@ -221,15 +227,17 @@ def test_a_new_user_goes_from_an_empty_case_to_a_public_dossier_in_the_window(
     folder = tmp_path / "usb-stick"
     folder.mkdir()
     write_jpeg(folder / "crater.jpg", gps=(36.2021, 37.1343), taken="2016:04:27 23:40:00")
+    write_jpeg(folder / "entrance.jpg", size=(120, 90), gps=(36.2026, 37.1345), taken="2016:04:27 23:55:00")
     (folder / "msf-report.pdf").write_bytes(pdf_bytes(["MSF: the hospital was struck"]))
     (folder / "statement.txt").write_text(STATEMENT, encoding="utf-8")
     with qtbot.waitSignal(main.importer.finished, timeout=60_000) as imported:
         drop(main, [folder])
     assert imported.args[0] is not None and not imported.args[0].all_problems()
     settle(qtbot, shell.runner)
-    assert main.exhibits.rowCount() == 3
-    photo = next(e for e in case.records.exhibits() if e.original_name == "crater.jpg")
-    assert photo.latitude is not None and abs(photo.latitude - 36.2021) < 1e-3, "the GPS position was read"
+    assert main.exhibits.rowCount() == 4
+    photos = [e for e in case.records.exhibits() if e.original_name in ("crater.jpg", "entrance.jpg")]
+    assert all(p.latitude is not None and abs(p.latitude - 36.202) < 1e-3 for p in photos), "GPS positions read"
+    photo_refs = [p.ref for p in photos]
 
     # 3. the people, the incident and the source, through their forms
     fill_record(qtbot, shell, "Ctrl+Shift+P", role=PersonRole.WITNESS.value, full_name=REAL_NAME)
@@ -237,20 +245,23 @@ def test_a_new_user_goes_from_an_empty_case_to_a_public_dossier_in_the_window(
     assert witness.protection is not ProtectionLevel.NONE and witness.full_name is None  # hidden unless revealed
     assert case.records.reveal_person(witness.id).value.full_name == REAL_NAME
     assert REAL_NAME not in " ".join(str(main.persons.index(0, c).data()) for c in range(main.persons.columnCount()))
-    fill_record(
-        qtbot,
-        shell,
-        "Ctrl+Shift+N",
-        title="Strike on al-Quds hospital",
-        when="2016-04-27",
-        place_name=PLACE_AR,
-        latitude="36.2021",
-        longitude="37.1343",
-        country="SY",
-    )
+    # the two photos taken near each other are suggested as one incident on the map: confirmed, then completed
+    go_to(shell, main.places.map_view)
+    settle(qtbot, shell.runner)
+    suggestions = main.places.map_view.suggestions
+    assert suggestions.list.count() == 1
+    suggestions.list.setCurrentRow(0)
+    qtbot.keyClicks(suggestions.title, "Strike on al-Quds hospital")
+    qtbot.mouseClick(suggestions.confirm, Qt.MouseButton.LeftButton)
+    settle(qtbot, shell.runner)
+    incidents = main.record_pages[RefKind.INCIDENT]
+    go_to(shell, incidents)
+    click_row(qtbot, incidents.table, 0)
+    fill_record(qtbot, shell, incidents.buttons["edit"], place_name=PLACE_AR, country="SY")
     fill_record(qtbot, shell, "Ctrl+Shift+S", name="MSF field team", reliability="B", credibility="2")
     ((incident,), (source,)) = case.records.incidents(), case.records.sources()
     assert incident.country == "SY" and incident.place_name == PLACE_AR and source.grading == "B2"
+    assert sorted(link.exhibit_ref for link in case.records.links(incident.id)) == sorted(photo_refs)
 
     # the report comes from that source; the statement names the witness: withheld from public exports
     select_exhibit(qtbot, shell, "msf-report.pdf")
