@@ -278,3 +278,6 @@ def test_the_arabic_catalogue_tree_and_gap_matrix_lay_out_right_to_left(
     cell = gaps.cell_item("CHG-1", "8(2)(e)(iv)-5")
     assert cell is not None and cell.text(1).endswith(legal_text(GapStatus.UNADDRESSED))
     assert legal_text(GapStatus.UNADDRESSED) != "unaddressed"  # written in Arabic
+    assert cell.text(6) and cell.text(6) != "no accepted evidence"  # why, in Arabic too
+    charge = gaps.tree.topLevelItem(0)
+    assert charge.isFirstColumnSpanned() and "CHG-1" in charge.text(0)  # the crime's title is not cut in "Why"
