@@ -619,8 +619,16 @@
             <translation>مَن</translation>
         </message>
         <message>
+            <source>extracted text SHA-256</source>
+            <translation>SHA-256 للنص المستخرج</translation>
+        </message>
+        <message>
             <source>none recorded</source>
             <translation>لا شيء مسجّل</translation>
+        </message>
+        <message>
+            <source>thumbnail SHA-256</source>
+            <translation>SHA-256 للصورة المصغّرة</translation>
         </message>
         <message>
             <source>{n} bytes</source>

@@ -619,8 +619,16 @@
             <translation>Qui</translation>
         </message>
         <message>
+            <source>extracted text SHA-256</source>
+            <translation>SHA-256 du texte extrait</translation>
+        </message>
+        <message>
             <source>none recorded</source>
             <translation>aucun enregistré</translation>
+        </message>
+        <message>
+            <source>thumbnail SHA-256</source>
+            <translation>SHA-256 de la vignette</translation>
         </message>
         <message>
             <source>{n} bytes</source>
