@@ -33,12 +33,13 @@ def _table(rows: Iterable[tuple[str, Any]]) -> str:
     top-aligned). Qt lays a table's columns out left to right whatever the direction, so in a
     right-to-left window the value comes first: the label stands on the right, read first."""
     right_to_left = QGuiApplication.isRightToLeft()
+    side = "right" if right_to_left else "left"  # the labels line up on the side lines start from
     cells = "".join(
         "<tr>"
         + (
-            f"<td align='left' valign='middle'>{_e(v)}</td><th align='left' valign='middle'>{_e(k)}</th>"
+            f"<td valign='middle'>{_e(v)}</td><th align='{side}' valign='middle'>{_e(k)}</th>"
             if right_to_left
-            else f"<th align='left' valign='middle'>{_e(k)}</th><td align='left' valign='middle'>{_e(v)}</td>"
+            else f"<th align='{side}' valign='middle'>{_e(k)}</th><td valign='middle'>{_e(v)}</td>"
         )
         + "</tr>"
         for k, v in rows
