@@ -174,6 +174,7 @@ class DetailPanel(QTextBrowser):
         self.setObjectName("detailPanel")
         self.setOpenLinks(False)
         self.setAccessibleName(tr("Details"))
+        self.setPlaceholderText(tr("Choose an exhibit or a record to see its details here."))
         self.document().setUndoRedoEnabled(False)
 
     def show_html(self, text: str) -> None:

@@ -23,7 +23,6 @@ from caseapp.gui.models.exhibits import ExhibitTableModel
 from caseapp.gui.models.records import ListTableModel
 from caseapp.gui.models.thumbnails import ICON_SIDE
 
-
 CAPTURED_SAMPLE = "2016-04-28T07:12:40"  # the widest capture time the Captured column shows
 
 

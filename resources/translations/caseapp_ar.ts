@@ -495,6 +495,10 @@
             <translation>تاريخ الالتقاط</translation>
         </message>
         <message>
+            <source>Choose an exhibit or a record to see its details here.</source>
+            <translation>اختر قطعة إثبات أو سجلًا لترى تفاصيله هنا.</translation>
+        </message>
+        <message>
             <source>Contact</source>
             <translation>وسيلة الاتصال</translation>
         </message>

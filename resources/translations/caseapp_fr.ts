@@ -495,6 +495,10 @@
             <translation>Saisi le</translation>
         </message>
         <message>
+            <source>Choose an exhibit or a record to see its details here.</source>
+            <translation>Choisissez une pièce ou un enregistrement pour en voir ici le détail.</translation>
+        </message>
+        <message>
             <source>Contact</source>
             <translation>Contact</translation>
         </message>

@@ -243,6 +243,7 @@ def test_the_side_panel_follows_the_page_shown(qtbot: QtBot, opened: Shell) -> N
     assert main.selected is not None and main.selected.ref == "INC-3" and "INC-3" in main.detail.toPlainText()
     show_page(qtbot, opened, main.legal.charges)
     assert main.selected is None and main.detail.toPlainText() == "" and main.people.isHidden()
+    assert main.detail.placeholderText()  # the empty panel says what would show there
     people = main.record_pages[RefKind.PERSON]
     show_page(qtbot, opened, people)
     people.table.selectRow(0)
