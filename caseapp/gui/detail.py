@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from caseapp.core.entities import CustodyEntry, ExhibitDetail, Incident, Note, Person, Source, TimePrecision
@@ -29,8 +29,28 @@ def _e(value: Any) -> str:
 
 
 def _table(rows: Iterable[tuple[str, Any]]) -> str:
-    cells = "".join(f"<tr><th align='left'>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows if v not in (None, ""))
+    """Label and value side by side, centred on one line (an Arabic label's font sits higher when
+    top-aligned). Qt lays a table's columns out left to right whatever the direction, so in a
+    right-to-left window the value comes first: the label stands on the right, read first."""
+    right_to_left = QGuiApplication.isRightToLeft()
+    side = "right" if right_to_left else "left"  # the labels line up on the side lines start from
+    cells = "".join(
+        "<tr>"
+        + (
+            f"<td valign='middle'>{_e(v)}</td><th align='{side}' valign='middle'>{_e(k)}</th>"
+            if right_to_left
+            else f"<th align='{side}' valign='middle'>{_e(k)}</th><td valign='middle'>{_e(v)}</td>"
+        )
+        + "</tr>"
+        for k, v in rows
+        if v not in (None, "")
+    )
     return f"<table cellspacing='4'>{cells}</table>"
+
+
+def _derivative_label(kind: str) -> str:
+    labels = {"thumbnail": tr("thumbnail SHA-256"), "text": tr("extracted text SHA-256")}
+    return labels.get(kind, f"{kind} SHA-256")
 
 
 def _section(title: str, body: str) -> str:
@@ -60,7 +80,7 @@ def exhibit_html(detail: ExhibitDetail) -> str:
             (tr("Description"), ex.description),
         ]
     )
-    hashes = _table([("SHA-256", ex.sha256)] + [(f"{d.kind} SHA-256", d.sha256) for d in detail.derivatives])
+    hashes = _table([("SHA-256", ex.sha256)] + [(_derivative_label(d.kind), d.sha256) for d in detail.derivatives])
     acquisitions = _items(
         f"{a.seen_at:%Y-%m-%d %H:%M} · {a.actor} · {a.original_path}" + (f" · {a.note}" if a.note else "")
         for a in detail.acquisitions
@@ -154,6 +174,7 @@ class DetailPanel(QTextBrowser):
         self.setObjectName("detailPanel")
         self.setOpenLinks(False)
         self.setAccessibleName(tr("Details"))
+        self.setPlaceholderText(tr("Choose an exhibit or a record to see its details here."))
         self.document().setUndoRedoEnabled(False)
 
     def show_html(self, text: str) -> None:

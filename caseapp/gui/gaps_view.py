@@ -40,6 +40,22 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("GapsView", text)
 
 
+def why_text(cell: GapCell) -> str:
+    """Why a cell has its status, in the window's language (composed from the cell, as the rule words it)."""
+    if cell.status is GapStatus.CONTESTED:
+        return tr("contradicted by {refs}").format(refs=ltr(", ".join(cell.contradicting)))
+    if cell.status is GapStatus.UNADDRESSED:
+        return tr("no accepted evidence")
+    if cell.status is GapStatus.CORROBORATED:
+        return tr("{n} independent sources").format(n=cell.independent_sources)
+    reasons = {
+        "one independent source": tr("one independent source"),
+        "only grades D-F or 4-6 (or ungraded)": tr("only grades D-F or 4-6 (or ungraded)"),
+        'only "maybe"': tr("every link weighs “maybe”"),
+    }
+    return tr("; ").join(reasons.get(reason, reason) for reason in cell.why.split("; "))
+
+
 class GapsView(QWidget):
     shown = Signal()  # the tree shows a new matrix (whole or updated)
 
@@ -153,17 +169,16 @@ class GapsView(QWidget):
         self.items.clear()
         self.tree.clear()
         for charge in gaps:
-            top = QTreeWidgetItem(
-                [ltr(f"{charge.charge_ref}  {charge.crime_id}"), "", "", "", "", "", ltr(charge.crime_title)]
-            )
+            # the charge's row spans the columns: its crime's title is read whole, not cut in "Why"
+            title = ltr(f"{charge.charge_ref}  {charge.crime_id}") + "  —  " + ltr(charge.crime_title)
+            top = QTreeWidgetItem([("⚠ " if charge.warnings else "") + title])
             font = QFont(top.font(0))
             font.setBold(True)
             top.setFont(0, font)
             top.setData(0, KeyRole, (charge.charge_ref, "", None))
-            if charge.warnings:
-                top.setText(6, "⚠ " + ltr(charge.crime_title))
-                top.setToolTip(6, "\n".join(charge.warnings))
+            top.setToolTip(0, "\n".join((title, *charge.warnings)))
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
             for cell in charge.cells:
                 item = self._cell_item(charge, cell)
                 top.addChild(item)
@@ -220,7 +235,6 @@ class GapsView(QWidget):
         item.setData(0, KeyRole, (charge.charge_ref, cell.element_id, cell.suspect_ref))
         item.setForeground(1, QBrush(QColor(20, 20, 20)))
         item.setToolTip(0, cell.text)
-        item.setToolTip(6, cell.text)
         self._fill(item, cell)
         return item
 
@@ -232,7 +246,8 @@ class GapsView(QWidget):
         item.setText(3, cell.best_grade or "—")
         item.setText(4, ("⚠ " + ltr(", ".join(cell.contradicting))) if cell.contradicting else "")
         item.setText(5, ltr(", ".join(cell.awaiting_review)))
-        item.setText(6, ltr(cell.why))
+        item.setText(6, why_text(cell))
+        item.setToolTip(6, why_text(cell) + "\n\n" + cell.text)
         item.setBackground(1, QBrush(STATUS_COLOURS[cell.status]))
 
     def _expanded(self, item: QTreeWidgetItem, expanded: bool) -> None:

@@ -24,6 +24,11 @@ from caseapp.core.resources import resource_path
 LANGUAGES = ("en", "fr", "ar")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ar": "العربية"}  # each in its own language
 RIGHT_TO_LEFT = frozenset({"ar"})
+# The locale that formats numbers and dates. Arabic is written with Western digits throughout caseapp
+# (references, hashes, coordinates, ISO dates and counts are), so numbers Qt formats are too: Qt's
+# plain "ar" (Egypt) writes ٠١٢…, mixing two sets of digits in one sentence ("٢ أدلة ضمن 160 م").
+# The United Arab Emirates' Arabic has the same month names as "ar" and Western digits.
+LOCALES = {"ar": "ar_AE"}
 ENVIRONMENT = "CASEAPP_LANG"  # overrides the setting (screenshots, tests, a one-off start)
 
 
@@ -60,7 +65,7 @@ class Language:
 
     def install(self, app: QApplication) -> bool:
         """Load caseapp's and Qt's own translations; set the layout direction. False if caseapp's is missing."""
-        QLocale.setDefault(QLocale(self.code))
+        QLocale.setDefault(QLocale(LOCALES.get(self.code, self.code)))
         app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if self.code in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
         )

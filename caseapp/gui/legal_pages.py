@@ -83,7 +83,7 @@ class LegalPages(QObject):
         layout.insertWidget(1, self.elements)
         window.exhibits_page.selected.connect(lambda _row: self._load_exhibit_elements())
         for record_page in (*window.record_pages.values(), window.custody_page):  # no exhibit shown then
-            record_page.selected.connect(lambda _row: self._clear_exhibit_elements())
+            record_page.selected.connect(lambda _row: self.clear_exhibit_elements())
         table = window.exhibits_page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._exhibit_menu)
@@ -226,7 +226,7 @@ class LegalPages(QObject):
         handle = self.context.runner.read(lambda: records.element_links(exhibit.id), name="exhibit elements")
         handle.succeeded.connect(lambda links: self._exhibit_elements(generation, exhibit.ref, links))
 
-    def _clear_exhibit_elements(self) -> None:
+    def clear_exhibit_elements(self) -> None:
         self._exhibit_generation += 1
         self.elements.clear()
 

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
             if isinstance(page, RecordPage | ExhibitsPage):
                 page.table.setAccessibleName(label)  # a screen reader names the table as the navigator does
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigator.currentRowChanged.connect(lambda _row: self._page_changed())
         self.navigator.setCurrentRow(0)
         self.navigator.setSpacing(3)
         self.side = SidePanel(self.runner, self)
@@ -281,6 +282,28 @@ class MainWindow(QMainWindow):
             self.selected = None
             self.side.set_selection(None, exhibit=False)
             self.detail.show_html(record_html(entry))
+
+    def _page_changed(self) -> None:
+        """The side panel follows the page on screen: a table page's selected row, else the exhibit
+        shown (its preview and marked excerpt stay at hand for linking), else nothing."""
+        page = self.stack.currentWidget()
+        if self.case is None:
+            return
+        if isinstance(page, ExhibitsPage | RecordPage):
+            rows = page.table.selectionModel().selectedRows()
+            if rows:
+                page.selected.emit(rows[0].row())
+                return
+        elif self.selected is not None and self.selected.kind is RefKind.EXHIBIT:
+            return
+        self.clear_selection()
+
+    def clear_selection(self) -> None:
+        """Nothing selected: an empty side panel."""
+        self.selected = None
+        self.side.clear_all()
+        self.people.show_person(None)
+        self.legal.clear_exhibit_elements()
 
     def _select(self, selected: Selected) -> None:
         self.selected = selected

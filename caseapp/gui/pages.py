@@ -23,6 +23,8 @@ from caseapp.gui.models.exhibits import ExhibitTableModel
 from caseapp.gui.models.records import ListTableModel
 from caseapp.gui.models.thumbnails import ICON_SIDE
 
+CAPTURED_SAMPLE = "2016-04-28T07:12:40"  # the widest capture time the Captured column shows
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Pages", text)
@@ -70,7 +72,8 @@ class ExhibitsPage(QWidget):
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(max(rows.defaultSectionSize(), ICON_SIDE + 4))
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # 100 000 rows: never measured one by one
-        for column, width in enumerate((60, 240, 80, 110, 60, 120, 45)):
+        captured = self.table.fontMetrics().horizontalAdvance(CAPTURED_SAMPLE) + 16  # whole, not "07:1…"
+        for column, width in enumerate((60, 240, 80, max(110, captured), 60, 120, 45)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection)
         top = QHBoxLayout()

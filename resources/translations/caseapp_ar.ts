@@ -495,6 +495,10 @@
             <translation>تاريخ الالتقاط</translation>
         </message>
         <message>
+            <source>Choose an exhibit or a record to see its details here.</source>
+            <translation>اختر قطعة إثبات أو سجلًا لترى تفاصيله هنا.</translation>
+        </message>
+        <message>
             <source>Contact</source>
             <translation>وسيلة الاتصال</translation>
         </message>
@@ -619,8 +623,16 @@
             <translation>مَن</translation>
         </message>
         <message>
+            <source>extracted text SHA-256</source>
+            <translation>SHA-256 للنص المستخرج</translation>
+        </message>
+        <message>
             <source>none recorded</source>
             <translation>لا شيء مسجّل</translation>
+        </message>
+        <message>
+            <source>thumbnail SHA-256</source>
+            <translation>SHA-256 للصورة المصغّرة</translation>
         </message>
         <message>
             <source>{n} bytes</source>
@@ -1135,6 +1147,10 @@
             <translation>(سياق)</translation>
         </message>
         <message>
+            <source>; </source>
+            <translation>؛ </translation>
+        </message>
+        <message>
             <source>Awaiting review</source>
             <translation>بانتظار المراجعة</translation>
         </message>
@@ -1199,8 +1215,32 @@
             <translation>سبب حالة هذا الركن</translation>
         </message>
         <message>
+            <source>contradicted by {refs}</source>
+            <translation>تناقضه {refs}</translation>
+        </message>
+        <message>
+            <source>every link weighs “maybe”</source>
+            <translation>وزن كل الروابط «محتمل»</translation>
+        </message>
+        <message>
+            <source>no accepted evidence</source>
+            <translation>لا دليل مقبول</translation>
+        </message>
+        <message>
+            <source>one independent source</source>
+            <translation>مصدر مستقل واحد فقط</translation>
+        </message>
+        <message>
+            <source>only grades D-F or 4-6 (or ungraded)</source>
+            <translation>تقديرات D-F أو 4-6 فقط (أو بلا تقدير)</translation>
+        </message>
+        <message>
             <source>{charges} charge(s): {unaddressed} unaddressed, {weak} weak, {corroborated} corroborated, {contested} contested</source>
             <translation>عدد التهم {charges}: {unaddressed} غير مُعالَج، {weak} ضعيف، {corroborated} مُعزَّز، {contested} مُعترَض عليه</translation>
+        </message>
+        <message>
+            <source>{n} independent sources</source>
+            <translation>{n} مصادر مستقلة</translation>
         </message>
     </context>
     <context>

@@ -495,6 +495,10 @@
             <translation>Saisi le</translation>
         </message>
         <message>
+            <source>Choose an exhibit or a record to see its details here.</source>
+            <translation>Choisissez une pièce ou un enregistrement pour en voir ici le détail.</translation>
+        </message>
+        <message>
             <source>Contact</source>
             <translation>Contact</translation>
         </message>
@@ -619,8 +623,16 @@
             <translation>Qui</translation>
         </message>
         <message>
+            <source>extracted text SHA-256</source>
+            <translation>SHA-256 du texte extrait</translation>
+        </message>
+        <message>
             <source>none recorded</source>
             <translation>aucun enregistré</translation>
+        </message>
+        <message>
+            <source>thumbnail SHA-256</source>
+            <translation>SHA-256 de la vignette</translation>
         </message>
         <message>
             <source>{n} bytes</source>
@@ -1135,6 +1147,10 @@
             <translation>(contexte)</translation>
         </message>
         <message>
+            <source>; </source>
+            <translation> ; </translation>
+        </message>
+        <message>
             <source>Awaiting review</source>
             <translation>En attente de revue</translation>
         </message>
@@ -1199,8 +1215,32 @@
             <translation>Pourquoi l’élément a ce statut</translation>
         </message>
         <message>
+            <source>contradicted by {refs}</source>
+            <translation>contredit par {refs}</translation>
+        </message>
+        <message>
+            <source>every link weighs “maybe”</source>
+            <translation>tous les liens pèsent « possible »</translation>
+        </message>
+        <message>
+            <source>no accepted evidence</source>
+            <translation>aucune preuve acceptée</translation>
+        </message>
+        <message>
+            <source>one independent source</source>
+            <translation>une seule source indépendante</translation>
+        </message>
+        <message>
+            <source>only grades D-F or 4-6 (or ungraded)</source>
+            <translation>seulement des cotes D-F ou 4-6 (ou sans cote)</translation>
+        </message>
+        <message>
             <source>{charges} charge(s): {unaddressed} unaddressed, {weak} weak, {corroborated} corroborated, {contested} contested</source>
             <translation>{charges} charge(s) : {unaddressed} non traités, {weak} faibles, {corroborated} corroborés, {contested} contestés</translation>
+        </message>
+        <message>
+            <source>{n} independent sources</source>
+            <translation>{n} sources indépendantes</translation>
         </message>
     </context>
     <context>

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextBlock
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from caseapp.app.case_folder import OpenCase
+from caseapp.core.ports import RecordQuery
 from caseapp.core.refs import RefKind
-from caseapp.gui.detail import DetailPanel
+from caseapp.gui.detail import DetailPanel, record_html
+from caseapp.gui.i18n import Language
 from caseapp.gui.shell import Shell
 from tests.gui.conftest import settle
 
@@ -50,3 +53,30 @@ def test_an_arabic_place_starts_where_the_other_values_start(
     place, coordinates = block_with(panel, PLACE), block_with(panel, COORDINATES)
     assert place.textDirection() == Qt.LayoutDirection.RightToLeft
     assert abs(text_left(panel, place) - text_left(panel, coordinates)) < 2
+
+
+def test_in_arabic_a_label_stands_right_of_its_value_and_on_its_line(
+    qtbot: QtBot, make_case: Callable[..., tuple[OpenCase, str]]
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    language = Language("ar")
+    assert language.install(app)
+    try:
+        case, _ = make_case()
+        case.records.add_incident(title="Strike", when="2016-04-27", place_name=PLACE, latitude=36.2, longitude=37.1)
+        panel = DetailPanel()
+        qtbot.addWidget(panel)
+        panel.resize(420, 300)
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.show_html(record_html(case.records.incidents(RecordQuery())[0]))
+        label_text = QCoreApplication.translate("DetailPanel", "Coordinates")
+        assert label_text != "Coordinates"
+        label, value = block_with(panel, label_text), block_with(panel, "36.2, 37.1")
+        layout = panel.document().documentLayout()
+        label_box, value_box = layout.blockBoundingRect(label), layout.blockBoundingRect(value)
+        assert value_box.width() > 0 and label_box.left() > value_box.right() - 1  # read first, on the right
+        assert abs(label_box.center().y() - value_box.center().y()) < 1.5  # on one line, not above it
+    finally:
+        language.uninstall(app)

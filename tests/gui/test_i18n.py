@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -155,6 +155,8 @@ def test_the_arabic_interface_is_right_to_left_and_in_arabic(
     assert main.isVisible() and main.layoutDirection() == Qt.LayoutDirection.RightToLeft
     pages = [main.navigator.item(row).text() for row in range(main.navigator.count())]
     assert pages[:5] == ["قطع الإثبات", "الحوادث", "الأشخاص", "المصادر", "سجل سلسلة الحيازة"]
+    locale = QLocale()  # numbers and dates in Western digits, as the rest of the Arabic window writes them
+    assert locale.toString(160) == "160" and locale.toString(QDate(2016, 5, 3), "d MMMM yyyy") == "3 مايو 2016"
     assert pages[5:7] == ["الخريطة", "الخط الزمني"]
     assert pages[7:] == ["التهم", "الأركان", "الثغرات", "المراجعة", "الاختصاص"]
     assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "ال&سجلات", "&عرض"]

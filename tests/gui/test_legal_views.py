@@ -280,3 +280,6 @@ def test_the_arabic_catalogue_tree_and_gap_matrix_lay_out_right_to_left(
     assert legal_text(GapStatus.UNADDRESSED) != "unaddressed"  # written in Arabic
     queued = legal.review.model.row_at(0)  # selecting a link of the queue works right to left too
     assert queued is not None and legal.review.select(queued.ref) and legal.review.current() == queued
+    assert cell.text(6) and cell.text(6) != "no accepted evidence"  # why, in Arabic too
+    charge = gaps.tree.topLevelItem(0)
+    assert charge.isFirstColumnSpanned() and "CHG-1" in charge.text(0)  # the crime's title is not cut in "Why"

@@ -52,6 +52,8 @@ def test_exhibits_table_pages_sorts_and_searches_through_the_store(
     assert model.requested_pages == [0], "only the page of the visible rows is fetched"
     assert model.loaded_rows() == PAGE
     assert model.index(0, Column.REF).data() == "EX-1"
+    whole = table.fontMetrics().horizontalAdvance("2016-04-28T07:12:40")
+    assert table.columnWidth(Column.CAPTURED) > whole  # a capture time is read whole, not cut
     first_page_seconds = time.perf_counter() - started
 
     table.scrollToBottom()

@@ -233,6 +233,34 @@ def test_the_timeline_orders_entries_and_draws_each_range_as_wide_as_its_uncerta
     assert "W-001" in main.detail.toPlainText() and "Khalil" not in main.detail.toPlainText()
 
 
+def test_the_side_panel_follows_the_page_shown(qtbot: QtBot, opened: Shell) -> None:
+    """An incident chosen on the timeline does not stay beside the Charges page; a table page shows its own row."""
+    main = opened.main
+    view = main.places.timeline_view
+    show_page(qtbot, opened, view)
+    view.canvas.chosen.emit(view.canvas.entries[0])  # INC-3, as a click does
+    settle(qtbot, opened.runner)
+    assert main.selected is not None and main.selected.ref == "INC-3" and "INC-3" in main.detail.toPlainText()
+    show_page(qtbot, opened, main.legal.charges)
+    assert main.selected is None and main.detail.toPlainText() == "" and main.people.isHidden()
+    assert main.detail.placeholderText()  # the empty panel says what would show there
+    people = main.record_pages[RefKind.PERSON]
+    show_page(qtbot, opened, people)
+    people.table.selectRow(0)
+    settle(qtbot, opened.runner)
+    assert main.selected is not None and main.selected.ref == "W-001" and not main.people.isHidden()
+    show_page(qtbot, opened, main.places.map_view)
+    assert main.selected is None and main.people.isHidden()
+    show_page(qtbot, opened, people)  # back: its row is shown again
+    assert main.selected is not None and main.selected.ref == "W-001" and not main.people.isHidden()
+    exhibits = main.exhibits_page
+    show_page(qtbot, opened, exhibits)
+    exhibits.table.selectRow(0)
+    settle(qtbot, opened.runner)
+    show_page(qtbot, opened, main.legal.gaps)  # the exhibit stays: its preview and excerpt are for linking
+    assert main.selected is not None and main.selected.ref == "EX-1"
+
+
 def test_the_views_refresh_on_changes_load_when_shown_and_empty_on_lock(qtbot: QtBot, opened: Shell) -> None:
     main, places = opened.main, opened.main.places
     show_page(qtbot, opened, places.map_view)
