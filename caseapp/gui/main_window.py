@@ -50,6 +50,7 @@ from caseapp.gui.pages import ExhibitsPage, RecordPage
 from caseapp.gui.people_panel import PeoplePanel
 from caseapp.gui.places import PlaceViews
 from caseapp.gui.record_dialogs import RecordDialog
+from caseapp.gui.record_link_dialog import RecordLinkDialog
 from caseapp.gui.settings import Settings
 from caseapp.gui.side_panel import SidePanel
 from caseapp.gui.tasks import TaskHandle, TaskRunner
@@ -387,6 +388,17 @@ class MainWindow(QMainWindow):
             return None
         dialog = RecordDialog(RefKind.EXHIBIT, self.runner, self.records, self, exhibit)
         dialog.accepted.connect(lambda: self._push_undo(dialog.outcome))
+        dialog.open()
+        return dialog
+
+    def link_to_record(self) -> RecordLinkDialog | None:
+        """The form linking the exhibits selected in the exhibits table to a person or an incident."""
+        rows = self.exhibits_page.table.selectionModel().selectedRows()
+        chosen = [e for e in (self.exhibits.exhibit_at(r.row()) for r in rows) if e is not None]
+        if not chosen or self.case is None:
+            self._say(self.tr("Select one or more exhibits first."))
+            return None
+        dialog = RecordLinkDialog(self.runner, self.records, [(e.id, e.ref) for e in chosen], self._push_undo, self)
         dialog.open()
         return dialog
 

@@ -123,6 +123,11 @@ class MainMenus:
         ):
             menu.addAction(self.action(text, _bind(window.record_action, kind, "add"), key))
         menu.addAction(self.action(tr("Edit the selected exhibit…"), window.edit_exhibit, "Ctrl+Shift+E"))
+        menu.addAction(
+            self.action(
+                tr("Link the selected exhibits to a person or incident…"), window.link_to_record, "Ctrl+Shift+L"
+            )
+        )
         menu.addSeparator()
         for name, text, key in (
             ("add_tag", tr("Add a tag to the selected record…"), "Ctrl+T"),

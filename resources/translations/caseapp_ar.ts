@@ -1786,6 +1786,10 @@
             <translation>استيراد ملفات…</translation>
         </message>
         <message>
+            <source>Link the selected exhibits to a person or incident…</source>
+            <translation>ربط قطع الإثبات المحددة بشخص أو حادثة…</translation>
+        </message>
+        <message>
             <source>Lock</source>
             <translation>قفل</translation>
         </message>
@@ -1887,6 +1891,10 @@
         <message>
             <source>Select one exhibit first.</source>
             <translation>حدّد قطعة إثبات واحدة أولًا.</translation>
+        </message>
+        <message>
+            <source>Select one or more exhibits first.</source>
+            <translation>حدّد قطعة إثبات واحدة أو أكثر أولًا.</translation>
         </message>
         <message>
             <source>Sources</source>
@@ -2536,6 +2544,45 @@
         <message>
             <source>When</source>
             <translation>التاريخ أو البداية</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordLinkDialog</name>
+        <message>
+            <source>Exhibits</source>
+            <translation>قطع الإثبات</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>ربط</translation>
+        </message>
+        <message>
+            <source>Link exhibits to a person or an incident</source>
+            <translation>ربط قطع إثبات بشخص أو حادثة</translation>
+        </message>
+        <message>
+            <source>Linked to</source>
+            <translation>مرتبطة بـ</translation>
+        </message>
+        <message>
+            <source>Reasoning</source>
+            <translation>التعليل</translation>
+        </message>
+        <message>
+            <source>Stance</source>
+            <translation>الموقف</translation>
+        </message>
+        <message>
+            <source>The case has no person or incident yet: add one first (Records menu).</source>
+            <translation>لا يوجد في القضية شخص ولا حادثة بعد: أضف واحدًا أولًا (قائمة السجلات).</translation>
+        </message>
+        <message>
+            <source>The person or incident the exhibits are linked to</source>
+            <translation>الشخص أو الحادثة التي ترتبط بها قطع الإثبات</translation>
+        </message>
+        <message>
+            <source>What does this exhibit show about them? (required)</source>
+            <translation>ماذا تُظهر هذه القطعة عنهم؟ (مطلوب)</translation>
         </message>
     </context>
     <context>

@@ -1786,6 +1786,10 @@
             <translation>Importer des fichiers…</translation>
         </message>
         <message>
+            <source>Link the selected exhibits to a person or incident…</source>
+            <translation>Lier les pièces sélectionnées à une personne ou un incident…</translation>
+        </message>
+        <message>
             <source>Lock</source>
             <translation>Verrouiller</translation>
         </message>
@@ -1887,6 +1891,10 @@
         <message>
             <source>Select one exhibit first.</source>
             <translation>Sélectionnez d'abord une seule pièce.</translation>
+        </message>
+        <message>
+            <source>Select one or more exhibits first.</source>
+            <translation>Sélectionnez d'abord une ou plusieurs pièces.</translation>
         </message>
         <message>
             <source>Sources</source>
@@ -2536,6 +2544,45 @@
         <message>
             <source>When</source>
             <translation>Date ou début</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordLinkDialog</name>
+        <message>
+            <source>Exhibits</source>
+            <translation>Pièces</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lier</translation>
+        </message>
+        <message>
+            <source>Link exhibits to a person or an incident</source>
+            <translation>Lier des pièces à une personne ou un incident</translation>
+        </message>
+        <message>
+            <source>Linked to</source>
+            <translation>Liée à</translation>
+        </message>
+        <message>
+            <source>Reasoning</source>
+            <translation>Raisonnement</translation>
+        </message>
+        <message>
+            <source>Stance</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>The case has no person or incident yet: add one first (Records menu).</source>
+            <translation>Le dossier n'a encore ni personne ni incident : ajoutez-en un d'abord (menu Fiches).</translation>
+        </message>
+        <message>
+            <source>The person or incident the exhibits are linked to</source>
+            <translation>La personne ou l'incident auquel les pièces sont liées</translation>
+        </message>
+        <message>
+            <source>What does this exhibit show about them? (required)</source>
+            <translation>Que montre cette pièce à leur sujet ? (obligatoire)</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,173 @@
+"""Linking the selected exhibits to a person or an incident, by hand: the target (people by pseudonym,
+incidents by title), the stance and the required reasoning, as `caseapp link EX-n INC-n` takes them.
+
+Each exhibit is linked by its own write on the task runner, so each link is its own step on the
+undo stack; what the service refuses (a missing reasoning, the same link twice) is shown in the
+form as it wrote it, and the form stays open with the exhibits that were not linked.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp.core.entities import Incident, Link, LinkStance, Person
+from caseapp.core.operations import OpResult
+from caseapp.core.services import RecordService
+from caseapp.gui.errors import message_for
+from caseapp.gui.i18n import enum_text
+from caseapp.gui.tasks import TaskRunner
+
+Exhibits = list[tuple[uuid.UUID, str]]
+Targets = list[tuple[uuid.UUID, str]]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordLinkDialog", text)
+
+
+def link_targets(records: RecordService) -> Targets:
+    """People (by pseudonym and role; a name only where the service gives it, never a protected
+    one) and incidents, live ones only."""
+    people: list[Person] = records.persons()
+    incidents: list[Incident] = records.incidents()
+    targets: Targets = []
+    for person in people:
+        if person.id is not None and person.deleted is None:
+            name = f" {person.full_name}" if person.full_name else ""
+            targets.append((person.id, f"{person.ref}{name} ({enum_text(person.role)})"))
+    for incident in incidents:
+        if incident.id is not None and incident.deleted is None:
+            targets.append((incident.id, f"{incident.ref} — {incident.title}"))
+    return targets
+
+
+class RecordLinkDialog(QDialog):
+    """Link ``exhibits`` to the person or incident chosen; ``outcomes`` holds the links made."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        records: RecordService,
+        exhibits: Exhibits,
+        push_undo: Callable[[OpResult[Any] | None], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordLinkDialog")
+        self.setWindowTitle(tr("Link exhibits to a person or an incident"))
+        self.runner, self.records, self.push_undo = runner, records, push_undo
+        self.exhibits = list(exhibits)
+        self.outcomes: list[Link] = []
+        self.pending = 0
+        self.errors: list[str] = []
+        self.which = QLabel(self)
+        self.which.setWordWrap(True)
+        self.target = QComboBox(self)
+        self.target.setObjectName("linkTarget")
+        self.target.setAccessibleName(tr("The person or incident the exhibits are linked to"))
+        self.stance = QComboBox(self)
+        self.stance.setObjectName("recordLinkStance")
+        self.stance.setAccessibleName(tr("Stance"))
+        for value in LinkStance:
+            self.stance.addItem(enum_text(value), value)
+        self.reasoning = QPlainTextEdit(self)
+        self.reasoning.setObjectName("recordLinkReasoning")
+        self.reasoning.setAccessibleName(tr("Reasoning"))
+        self.reasoning.setPlaceholderText(tr("What does this exhibit show about them? (required)"))
+        self.reasoning.setTabChangesFocus(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("recordLinkError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a40000")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.link_button = self.buttons.addButton(tr("Link"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.link_button.setObjectName("recordLinkButton")
+        self.link_button.setEnabled(False)  # until the people and incidents are read
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(tr("Exhibits"), self.which)
+        form.addRow(tr("Linked to"), self.target)
+        form.addRow(tr("Stance"), self.stance)
+        form.addRow(tr("Reasoning"), self.reasoning)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.which.setText(", ".join(ref for _key, ref in self.exhibits))
+        self.resize(520, 320)
+        handle = runner.read(lambda: link_targets(records), name="link targets")
+        handle.succeeded.connect(self._targets_read)
+        handle.failed.connect(lambda error: self.error.setText(message_for(error)))
+
+    def _targets_read(self, targets: Targets) -> None:
+        for key, text in targets:
+            self.target.addItem(text, key)
+        if targets:
+            self.link_button.setEnabled(True)
+        else:
+            self.error.setText(tr("The case has no person or incident yet: add one first (Records menu)."))
+
+    def choose(self, ref: str) -> bool:
+        """Choose the target whose text starts with ``ref`` (keyboard users type into the list)."""
+        for row in range(self.target.count()):
+            if self.target.itemText(row).startswith(f"{ref} "):
+                self.target.setCurrentIndex(row)
+                return True
+        return False
+
+    def submit(self) -> None:
+        """Link each exhibit (one write each); the form closes when every one is linked."""
+        target = self.target.currentData()
+        if self.pending or target is None:
+            return
+        records, reasoning, stance = self.records, self.reasoning.toPlainText(), self.stance.currentData()
+        self.errors = []
+        self.error.clear()
+        self.link_button.setEnabled(False)
+        self.pending = len(self.exhibits)
+        for key, ref in list(self.exhibits):
+
+            def work(key: uuid.UUID = key) -> OpResult[Link]:
+                return records.link(key, target, reasoning=reasoning, stance=stance)
+
+            handle = self.runner.write(work, name="link")
+            handle.succeeded.connect(lambda result, key=key: self._linked(key, result))
+            handle.failed.connect(lambda error, ref=ref: self._failed(ref, error))
+
+    def _linked(self, key: uuid.UUID, result: OpResult[Any]) -> None:
+        self.exhibits = [(k, r) for k, r in self.exhibits if k != key]
+        self.outcomes.append(result.value)
+        self.push_undo(result)
+        self._one_done()
+
+    def _failed(self, ref: str, error: BaseException) -> None:
+        message = f"{ref}: {message_for(error)}"
+        if message not in self.errors:
+            self.errors.append(message)
+        self._one_done()
+
+    def _one_done(self) -> None:
+        self.pending -= 1
+        if self.pending:
+            return
+        self.link_button.setEnabled(True)
+        self.which.setText(", ".join(ref for _key, ref in self.exhibits))
+        if self.errors:
+            self.error.setText("\n".join(self.errors))
+        else:
+            self.accept()
