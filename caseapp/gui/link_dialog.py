@@ -2,9 +2,8 @@
 alleged, the required reasoning) and the element picker the keyboard shortcut opens. A link may
 point at an excerpt of its exhibit (a region, a passage, quoted words): the form shows it.
 
-Each exhibit is linked by its own write on the task runner, so each link is its own step on the
-undo stack; what the service refuses is shown in the form as it wrote it, and the form stays
-open with the exhibits that were not linked.
+Each exhibit is linked by its own write (gui/exhibit_writes.py): each link is its own step on the
+undo stack, and what the service refuses is shown in the form as it wrote it.
 """
 
 from __future__ import annotations
@@ -32,8 +31,8 @@ from caseapp.core.analysis import Basis, ElementLink, Excerpt, Weight
 from caseapp.core.entities import LinkStance
 from caseapp.core.legal.search import fold
 from caseapp.core.operations import OpResult
-from caseapp.gui.errors import message_for
 from caseapp.gui.excerpts import excerpt_text
+from caseapp.gui.exhibit_writes import ExhibitWritesForm
 from caseapp.gui.legal_common import LegalContext, legal_text, ltr
 
 Exhibits = list[tuple[uuid.UUID, str]]
@@ -52,7 +51,7 @@ def _combo(parent: QWidget, name: str, values: type[enum.StrEnum], default: enum
     return combo
 
 
-class LinkDialog(QDialog):
+class LinkDialog(ExhibitWritesForm):
     """Link ``exhibits`` (or an ``excerpt`` of the one exhibit) to ``element_id``; ``outcomes``
     holds the links made."""
 
@@ -66,16 +65,12 @@ class LinkDialog(QDialog):
         *,
         excerpt: Excerpt | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(exhibits, parent)
         self.setObjectName("linkDialog")
         self.setWindowTitle(tr("Link to {id}").format(id=ltr(element_id)))
         self.context = context
-        self.exhibits = list(exhibits)
         self.excerpt = excerpt
         self.element_id = element_id
-        self.outcomes: list[ElementLink] = []
-        self.pending = 0
-        self.errors: list[str] = []
         self.which = QLabel(self)
         self.which.setWordWrap(True)
         element = QLabel(ltr(f"{element_id}: {element_text}"), self)
@@ -129,9 +124,6 @@ class LinkDialog(QDialog):
             quote.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
             form.addRow(tr("Quoted words"), quote)
 
-    def _show_exhibits(self) -> None:
-        self.which.setText(", ".join(ref for _key, ref in self.exhibits))
-
     def submit(self) -> None:
         """Link each exhibit (one write each); the form closes when every one is linked."""
         case = self.context.case()
@@ -140,54 +132,27 @@ class LinkDialog(QDialog):
         records = case.records
         reasoning = self.reasoning.toPlainText()
         stance, weight, basis = self.stance.currentData(), self.weight.currentData(), self.basis.currentData()
-        self.errors = []
-        self.error.clear()
-        self.link_button.setEnabled(False)
-        self.pending = len(self.exhibits)
-        for key, ref in list(self.exhibits):
 
-            def work(key: uuid.UUID = key) -> OpResult[ElementLink]:
-                return records.link_element(
-                    key,
-                    self.element_id,
-                    reasoning=reasoning,
-                    stance=stance,
-                    weight=weight,
-                    basis=basis,
-                    excerpt=self.excerpt,
-                )
+        def work(key: uuid.UUID) -> OpResult[ElementLink]:
+            return records.link_element(
+                key,
+                self.element_id,
+                reasoning=reasoning,
+                stance=stance,
+                weight=weight,
+                basis=basis,
+                excerpt=self.excerpt,
+            )
 
-            handle = self.context.runner.write(work, name="link element")
-            handle.succeeded.connect(lambda result, key=key, ref=ref: self._linked(key, ref, result))
-            handle.failed.connect(lambda error, ref=ref: self._failed(ref, error))
+        self._write_each(self.context.runner, work, "link element")
 
-    def _linked(self, key: uuid.UUID, ref: str, result: OpResult[Any]) -> None:
-        self.exhibits = [(k, r) for k, r in self.exhibits if k != key]
-        self.outcomes.append(result.value)
+    def _linked_one(self, ref: str, result: OpResult[Any]) -> None:
         self.context.push_undo(result)
         self.context.say(
             tr("{exhibit} linked to {id} ({link}), awaiting review").format(
                 exhibit=ref, id=ltr(self.element_id), link=result.value.ref
             )
         )
-        self._one_done()
-
-    def _failed(self, ref: str, error: BaseException) -> None:
-        message = message_for(error)
-        if message not in self.errors:
-            self.errors.append(message)
-        self._one_done()
-
-    def _one_done(self) -> None:
-        self.pending -= 1
-        if self.pending:
-            return
-        self.link_button.setEnabled(True)
-        self._show_exhibits()
-        if self.errors:
-            self.error.setText("\n".join(self.errors))
-        else:
-            self.accept()
 
 
 class ElementPicker(QDialog):

@@ -1,9 +1,8 @@
 """Linking the selected exhibits to a person or an incident, by hand: the target (people by pseudonym,
 incidents by title), the stance and the required reasoning, as `caseapp link EX-n INC-n` takes them.
 
-Each exhibit is linked by its own write on the task runner, so each link is its own step on the
-undo stack; what the service refuses (a missing reasoning, the same link twice) is shown in the
-form as it wrote it, and the form stays open with the exhibits that were not linked.
+Each exhibit is linked by its own write (gui/exhibit_writes.py, shared with the element link form);
+what the service refuses (a missing reasoning, the same link twice) is shown in the form.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,6 +26,7 @@ from caseapp.core.entities import Incident, Link, LinkStance, Person
 from caseapp.core.operations import OpResult
 from caseapp.core.services import RecordService
 from caseapp.gui.errors import message_for
+from caseapp.gui.exhibit_writes import ExhibitWritesForm
 from caseapp.gui.i18n import enum_text
 from caseapp.gui.tasks import TaskRunner
 
@@ -55,7 +54,7 @@ def link_targets(records: RecordService) -> Targets:
     return targets
 
 
-class RecordLinkDialog(QDialog):
+class RecordLinkDialog(ExhibitWritesForm):
     """Link ``exhibits`` to the person or incident chosen; ``outcomes`` holds the links made."""
 
     def __init__(
@@ -66,14 +65,10 @@ class RecordLinkDialog(QDialog):
         push_undo: Callable[[OpResult[Any] | None], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(exhibits, parent)
         self.setObjectName("recordLinkDialog")
         self.setWindowTitle(tr("Link exhibits to a person or an incident"))
         self.runner, self.records, self.push_undo = runner, records, push_undo
-        self.exhibits = list(exhibits)
-        self.outcomes: list[Link] = []
-        self.pending = 0
-        self.errors: list[str] = []
         self.which = QLabel(self)
         self.which.setWordWrap(True)
         self.target = QComboBox(self)
@@ -108,7 +103,7 @@ class RecordLinkDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.which.setText(", ".join(ref for _key, ref in self.exhibits))
+        self._show_exhibits()
         self.resize(520, 320)
         handle = runner.read(lambda: link_targets(records), name="link targets")
         handle.succeeded.connect(self._targets_read)
@@ -136,38 +131,14 @@ class RecordLinkDialog(QDialog):
         if self.pending or target is None:
             return
         records, reasoning, stance = self.records, self.reasoning.toPlainText(), self.stance.currentData()
-        self.errors = []
-        self.error.clear()
-        self.link_button.setEnabled(False)
-        self.pending = len(self.exhibits)
-        for key, ref in list(self.exhibits):
 
-            def work(key: uuid.UUID = key) -> OpResult[Link]:
-                return records.link(key, target, reasoning=reasoning, stance=stance)
+        def work(key: uuid.UUID) -> OpResult[Link]:
+            return records.link(key, target, reasoning=reasoning, stance=stance)
 
-            handle = self.runner.write(work, name="link")
-            handle.succeeded.connect(lambda result, key=key: self._linked(key, result))
-            handle.failed.connect(lambda error, ref=ref: self._failed(ref, error))
+        self._write_each(self.runner, work, "link")
 
-    def _linked(self, key: uuid.UUID, result: OpResult[Any]) -> None:
-        self.exhibits = [(k, r) for k, r in self.exhibits if k != key]
-        self.outcomes.append(result.value)
+    def _linked_one(self, ref: str, result: OpResult[Any]) -> None:
         self.push_undo(result)
-        self._one_done()
 
-    def _failed(self, ref: str, error: BaseException) -> None:
-        message = f"{ref}: {message_for(error)}"
-        if message not in self.errors:
-            self.errors.append(message)
-        self._one_done()
-
-    def _one_done(self) -> None:
-        self.pending -= 1
-        if self.pending:
-            return
-        self.link_button.setEnabled(True)
-        self.which.setText(", ".join(ref for _key, ref in self.exhibits))
-        if self.errors:
-            self.error.setText("\n".join(self.errors))
-        else:
-            self.accept()
+    def _error_line(self, ref: str, error: BaseException) -> str:
+        return f"{ref}: {message_for(error)}"

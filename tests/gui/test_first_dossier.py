@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QDesktopServices, QDropEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QTreeWidgetItem,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -49,6 +48,7 @@ from caseapp.gui.settings import Settings
 from caseapp.gui.shell import Shell
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.gui.conftest import settle
+from tests.gui.test_legal_views import drop_selected_on
 from tests.gui.test_main_window import drop
 from tests.gui.test_preview import action
 from tests.intake.intake_factories import pdf_bytes, write_jpeg
@@ -165,29 +165,6 @@ def select_exhibit(qtbot: QtBot, shell: Shell, file_name: str) -> None:
     settle(qtbot, shell.runner)
 
 
-def drop_selected_on_element(qtbot: QtBot, shell: Shell) -> LinkDialog:
-    """Drag the selected exhibit rows onto ELEMENT in the catalogue tree."""
-    main = shell.main
-    table = main.exhibits_page.table
-    mime = main.exhibits.mimeData(table.selectionModel().selectedIndexes())
-    go_to(shell, main.legal.catalogue)
-    catalogue = main.legal.catalogue
-    item = catalogue.item_of(ELEMENT)
-    assert item is not None
-    parent: QTreeWidgetItem | None = item.parent()
-    while parent is not None:
-        parent.setExpanded(True)
-        parent = parent.parent()
-    catalogue.tree.scrollToItem(item)
-    point = QPointF(catalogue.tree.visualItemRect(item).center())
-    event = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    catalogue.tree.dropEvent(event)
-    assert event.isAccepted()
-    dialog = main.legal.dialog
-    assert isinstance(dialog, LinkDialog) and dialog.isVisible() and dialog.element_id == ELEMENT
-    return dialog
-
-
 def cell_status(shell: Shell, charge_ref: str) -> str:
     go_to(shell, shell.main.legal.gaps)
     item = shell.main.legal.gaps.cell_item(charge_ref, ELEMENT)
@@ -290,7 +267,7 @@ def test_a_new_user_goes_from_an_empty_case_to_a_public_dossier_in_the_window(
 
     # ... the report linked to an element by a drop on the catalogue tree ...
     select_exhibit(qtbot, shell, "msf-report.pdf")
-    link_dialog = drop_selected_on_element(qtbot, shell)
+    link_dialog = drop_selected_on(qtbot, shell, ELEMENT)
     qtbot.keyClicks(link_dialog.reasoning, "MSF names the hospital as the target")
     link_dialog.link_button.click()
     settle(qtbot, shell.runner)
