@@ -10,8 +10,10 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -25,21 +27,42 @@ def _private_settings(tmp_path: Path) -> Iterator[None]:
     yield
 
 
-@pytest.fixture
-def shell(qtbot: object) -> Iterator[object]:
-    """The whole application (welcome window, main window, one task runner), with fast key derivation."""
+@contextlib.contextmanager
+def running_shell(code: str | None = None) -> Iterator[Any]:
+    """The whole application (welcome window, main window, one task runner), with fast key
+    derivation, in the interface language ``code`` (None: none installed); closed, and its
+    translator removed, after."""
+    from PySide6.QtWidgets import QApplication
+
+    from caseapp.gui.i18n import Language
     from caseapp.gui.settings import Settings
     from caseapp.gui.shell import Shell
     from tests.conftest import FAST_KDF
 
-    app_shell = Shell(Settings(), kdf=FAST_KDF)
-    app_shell.main.importer.show_report = False
-    app_shell.start()
-    yield app_shell
-    app_shell.shutdown()
-    app_shell.welcome.close()
-    app_shell.main.close()
-    app_shell.deleteLater()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    language = Language(code) if code is not None else None
+    if language is not None:
+        assert language.install(app), f"caseapp_{code}.qm was not found"
+    try:
+        app_shell = Shell(Settings(), kdf=FAST_KDF)
+        app_shell.main.importer.show_report = False
+        app_shell.start()
+        yield app_shell
+        app_shell.shutdown()
+        app_shell.welcome.close()
+        app_shell.main.close()
+        app_shell.deleteLater()
+    finally:
+        if language is not None:
+            language.uninstall(app)
+
+
+@pytest.fixture
+def shell(qtbot: object) -> Iterator[object]:
+    """The whole application in English (see :func:`running_shell`)."""
+    with running_shell() as app_shell:
+        yield app_shell
 
 
 def settle(qtbot: object, runner: object, timeout: int = 20_000) -> None:

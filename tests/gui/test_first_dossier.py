@@ -20,7 +20,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -40,14 +39,12 @@ from caseapp.core.refs import RefKind
 from caseapp.gui.create_dialog import CreateCaseDialog
 from caseapp.gui.dossier_dialog import DossierDialog
 from caseapp.gui.dossier_inputs_view import DossierInputsView
-from caseapp.gui.i18n import Language
 from caseapp.gui.legal_common import legal_text
 from caseapp.gui.link_dialog import LinkDialog
 from caseapp.gui.record_dialogs import RecordDialog
-from caseapp.gui.settings import Settings
 from caseapp.gui.shell import Shell
-from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.gui.conftest import settle
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import running_shell, settle
 from tests.gui.test_legal_views import drop_selected_on
 from tests.gui.test_main_window import drop
 from tests.gui.test_preview import action
@@ -70,19 +67,8 @@ D = TypeVar("D", bound=QDialog)
 def started(request: pytest.FixtureRequest, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Shell]:
     """The application as a new user starts it, in English or in Arabic; the desktop is asked to open nothing."""
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    language = Language(request.param)
-    assert language.install(app)
-    shell = Shell(Settings(), kdf=FAST_KDF)
-    shell.main.importer.show_report = False
-    shell.start()
-    yield shell
-    shell.shutdown()
-    shell.welcome.close()
-    shell.main.close()
-    shell.deleteLater()
-    language.uninstall(app)
+    with running_shell(request.param) as shell:
+        yield shell
 
 
 # -- what a user does, one gesture each -----------------------------------------------------------

@@ -4,6 +4,7 @@ Arabic right-to-left."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,8 +24,7 @@ from caseapp.gui.models.exhibits import Column
 from caseapp.gui.record_dialogs import RecordDialog
 from caseapp.gui.settings import Settings
 from caseapp.gui.shell import Shell
-from tests.conftest import FAST_KDF
-from tests.gui.conftest import settle
+from tests.gui.conftest import running_shell, settle
 
 TRANSLATIONS = resource_path("translations")
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
@@ -114,26 +114,8 @@ def test_the_language_comes_from_the_environment_then_the_setting(monkeypatch: p
 @pytest.fixture
 def in_language(qtbot: QtBot) -> Iterator[Callable[[str], Shell]]:
     """The whole application started in a language (translators and layout direction undone after)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    started: list[tuple[Language, Shell]] = []
-
-    def start(code: str) -> Shell:
-        language = Language(code)
-        assert language.install(app), f"caseapp_{code}.qm was not found"
-        shell = Shell(Settings(), kdf=FAST_KDF)
-        shell.main.importer.show_report = False
-        shell.start()
-        started.append((language, shell))
-        return shell
-
-    yield start
-    for language, shell in started:
-        shell.shutdown()
-        shell.welcome.close()
-        shell.main.close()
-        shell.deleteLater()
-        language.uninstall(app)
+    with contextlib.ExitStack() as stack:
+        yield lambda code: stack.enter_context(running_shell(code))
 
 
 def test_the_arabic_interface_is_right_to_left_and_in_arabic(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -28,10 +27,9 @@ from pytestqt.qtbot import QtBot
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.entities import PersonRole
 from caseapp.core.refs import RefKind
-from caseapp.gui.i18n import Language
 from caseapp.gui.menus import add_mnemonics
 from caseapp.gui.shell import Shell
-from tests.gui.conftest import settle
+from tests.gui.conftest import running_shell, settle
 from tests.gui.test_preview import open_with
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
@@ -121,27 +119,13 @@ def test_add_mnemonics_marks_each_entry_with_its_own_letter(qtbot: QtBot) -> Non
 def test_every_menu_entry_has_a_shortcut_or_a_mnemonic(
     qtbot: QtBot, make_case: Callable[..., tuple[OpenCase, str]], code: str
 ) -> None:
-    from caseapp.gui.settings import Settings
-    from tests.conftest import FAST_KDF
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    language = Language(code)
-    language.install(app)
-    try:
-        shell = Shell(Settings(), kdf=FAST_KDF)
+    with running_shell(code) as shell:
         case, _ = make_case()
         shell.open(case, case.folder)
         settle(qtbot, shell.runner)
         check_menus(shell)
         if code == "ar":
             assert any("&" in a.text() for a in shell.main.menus.case_menu.actions())
-        shell.shutdown()
-        shell.welcome.close()
-        shell.main.close()
-        shell.deleteLater()
-    finally:
-        language.uninstall(app)
 
 
 def test_every_control_of_every_view_and_dialog_has_a_name(

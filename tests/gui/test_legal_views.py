@@ -10,20 +10,17 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidgetItem
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.analysis import ReviewState, Weight
 from caseapp.core.legal.gaps import GapStatus
-from caseapp.gui.i18n import Language
 from caseapp.gui.legal_common import legal_text
 from caseapp.gui.link_dialog import LinkDialog
 from caseapp.gui.models.exhibits import exhibits_in_mime
-from caseapp.gui.settings import Settings
 from caseapp.gui.shell import Shell
-from tests.conftest import FAST_KDF
-from tests.gui.conftest import settle
+from tests.gui.conftest import running_shell, settle
 from tests.records.aleppo import build
 
 CRIME = "8(2)(e)(xii)"  # destroying the enemy's property: not charged in the sample case
@@ -246,19 +243,8 @@ def test_the_catalogue_search_finds_crimes_from_arabic_and_french_everyday_words
 
 @pytest.fixture
 def arabic(qtbot: QtBot) -> Iterator[Shell]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    language = Language("ar")
-    assert language.install(app)
-    shell = Shell(Settings(), kdf=FAST_KDF)
-    shell.main.importer.show_report = False
-    shell.start()
-    yield shell
-    shell.shutdown()
-    shell.welcome.close()
-    shell.main.close()
-    shell.deleteLater()
-    language.uninstall(app)
+    with running_shell("ar") as shell:
+        yield shell
 
 
 def test_the_arabic_catalogue_tree_and_gap_matrix_lay_out_right_to_left(

@@ -19,13 +19,10 @@ from pytestqt.qtbot import QtBot
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.entities import PersonRole, PlacePrecision
 from caseapp.core.refs import RefKind
-from caseapp.gui.i18n import Language
 from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, LAND, SEA
 from caseapp.gui.screenshots import geotag
-from caseapp.gui.settings import Settings
 from caseapp.gui.shell import Shell
-from tests.conftest import FAST_KDF
-from tests.gui.conftest import settle
+from tests.gui.conftest import running_shell, settle
 
 HOSPITAL = (36.2021, 37.1343)  # al-Quds hospital, Aleppo
 BAKERY = (36.1915, 37.1418)
@@ -283,19 +280,8 @@ def test_the_views_refresh_on_changes_load_when_shown_and_empty_on_lock(qtbot: Q
 
 @pytest.fixture
 def arabic(qtbot: QtBot) -> Iterator[Shell]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    language = Language("ar")
-    language.install(app)
-    shell = Shell(Settings(), kdf=FAST_KDF)
-    shell.main.importer.show_report = False
-    shell.start()
-    yield shell
-    shell.shutdown()
-    shell.welcome.close()
-    shell.main.close()
-    shell.deleteLater()
-    language.uninstall(app)
+    with running_shell("ar") as shell:
+        yield shell
 
 
 def test_in_arabic_the_views_lay_out_right_to_left_and_the_map_stays_north_up(
