@@ -162,24 +162,25 @@ def incident_jurisdiction(
         how, located = CountryFrom.COORDINATES, _locate(incident)
         codes = list(located.candidates)
     start, end, notes = _dates(incident, data)
-    loaded_data, loaded_catalogue = data, catalogue
-
-    def asker(code: str) -> Callable[[dt.date], JurisdictionAnswer]:
-        def ask(day: dt.date) -> JurisdictionAnswer:
-            return check_jurisdiction(
-                date=day,
-                territory=code,
+    answers = tuple(
+        _over_range(
+            _asker(
+                code,
                 element_territories=element_territories,
                 nationalities=nationalities,
                 crime=crime,
                 victim_state=victim_state,
-                data=loaded_data,
-                catalogue=loaded_catalogue,
-            )
-
-        return ask
-
-    answers = tuple(_over_range(asker(code), code, name(data, code), start=start, end=end, data=data) for code in codes)
+                data=data,
+                catalogue=catalogue,
+            ),
+            code,
+            name(data, code),
+            start=start,
+            end=end,
+            data=data,
+        )
+        for code in codes
+    )
     first = answers[0].periods[0].answer.query
     return IncidentJurisdiction(
         incident=incident.ref,
@@ -219,22 +220,44 @@ def jurisdiction_over_range(
     if last < first:
         raise ValidationError(f"the range ends on {last} before it starts on {first}: swap the two dates")
     code = data.country(territory).iso2 if territory else ""
-    loaded_data, loaded_catalogue = data, catalogue
+    ask = _asker(
+        code,
+        element_territories=element_territories,
+        nationalities=nationalities,
+        crime=crime,
+        victim_state=victim_state,
+        data=data,
+        catalogue=catalogue,
+    )
+    label = name(data, code) if code else "no territory given"
+    return _over_range(ask, code, label, start=first, end=last, data=data)
+
+
+def _asker(
+    territory: str,
+    *,
+    element_territories: Sequence[str],
+    nationalities: Sequence[str],
+    crime: str | None,
+    victim_state: str | None,
+    data: JurisdictionData,
+    catalogue: Catalogue,
+) -> Callable[[dt.date], JurisdictionAnswer]:
+    """The one question asked on any day of a range ("" territory: none given)."""
 
     def ask(day: dt.date) -> JurisdictionAnswer:
         return check_jurisdiction(
             date=day,
-            territory=code or None,
+            territory=territory or None,
             element_territories=element_territories,
             nationalities=nationalities,
             crime=crime,
             victim_state=victim_state,
-            data=loaded_data,
-            catalogue=loaded_catalogue,
+            data=data,
+            catalogue=catalogue,
         )
 
-    label = name(data, code) if code else "no territory given"
-    return _over_range(ask, code, label, start=first, end=last, data=data)
+    return ask
 
 
 def _locate(incident: Incident) -> CountryAt:
