@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
 from caseapp.core.changes import Changes
 from caseapp.core.consent import current_consents
 from caseapp.core.entities import Consent, ConsentScope, ConsentState, Person, PersonIdentity, RiskLevel
-from caseapp.core.operations import OpResult
 from caseapp.core.refs import RefKind
 from caseapp.core.services import RecordService
 from caseapp.core.services.persons import UNDO_IDENTITY
@@ -51,6 +49,7 @@ from caseapp.gui.i18n import QT_TRANSLATE_NOOP
 from caseapp.gui.record_dialogs import RecordDialog
 from caseapp.gui.tasks import TaskRunner
 from caseapp.gui.undo import OperationCommand
+from caseapp.gui.write_form import WriteForm, error_label
 
 if TYPE_CHECKING:
     from caseapp.gui.main_window import MainWindow
@@ -83,7 +82,7 @@ def protection_text(value: enum.StrEnum) -> str:
     return QCoreApplication.translate(type(value).__name__, source)
 
 
-class ConsentDialog(QDialog):
+class ConsentDialog(WriteForm):
     """Record one consent statement: scope, given or withdrawn, the day, how it was given."""
 
     def __init__(
@@ -96,11 +95,10 @@ class ConsentDialog(QDialog):
         scope: ConsentScope = ConsentScope.ICC,
         state: ConsentState = ConsentState.GIVEN,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("consentDialog")
         self.setWindowTitle(tr("Consent of {ref}").format(ref=person.ref))
-        self.runner, self.records, self.person = runner, records, person
-        self.outcome: OpResult[Consent] | None = None
+        self.records, self.person = records, person
         self.scope = QComboBox(self)
         for scope_value in ConsentScope:
             self.scope.addItem(protection_text(scope_value), scope_value.value)
@@ -118,48 +116,25 @@ class ConsentDialog(QDialog):
         form.addRow(tr("Consent"), self.state)
         form.addRow(tr("On"), self.on)
         form.addRow(tr("Note"), self.note)
-        self.error = _error_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form)
 
     def submit(self) -> None:
         records, key = self.records, self.person.id
         scope, state = str(self.scope.currentData()), str(self.state.currentData())
         on, note = self.on.text().strip(), self.note.text()
-        self.buttons.setEnabled(False)
-        handle = self.runner.write(
-            lambda: records.record_consent(key, scope=scope, state=state, on=on or None, note=note), name="consent"
-        )
-        handle.succeeded.connect(self._done)
-        handle.failed.connect(self._failed)
-
-    def _done(self, result: OpResult[Consent]) -> None:
-        self.outcome = result
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(message_for(error))
+        self.write(lambda: records.record_consent(key, scope=scope, state=state, on=on or None, note=note), "consent")
 
 
-class IdentityDialog(QDialog):
+class IdentityDialog(WriteForm):
     """Set a revealed person's aliases, date of birth and contact, with the reason for the change."""
 
     def __init__(
         self, runner: TaskRunner, records: RecordService, person: Person, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("identityDialog")
         self.setWindowTitle(tr("Identity of {ref}").format(ref=person.ref))
-        self.runner, self.records, self.person = runner, records, person
-        self.outcome: OpResult[Person] | None = None
+        self.records, self.person = records, person
         self.initial = person.identity or PersonIdentity()
         self.aliases = QPlainTextEdit("\n".join(self.initial.aliases), self)
         self.aliases.setMaximumHeight(80)
@@ -182,17 +157,7 @@ class IdentityDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        self.error = _error_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form, note)
         self.resize(460, self.sizeHint().height())
 
     def submit(self) -> None:
@@ -202,17 +167,9 @@ class IdentityDialog(QDialog):
             self.error.setText(tr("Nothing was changed."))
             return
         records, key = self.records, self.person.id
-        self.buttons.setEnabled(False)
-        handle = self.runner.write(
-            lambda: records.set_identity(key, aliases=aliases, born=born, contact=contact, reason=reason),
-            name="identity",
+        self.write(
+            lambda: records.set_identity(key, aliases=aliases, born=born, contact=contact, reason=reason), "identity"
         )
-        handle.succeeded.connect(self._done)
-        handle.failed.connect(self._failed)
-
-    def _done(self, result: OpResult[Person]) -> None:
-        self.outcome = result
-        self.accept()
 
     def done(self, result: int) -> None:
         """Closed either way: the identity typed or shown leaves the widgets (the dialog object may live on)."""
@@ -224,18 +181,6 @@ class IdentityDialog(QDialog):
         self.person = replace(self.person, full_name=None, identity=None)
         self.initial = PersonIdentity()
         super().done(result)
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(message_for(error))
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("dialogError")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020")
-    return label
 
 
 class PeoplePanel(QGroupBox):
@@ -285,7 +230,7 @@ class PeoplePanel(QGroupBox):
         self.identity_button = QPushButton(tr("Edit identity…"), self)
         self.identity_button.setObjectName("editIdentity")
         self.identity_button.clicked.connect(lambda _checked=False: self.edit_identity())
-        self.message = _error_label(self)
+        self.message = error_label(self)
         risk_row = QHBoxLayout()
         risk_row.addWidget(QLabel(tr("Risk level"), self))
         risk_row.addWidget(self.risk, 1)

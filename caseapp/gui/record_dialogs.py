@@ -11,13 +11,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,9 +32,9 @@ from caseapp.core.errors import ValidationError
 from caseapp.core.operations import OpResult
 from caseapp.core.refs import RefKind
 from caseapp.core.services import RecordService
-from caseapp.gui.errors import message_for
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP, enum_text
 from caseapp.gui.tasks import TaskRunner
+from caseapp.gui.write_form import WriteForm
 
 Editable = Person | Incident | Source | Exhibit
 
@@ -170,7 +166,7 @@ def add_operation(records: RecordService, kind: RefKind, values: dict[str, str])
     )
 
 
-class RecordDialog(QDialog):
+class RecordDialog(WriteForm):
     """Add (``record`` None) or edit one record; on success ``outcome`` holds the operation's OpResult."""
 
     def __init__(
@@ -181,9 +177,8 @@ class RecordDialog(QDialog):
         parent: QWidget | None = None,
         record: Editable | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.kind, self.runner, self.records, self.record = kind, runner, records, record
-        self.outcome: OpResult[Any] | None = None
+        super().__init__(runner, parent)
+        self.kind, self.records, self.record = kind, records, record
         self.setObjectName("recordDialog")
         if record is None and kind not in ADD_TITLES:
             raise ValueError(f"a {kind.value} is not added through this dialog")
@@ -217,19 +212,7 @@ class RecordDialog(QDialog):
             form.addRow(tr("Reason for the change"), self.reason)
         else:  # a new record has no reason to give (and the field is in no layout)
             self.reason.hide()
-        self.error = QLabel(self)
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form)
         self.resize(480, self.sizeHint().height())
 
     def texts(self) -> dict[str, str]:
@@ -259,16 +242,4 @@ class RecordDialog(QDialog):
                 self.error.setText(tr("Nothing was changed."))
                 return
             work = lambda: records.edit(record_id, changed, reason=reason)  # noqa: E731
-        self.buttons.setEnabled(False)
-        self.error.setText("")
-        handle = self.runner.write(work, name=f"{kind.value} dialog")
-        handle.succeeded.connect(self._done)
-        handle.failed.connect(self._failed)
-
-    def _done(self, result: OpResult[Any]) -> None:
-        self.outcome = result
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(message_for(error))
+        self.write(work, f"{kind.value} dialog")
