@@ -203,9 +203,14 @@ def populate(engine: Engine, rng: random.Random, count: int = EXHIBITS) -> None:
                 )
         connection.execute(insert(ExhibitRow), exhibits)
         connection.execute(
-            text("INSERT INTO exhibit_text (exhibit_id, title, body) VALUES (:id, :title, :body)"),
+            text("INSERT INTO exhibit_text (rowid, exhibit_id, title, body) VALUES (:n, :id, :title, :body)"),
             [
-                {"id": e["id"].hex, "title": index_form(e["title"]), "body": index_form(e["description"])}
+                {
+                    "n": e["number"],
+                    "id": e["id"].hex,
+                    "title": index_form(e["title"]),
+                    "body": index_form(e["description"]),
+                }
                 for e in exhibits
             ],
         )

@@ -275,12 +275,14 @@ class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads, PersonReads):
             match = searchtext.fts_query(query.text)
             if not match:
                 return None
+            # The row of exhibit EX-n is row n: the matching rows' rowids are the exhibits' numbers,
+            # read from the FTS index alone, and the live ones are found in ix_exhibits_live_number.
             matching: Select[Any] = (
-                select(literal_column("exhibit_id"))
+                select(literal_column("rowid"))
                 .select_from(text("exhibit_text"))
                 .where(text("exhibit_text MATCH :match").bindparams(match=match))
             )
-            statement = statement.where(ExhibitRow.id.in_(matching))
+            statement = statement.where(ExhibitRow.number.in_(matching))
         return statement
 
     def exhibits(self, query: ExhibitQuery) -> list[Exhibit]:

@@ -6,14 +6,21 @@ Rows are written by the write transaction that adds or edits a record (same tran
 power cut leaves record and index alike); a tombstone keeps its row, since ``--deleted`` searches
 find deleted records too, and the listing that reads the candidates filters tombstones as ever.
 ``record_id`` is the record's UUID as SQLAlchemy stores it on SQLite (32 lowercase hex digits).
+
+An FTS5 table finds its rows by ``rowid`` alone: ``record_id`` and ``kind`` are stored with the
+words, not indexed, so finding a record's row by them read every row (each edit of an element link
+read all 300 000 of a large case), and listing the records a search matches read each matching
+row's words. So the key table ``record_text_keys (rowid, record_id, kind)`` beside it (migration
+0008) maps each row's rowid to its record, indexed both ways; a record keeps its rowid for life,
+its row replaced in place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Select, literal_column, select, text
+from sqlalchemy import Connection, CursorResult, Select, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from caseapp.core.analysis import Excerpt
@@ -21,6 +28,7 @@ from caseapp.core.refs import RefKind
 from caseapp.core.search_index import INDEXED_KINDS, index_text, search_fields
 
 TABLE = "record_text"
+KEYS = "record_text_keys"
 CREATE = (
     "CREATE VIRTUAL TABLE record_text USING fts5("
     "record_id UNINDEXED, kind UNINDEXED, words, tokenize = 'unicode61 remove_diacritics 2')"
@@ -45,24 +53,34 @@ def match_query(words: Sequence[str]) -> str:
 
 
 def matching(kind: RefKind, words: Sequence[str]) -> Select[Any]:
-    """The ids (stored form) of the records of ``kind`` whose index row holds every word."""
+    """The ids (stored form) of the records of ``kind`` whose index row holds every word (read from
+    the FTS index and the key table, never the rows' texts: :mod:`caseapp.storage.text_keys`)."""
     return (
         select(literal_column("record_id"))
-        .select_from(text(TABLE))
+        .select_from(text(KEYS))
         .where(
-            text("record_text MATCH :record_match AND kind = :record_kind").bindparams(
-                record_match=match_query(words), record_kind=kind.value
-            )
+            text(
+                "kind = :record_kind AND rowid IN (SELECT rowid FROM record_text WHERE record_text MATCH :record_match)"
+            ).bindparams(record_match=match_query(words), record_kind=kind.value)
         )
     )
 
 
 def write_row(session: Session | Connection, kind: RefKind, key: str, words: str) -> None:
-    # The FTS table is an index, not a record: replacing its row loses nothing.
-    session.execute(text("DELETE FROM record_text WHERE record_id = :id"), {"id": key})
+    """Write the index row of record ``key`` in place of the one it had (the FTS table is an index,
+    not a record: replacing its row loses nothing)."""
+    found = session.execute(text("SELECT rowid FROM record_text_keys WHERE record_id = :id"), {"id": key})
+    rowid = found.scalar()
+    if rowid is None:
+        added = session.execute(
+            text("INSERT INTO record_text_keys (record_id, kind) VALUES (:id, :kind)"), {"id": key, "kind": kind.value}
+        )
+        rowid = cast(CursorResult[Any], added).lastrowid
+    else:
+        session.execute(text("DELETE FROM record_text WHERE rowid = :rowid"), {"rowid": rowid})
     session.execute(
-        text("INSERT INTO record_text (record_id, kind, words) VALUES (:id, :kind, :words)"),
-        {"id": key, "kind": kind.value, "words": words},
+        text("INSERT INTO record_text (rowid, record_id, kind, words) VALUES (:rowid, :id, :kind, :words)"),
+        {"rowid": rowid, "id": key, "kind": kind.value, "words": words},
     )
 
 
@@ -95,12 +113,21 @@ def stored_rows(connection: Connection) -> Iterator[tuple[RefKind, str, str]]:
 
 
 def rebuild(connection: Connection) -> int:
-    """Empty the index and fill it from every record (the migration that creates it; benchmarks
-    that insert rows directly). Returns the number of rows."""
+    """Empty the index and its keys and fill them from every record (tests and benchmarks that insert
+    rows directly). Returns the number of rows."""
     connection.exec_driver_sql("DELETE FROM record_text")
-    rows = [{"id": key, "kind": kind.value, "words": words} for kind, key, words in stored_rows(connection)]
+    connection.exec_driver_sql("DELETE FROM record_text_keys")
+    rows = [
+        {"rowid": rowid, "id": key, "kind": kind.value, "words": words}
+        for rowid, (kind, key, words) in enumerate(stored_rows(connection), 1)
+    ]
     if rows:
-        connection.execute(text("INSERT INTO record_text (record_id, kind, words) VALUES (:id, :kind, :words)"), rows)
+        connection.execute(
+            text("INSERT INTO record_text_keys (rowid, record_id, kind) VALUES (:rowid, :id, :kind)"), rows
+        )
+        connection.execute(
+            text("INSERT INTO record_text (rowid, record_id, kind, words) VALUES (:rowid, :id, :kind, :words)"), rows
+        )
     return len(rows)
 
 

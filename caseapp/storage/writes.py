@@ -392,19 +392,18 @@ class SqlWriteTx(SqlReadTx, AnalysisWrites, DossierWrites, PersonWrites):
     def index_text(self, exhibit_id: uuid.UUID, title: str, body: str | None) -> None:
         """Index an exhibit for full-text search, in its search form (``caseapp.core.searchtext``);
         the text as written stays in the exhibit (or its encrypted text derivative)."""
-        key = exhibit_id.hex
+        # The row of exhibit EX-n is row n (migration 0008): found by its rowid, never by a scan.
+        number = self.session.scalar(select(ExhibitRow.number).where(ExhibitRow.id == exhibit_id))
         if body is None:
-            body = (
-                self.session.execute(text("SELECT body FROM exhibit_text WHERE exhibit_id = :id"), {"id": key}).scalar()
-                or ""
-            )
+            found = self.session.execute(text("SELECT body FROM exhibit_text WHERE rowid = :n"), {"n": number})
+            body = found.scalar() or ""
         else:
             body = searchtext.index_form(body)
         # The FTS table is an index, not a record: replacing its row loses nothing.
-        self.session.execute(text("DELETE FROM exhibit_text WHERE exhibit_id = :id"), {"id": key})
+        self.session.execute(text("DELETE FROM exhibit_text WHERE rowid = :n"), {"n": number})
         self.session.execute(
-            text("INSERT INTO exhibit_text (exhibit_id, title, body) VALUES (:id, :title, :body)"),
-            {"id": key, "title": searchtext.index_form(title), "body": body},
+            text("INSERT INTO exhibit_text (rowid, exhibit_id, title, body) VALUES (:n, :id, :title, :body)"),
+            {"n": number, "id": exhibit_id.hex, "title": searchtext.index_form(title), "body": body},
         )
 
 

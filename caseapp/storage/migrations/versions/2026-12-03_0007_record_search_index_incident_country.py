@@ -28,13 +28,24 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("incidents", sa.Column("country", sa.String(length=2), nullable=True))
     op.execute(record_index.CREATE)
-    record_index.rebuild(op.get_bind())
+    _fill_record_text()
     op.create_index("ix_element_links_review_created", "element_links", ["review", "created_at", "id"])
     op.create_index(
         "ix_element_links_gap",
         "element_links",
         ["element_id", "review", "deleted_at", "stance", "weight", "exhibit_id", "ref"],
     )
+
+
+def _fill_record_text() -> None:
+    """The index's rows as this revision made them (its key table came with 0008, which keys them)."""
+    rows = [
+        {"id": key, "kind": kind.value, "words": words} for kind, key, words in record_index.stored_rows(op.get_bind())
+    ]
+    if rows:
+        op.get_bind().execute(
+            sa.text("INSERT INTO record_text (record_id, kind, words) VALUES (:id, :kind, :words)"), rows
+        )
 
 
 def downgrade() -> None:

@@ -1,0 +1,49 @@
+"""Full-text rows found by their rowid: exhibit EX-n is row n, other records through a key table.
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-04 10:00:00.000000
+
+An FTS5 table finds rows by rowid alone; its ``exhibit_id``, ``record_id`` and ``kind`` columns are
+not indexed. Finding a record's row by them read every row (each edit), and a search filter read
+each matching row's whole text to learn which record it was. From here:
+
+- ``exhibit_text``: the row of an exhibit has the exhibit's number as its rowid, so the matches of
+  a search are exhibit numbers at once. The rows are copied with their new rowids (the text is
+  indexed again; rows of no exhibit are dropped).
+- ``record_text_keys (rowid, record_id, kind)`` maps each ``record_text`` row to its record; filled
+  from the rows as they are, every rowid kept. A record with two rows (which the writes never made,
+  but a case is checked rather than trusted) keeps its first.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+_EXHIBIT_TEXT = (
+    "CREATE VIRTUAL TABLE exhibit_text USING fts5("
+    "exhibit_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+
+def upgrade() -> None:
+    op.execute("ALTER TABLE exhibit_text RENAME TO exhibit_text_0007")
+    op.execute(_EXHIBIT_TEXT)
+    op.execute(
+        "INSERT INTO exhibit_text (rowid, exhibit_id, title, body)"
+        " SELECT e.number, t.exhibit_id, t.title, t.body FROM exhibit_text_0007 t JOIN exhibits e ON e.id = t.exhibit_id"
+        " WHERE t.rowid IN (SELECT min(rowid) FROM exhibit_text_0007 GROUP BY exhibit_id)"
+    )
+    op.execute("DROP TABLE exhibit_text_0007")
+    op.execute("DELETE FROM record_text WHERE rowid NOT IN (SELECT min(rowid) FROM record_text GROUP BY record_id)")
+    op.execute("CREATE TABLE record_text_keys (rowid INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL)")
+    op.execute("INSERT INTO record_text_keys (rowid, record_id, kind) SELECT rowid, record_id, kind FROM record_text")
+
+
+def downgrade() -> None:
+    op.execute("DROP TABLE record_text_keys")
