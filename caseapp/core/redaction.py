@@ -30,11 +30,14 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import itertools
 import re
 import unicodedata
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from caseapp.core.entities import Person, ProtectionLevel
@@ -113,6 +116,18 @@ class NameRedactor:
     _first_words: set[str] = field(default_factory=set)
     _folded: dict[str, str] = field(default_factory=dict)
     """Words already folded by this redactor (a page of a listing repeats many)."""
+    _ascii_gate: re.Pattern[str] | None = None
+    """Finds any first word that is ASCII as a whole word of an ASCII text; an ASCII text it does
+    not find in holds no name (its words are exactly its letter and digit runs, lower-cased), so
+    most fields of a listing (refs, hashes, dates, types, English titles) are passed in one search."""
+
+    def __post_init__(self) -> None:
+        ascii_words = sorted((w for w in self._first_words if w.isascii() and w.isalnum()), key=len, reverse=True)
+        if ascii_words:
+            alternatives = "|".join(re.escape(word) for word in ascii_words)
+            self._ascii_gate = re.compile(
+                rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.ASCII | re.IGNORECASE
+            )
 
     @classmethod
     def for_persons(cls, persons: Iterable[Person]) -> NameRedactor:
@@ -137,6 +152,8 @@ class NameRedactor:
     def redact(self, text: str) -> tuple[str, int]:
         """``text`` with every protected name replaced by its pseudonym, and how many were replaced."""
         if not self.phrases or not text:
+            return text, 0
+        if text.isascii() and (self._ascii_gate is None or self._ascii_gate.search(text) is None):
             return text, 0
         tokens = _tokens(text, self._fold)
         if not any(t.key in self._first_words or t.bare_key in self._first_words for t in tokens):
@@ -194,9 +211,10 @@ class RecordRedaction:
 
     def value(self, value: Any, where: str) -> Any:
         """``value`` with names replaced in every string it holds (enums and numbers as they are)."""
-        if isinstance(value, enum.Enum) or not self.redactor:
+        kind = type(value)
+        if kind in _PLAIN or isinstance(value, enum.Enum) or not self.redactor:
             return value
-        if isinstance(value, str):
+        if kind is str or isinstance(value, str):
             text, count = self.redactor.redact(value)
             if count:
                 self.counts[where] = self.counts.get(where, 0) + count
@@ -215,10 +233,22 @@ class RecordRedaction:
         if not self.redactor:
             return record
         values = {}
-        for item in dataclasses.fields(record):  # type: ignore[arg-type]
-            old = getattr(record, item.name)
-            where = f"{ref}.{item.name}" if ref is not None and "." not in ref else (ref or item.name)
+        record_type: type = type(record)
+        for name in _field_names(record_type):
+            old = getattr(record, name)
+            if type(old) in _PLAIN:
+                continue
+            where = f"{ref}.{name}" if ref is not None and "." not in ref else (ref or name)
             new = self.value(old, where)
             if new != old:
-                values[item.name] = new
+                values[name] = new
         return dataclasses.replace(record, **values) if values else record  # type: ignore[type-var]
+
+
+_PLAIN = frozenset({type(None), bool, int, float, uuid.UUID, datetime, date})
+"""Types that hold no text: passed as they are, without a look inside."""
+
+
+@functools.cache
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(record_type))
