@@ -348,6 +348,8 @@ class MainWindow(QMainWindow):
         if self.case is None:
             return None
         page = self.record_pages[kind]
+        if action == "add":  # from a menu anywhere: the new record is seen in its list
+            self.navigator.setCurrentRow(self.stack.indexOf(page))
         record = self.record_models[kind].row_at(page.current_row())
         records = self.records
         if action == "add" or (action == "edit" and record is not None):

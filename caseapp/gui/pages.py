@@ -68,6 +68,8 @@ class ExhibitsPage(QWidget):
         self.table.setDragEnabled(True)  # onto an element of the catalogue
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        # A new order starts at its top (the model keeps the count, so the view would stay where it was).
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self.table.scrollToTop())
         self.table.setIconSize(QSize(ICON_SIDE, ICON_SIDE))  # the thumbnails beside the titles
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(max(rows.defaultSectionSize(), ICON_SIDE + 4))
@@ -91,7 +93,8 @@ class ExhibitsPage(QWidget):
 
 
 class RecordPage(QWidget):
-    """A record table with add, edit, delete and restore (and reveal, for people)."""
+    """A record table with add, edit, delete and restore (and reveal, for people); its rows are
+    read while the page is shown (:meth:`ListTableModel.load_when_shown`)."""
 
     selected = Signal(int)
     action = Signal(str)  # add | edit | delete | restore | reveal | jurisdiction
@@ -105,6 +108,7 @@ class RecordPage(QWidget):
         self.model = model
         self.table = make_table(self, name)
         self.table.setModel(model)
+        model.load_when_shown(self)  # the pages not looked at read nothing when a case opens
         model.loaded.connect(self._fit_columns)
         self.table.selectionModel().selectionChanged.connect(self._selection)
         self.table.doubleClicked.connect(lambda _index: self.action.emit("edit"))

@@ -115,6 +115,7 @@ def test_tags_and_notes_on_the_selected_record_with_undo(
     assert "Crater beside the entrance." not in main.detail.toPlainText()
 
     main.navigator.setCurrentRow(2)  # people: a tag on a person goes the same way
+    settle(qtbot, shell.runner)  # the page shown reads its rows
     main.record_pages[RefKind.PERSON].table.selectRow(0)
     settle(qtbot, shell.runner)
     assert main.selected is not None and main.selected.ref == witness.ref
@@ -152,6 +153,7 @@ def test_custody_filters_narrow_the_rows(
     open_with(qtbot, shell, case, [])
     main = shell.main
     main.navigator.setCurrentRow(4)
+    settle(qtbot, shell.runner)  # the page shown reads its rows
     bar, model = main.custody_filter, main.custody
     every = model.rowCount()
     assert every == case.custody.count()

@@ -47,6 +47,7 @@ def test_an_arabic_place_starts_where_the_other_values_start(
     window = shell.main
     window.resize(1280, 760)
     window.navigator.setCurrentRow(1)
+    settle(qtbot, shell.runner)  # the page shown reads its rows
     window.record_pages[RefKind.INCIDENT].table.selectRow(0)
     settle(qtbot, shell.runner)
     panel = window.detail

@@ -19,6 +19,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -77,6 +78,11 @@ def go_to(shell: Shell, page: QWidget) -> None:
     row = shell.main.stack.indexOf(page)
     assert row >= 0
     shell.main.navigator.setCurrentRow(row)
+    for _ in range(2000):  # the page shown reads its rows
+        if not shell.runner.active():
+            break
+        QTest.qWait(10)
+    assert not shell.runner.active()
 
 
 def open_dialog(qtbot: QtBot, shell: Shell, keys: str | QPushButton, kind: type[D]) -> D:

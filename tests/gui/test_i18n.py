@@ -143,6 +143,8 @@ def test_the_arabic_interface_is_right_to_left_and_in_arabic(
     assert pages[7:] == ["التهم", "الأركان", "الثغرات", "المراجعة", "الاختصاص"]
     assert [action.text() for action in main.menuBar().actions()] == ["&القضية", "&تحرير", "ال&سجلات", "&عرض"]
     assert main.exhibits.headerData(Column.KIND, Qt.Orientation.Horizontal) == "النوع"
+    main.navigator.setCurrentRow(2)  # the people, read when their page is shown
+    settle(qtbot, shell.runner)
     assert main.persons.index(0, 1).data() == "شاهد"  # the role, translated by value
     assert main.persons.headerData(0, Qt.Orientation.Horizontal) == "الاسم المستعار"
     dialog = RecordDialog(RefKind.PERSON, shell.runner, case.records, main)

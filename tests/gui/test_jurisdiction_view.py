@@ -127,6 +127,7 @@ def test_jurisdiction_of_an_incident_is_prefilled_from_its_place_and_time_range(
     view = open_form(qtbot, shell, case)
     main = shell.main
     main.navigator.setCurrentRow(1)  # Incidents
+    settle(qtbot, shell.runner)  # the page shown reads its rows
     incidents = main.record_pages[RefKind.INCIDENT]
     incidents.table.selectRow(0)
     qtbot.mouseClick(incidents.buttons["jurisdiction"], Qt.MouseButton.LeftButton)
@@ -168,6 +169,7 @@ def test_an_incident_whose_record_names_its_country_is_asked_for_that_country(
     view = open_form(qtbot, shell, case)
     main = shell.main
     main.navigator.setCurrentRow(1)  # Incidents
+    settle(qtbot, shell.runner)  # the page shown reads its rows
     incidents = main.record_pages[RefKind.INCIDENT]
     incidents.table.selectRow(0)
     qtbot.mouseClick(incidents.buttons["jurisdiction"], Qt.MouseButton.LeftButton)

@@ -53,6 +53,7 @@ def drop_selected_on(qtbot: QtBot, shell: Shell, element_id: str) -> LinkDialog:
     mime = main.exhibits.mimeData(table.selectionModel().selectedIndexes())  # what a drag of the rows carries
     assert [ref for _key, ref in exhibits_in_mime(mime)] == [e.ref for e in main.legal.selected_exhibits()]
     main.navigator.setCurrentRow(main.stack.indexOf(main.legal.catalogue))  # by its widget: any language
+    settle(qtbot, shell.runner)  # the page shown reads its rows
     catalogue = main.legal.catalogue
     item = catalogue.item_of(element_id)
     assert item is not None

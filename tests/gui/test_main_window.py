@@ -229,6 +229,8 @@ def test_delete_with_a_reason_show_deleted_restore_and_undo(
     open_in(qtbot, shell, case)
     main = shell.main
     page = main.record_pages[RefKind.INCIDENT]
+    main.navigator.setCurrentRow(main.stack.indexOf(page))
+    settle(qtbot, shell.runner)  # the page shown reads its rows
     page.table.selectRow(0)
     ask = main.record_action(RefKind.INCIDENT, "delete")
     ask.setTextValue("")  # type: ignore[union-attr]

@@ -68,6 +68,7 @@ def assert_nothing_shows_the_identity(shell: Shell) -> None:
 def select_person(qtbot: QtBot, shell: Shell) -> PeoplePanel:
     main = shell.main
     main.navigator.setCurrentRow(2)  # People
+    settle(qtbot, shell.runner)  # the page shown reads its rows
     main.record_pages[RefKind.PERSON].table.selectRow(0)
     settle(qtbot, shell.runner)
     panel = main.people

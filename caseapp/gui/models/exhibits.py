@@ -105,6 +105,7 @@ class ExhibitTableModel(QAbstractTableModel):
         self.page_size = PAGE_SIZE
         self.query = ExhibitQuery(page=Page(0, self.page_size))
         self._count = 0
+        self._counted = False  # whether _count is the store's answer for the current filter
         self._pages: dict[int, list[Exhibit]] = {}
         self._pending: set[int] = set()
         self._rows: dict[uuid.UUID, int] = {}  # row of each exhibit of the pages here
@@ -171,7 +172,7 @@ class ExhibitTableModel(QAbstractTableModel):
             return  # tags, links and source are not sorted by the store
         query = replace(self.query, sort=sort, descending=order is Qt.SortOrder.DescendingOrder)
         if query != self.query:  # QTableView.sortByColumn asks twice; the store is asked once
-            self.set_query(query)
+            self.set_query(query, same_rows=True)
 
     # -- the data behind it
     def exhibit_at(self, row: int) -> Exhibit | None:
@@ -197,19 +198,23 @@ class ExhibitTableModel(QAbstractTableModel):
     def set_search(self, text: str) -> None:
         self.set_query(replace(self.query, text=text.strip() or None))
 
-    def set_query(self, query: ExhibitQuery) -> None:
+    def set_query(self, query: ExhibitQuery, *, same_rows: bool = False) -> None:
+        """Show ``query``'s listing; ``same_rows``: it finds the rows shown now in another order (a
+        sort), so the count is kept and the rows wait, each an ellipsis, for the first page."""
         self.query = replace(query, page=Page(0, self.page_size))
-        self.refresh()
+        self.refresh(keep_count=same_rows and self._counted)
 
-    def refresh(self) -> None:
-        """Drop every cached page and ask the store for the count again."""
+    def refresh(self, *, keep_count: bool = False) -> None:
+        """Drop every cached page and ask the store for the first page, and the count unless kept."""
         self._generation += 1
+        count = self._count if keep_count else 0
         self.beginResetModel()
         self._pages.clear()
         self._rows.clear()
         self._pending.clear()
         self.requested_pages = []
-        self._count = 0
+        self._count = count
+        self._counted = keep_count
         self.endResetModel()
         records = self.records
         if records is None:
@@ -218,8 +223,14 @@ class ExhibitTableModel(QAbstractTableModel):
         self._pending.add(0)
         self.requested_pages.append(0)
         self.thumbnails.hold(True)  # the rows come before their pictures
-        # The first page and the count in one read (one pass over the matching rows, not two).
-        handle = self.runner.read(lambda: records.counted_exhibits(query), name="count exhibits")
+
+        def read() -> tuple[int, list[Exhibit]]:
+            if keep_count:
+                return count, records.exhibits(query)
+            # The first page and the count in one read (one pass over the matching rows, not two).
+            return records.counted_exhibits(query)
+
+        handle = self.runner.read(read, name="count exhibits")
         handle.succeeded.connect(lambda found: self._count_arrived(generation, *found))
         handle.failed.connect(lambda error: self._page_failed(0, error))
 
@@ -229,6 +240,7 @@ class ExhibitTableModel(QAbstractTableModel):
         self._pending.discard(0)
         self.beginResetModel()
         self._count = count
+        self._counted = True
         self._store_page(0, first)
         self.endResetModel()
         self.count_loaded.emit(count)

@@ -1,5 +1,7 @@
 """Small tables (people, incidents, sources, custody entries): each loads its whole list from
-the store on the task runner, and again only when the operation's changes name it."""
+the store on the task runner, and again only when the operation's changes name it; a table given
+its page (:meth:`ListTableModel.load_when_shown`) reads only while the page is shown, so the pages
+the user is not looking at cost nothing when a case opens (nor steal time from the one they use)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,17 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QWidget
 
 from caseapp.core.entities import CustodyEntry, Incident, Person, Source
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP, enum_text
@@ -37,6 +49,8 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         self.rows: list[Row] = []
         self.load: Callable[[], list[Row]] | None = None
         self._generation = 0
+        self._page: QWidget | None = None
+        self._stale = False  # a read waits for the page to be shown
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -63,11 +77,25 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         self.load = load
         self.refresh()
 
+    def load_when_shown(self, page: QWidget) -> None:
+        """Read only while ``page`` is visible: a refresh asked while it is hidden is done when it is shown."""
+        self._page = page
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() == QEvent.Type.Show and self._stale:
+            self.refresh()
+        return False
+
     def refresh(self) -> None:
         self._generation += 1
         load, generation = self.load, self._generation
+        self._stale = False
         if load is None:
             self.set_rows([])
+            return
+        if self._page is not None and not self._page.isVisible():
+            self._stale = True  # the rows shown stay until then: they belong to this case
             return
         handle = self.runner.read(load, name=type(self).__name__)
         handle.succeeded.connect(lambda rows: self._arrived(generation, rows))
