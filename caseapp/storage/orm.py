@@ -183,7 +183,9 @@ class ExhibitRow(TombstoneMixin, Base):
         Index("ix_exhibits_title", "title"),
         Index("ix_exhibits_acquired", "acquired_at"),
         Index("ix_exhibits_sha256", "sha256"),
-        Index("ix_exhibits_number", "number"),
+        # Live exhibits by number in the partial index below; deleted ones here. No index holds every
+        # number: SQLite took it for a search's matches and read each row for deleted_at (0008).
+        Index("ix_exhibits_deleted_number", "number", sqlite_where=text("deleted_at IS NOT NULL")),
         Index("ix_exhibits_live_title", "title", "number", sqlite_where=text("deleted_at IS NULL")),
         Index("ix_exhibits_live_number", "number", "ref", sqlite_where=text("deleted_at IS NULL")),
     )
