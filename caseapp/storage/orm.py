@@ -187,7 +187,17 @@ class ExhibitRow(TombstoneMixin, Base):
         # number: SQLite took it for a search's matches and read each row for deleted_at (0008).
         Index("ix_exhibits_deleted_number", "number", sqlite_where=text("deleted_at IS NOT NULL")),
         Index("ix_exhibits_live_title", "title", "number", sqlite_where=text("deleted_at IS NULL")),
-        Index("ix_exhibits_live_number", "number", "ref", sqlite_where=text("deleted_at IS NULL")),
+        # Holds the columns the table sorts by, so a search's matches are ordered from the index (0008).
+        Index(
+            "ix_exhibits_live_number",
+            "number",
+            "ref",
+            "title",
+            "kind",
+            "captured",
+            "deleted_at",  # always null here, yet SQLite reads the row for it unless the index holds it
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
     id: Mapped[uuid.UUID] = _key()
     ref: Mapped[str] = _ref()
