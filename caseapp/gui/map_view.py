@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from caseapp.core.entities import Incident, PlacePrecision
@@ -23,8 +23,9 @@ from caseapp.core.geo import DETAILS
 from caseapp.core.refs import RefKind
 from caseapp.core.suggestions import Suggestion
 from caseapp.gui.errors import message_for
-from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, MapCanvas, MapPoint, diamond
+from caseapp.gui.map_canvas import MapCanvas, MapPoint
 from caseapp.gui.map_geo import World, world
+from caseapp.gui.map_marks import legend_icon
 from caseapp.gui.map_suggestions import SuggestionPanel
 from caseapp.gui.map_tiles import TileLayer
 from caseapp.gui.settings import Settings
@@ -71,23 +72,6 @@ def load_map(records: RecordService) -> MapData:
     listed = records.incident_suggestions()
     worlds = {detail: world(detail) for detail in DETAILS}
     return MapData(tuple(points), without, worlds, listed.suggestions, listed.time_zone)
-
-
-def legend_icon(kind: RefKind, size: int = 14) -> QPixmap:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.GlobalColor.white)
-    half = size / 2
-    if kind is RefKind.INCIDENT:
-        painter.setBrush(INCIDENT_COLOUR)
-        painter.drawEllipse(QPointF(half, half), half - 1, half - 1)
-    else:
-        painter.setBrush(EXHIBIT_COLOUR)
-        painter.drawPolygon(diamond(QPointF(half, half), half - 1))
-    painter.end()
-    return pixmap
 
 
 class MapView(QWidget):
