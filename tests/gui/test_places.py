@@ -21,7 +21,7 @@ from caseapp.core.entities import PersonRole, PlacePrecision
 from caseapp.core.refs import RefKind
 from caseapp.gui.map_canvas import LAND, SEA
 from caseapp.gui.map_marks import EXHIBIT_COLOUR, INCIDENT_COLOUR
-from caseapp.gui.screenshots import geotag
+from caseapp.gui.screenshot_sample import geotag
 from caseapp.gui.shell import Shell
 from tests.gui.conftest import running_shell, settle
 
