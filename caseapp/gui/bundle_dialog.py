@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from caseapp.core.custody import CustodyAction
 from caseapp.core.dossier.model import Language
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.operations import Task
-from caseapp.gui.dossier_dialog import LANGUAGE_NAMES, preferred_language
 from caseapp.gui.errors import message_for
-from caseapp.gui.export_job import CaseGetter, ExportDialog
+from caseapp.gui.export_job import CaseGetter, ExportDialog, choice, language_choice, row_box
 from caseapp.gui.i18n import QT_TRANSLATE_NOOP
 from caseapp.gui.tasks import TaskHandle, TaskRunner
 
@@ -57,13 +56,15 @@ class BundleDialog(ExportDialog):
         super().__init__(runner, case, parent)
         self.setObjectName("bundleDialog")
         self.setWindowTitle(tr("Export the evidence bundle"))
-        options = QWidget(self)
-        form = QFormLayout(options)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.version = QComboBox(options)
-        self.version.setObjectName("bundleVersion")
-        self.version.addItem(tr("Public: public fields only, sensitive files left out, redacted copies sent"), True)
-        self.version.addItem(tr("Full (confidential): every exhibit's original file"), False)
+        options, form = self.options_form()
+        self.version = choice(
+            options,
+            "bundleVersion",
+            (
+                (tr("Public: public fields only, sensitive files left out, redacted copies sent"), True),
+                (tr("Full (confidential): every exhibit's original file"), False),
+            ),
+        )
         form.addRow(tr("Version"), self.version)
         self.sign = QCheckBox(tr("Sign it with the organisation's key"), options)
         self.sign.setObjectName("signBundle")
@@ -79,17 +80,11 @@ class BundleDialog(ExportDialog):
         note = QLabel(tr("A public bundle carries the public version only; the key annex never goes into a bundle."))
         note.setWordWrap(True)
         form.addRow("", note)
-        self.form.addWidget(options)
         self.resize(640, 560)
 
     def _part_sizes(self, options: QWidget) -> QWidget:
-        sizes = QWidget(options)
-        row = QHBoxLayout(sizes)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.part_size = QComboBox(sizes)
-        self.part_size.setObjectName("partSize")
-        for size_label, value in PART_SIZES:
-            self.part_size.addItem(tr(size_label), value)
+        sizes, row = row_box(options)
+        self.part_size = choice(sizes, "partSize", ((tr(size_label), value) for size_label, value in PART_SIZES))
         self.custom_size = QLineEdit(sizes)
         self.custom_size.setObjectName("customPartSize")
         self.custom_size.setPlaceholderText(tr("e.g. 700M or 1.5G"))
@@ -103,17 +98,11 @@ class BundleDialog(ExportDialog):
         return sizes
 
     def _dossier_choice(self, options: QWidget) -> QWidget:
-        dossier = QWidget(options)
-        row = QHBoxLayout(dossier)
-        row.setContentsMargins(0, 0, 0, 0)
+        dossier, row = row_box(options)
         self.with_dossier = QCheckBox(tr("Include the dossier (PDF and DOCX), in"), dossier)
         self.with_dossier.setObjectName("includeDossier")
         self.with_dossier.setChecked(True)
-        self.dossier_language = QComboBox(dossier)
-        self.dossier_language.setObjectName("bundleDossierLanguage")
-        for language, name in LANGUAGE_NAMES.items():
-            self.dossier_language.addItem(name, language.value)
-        self.dossier_language.setCurrentIndex(self.dossier_language.findData(preferred_language().value))
+        self.dossier_language = language_choice(dossier, "bundleDossierLanguage")
         self.with_dossier.toggled.connect(self.dossier_language.setEnabled)
         row.addWidget(self.with_dossier)
         row.addWidget(self.dossier_language)

@@ -11,11 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,7 +30,7 @@ from caseapp.core.dossier.selection import MANDATORY, Section
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.operations import OpResult, Task
 from caseapp.gui.errors import message_for
-from caseapp.gui.export_job import CaseGetter, ExportDialog
+from caseapp.gui.export_job import CaseGetter, ExportDialog, choice, language_choice, row_box
 from caseapp.gui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
@@ -42,9 +40,6 @@ if TYPE_CHECKING:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("DossierDialog", text)
-
-
-LANGUAGE_NAMES = {Language.EN: "English", Language.FR: "Français"}  # each in its own language
 
 
 def section_names() -> dict[Section, str]:
@@ -103,12 +98,6 @@ class SectionList(QListWidget):
         )
 
 
-def preferred_language() -> Language:
-    """The dossier's language to offer first: the interface's, if a dossier can be written in it."""
-    code = QLocale().name().split("_")[0]
-    return Language(code) if code in {lang.value for lang in Language} else Language.EN
-
-
 def _is_draft(blocks: tuple[Any, ...]) -> bool:
     return any(isinstance(b, Paragraph) and b.draft for b in blocks)
 
@@ -155,24 +144,20 @@ class DossierDialog(ExportDialog):
         self.setObjectName("dossierDialog")
         self.setWindowTitle(tr("Export the dossier"))
         self.outline_handle: TaskHandle | None = None
-        options = QWidget(self)
-        form = QFormLayout(options)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.version = QComboBox(options)
-        self.version.setObjectName("dossierVersion")
-        self.version.addItem(tr("Full (confidential) and public redacted versions"), False)
-        self.version.addItem(tr("Public redacted version only"), True)
+        options, form = self.options_form()
+        self.version = choice(
+            options,
+            "dossierVersion",
+            (
+                (tr("Full (confidential) and public redacted versions"), False),
+                (tr("Public redacted version only"), True),
+            ),
+        )
         form.addRow(tr("Versions"), self.version)
-        self.language = QComboBox(options)
-        self.language.setObjectName("dossierLanguage")
-        for language, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, language.value)
-        self.language.setCurrentIndex(self.language.findData(preferred_language().value))
+        self.language = language_choice(options, "dossierLanguage")
         self.language.currentIndexChanged.connect(lambda _index: self.load_outline())
         form.addRow(tr("Language"), self.language)
-        formats = QWidget(options)
-        row = QHBoxLayout(formats)
-        row.setContentsMargins(0, 0, 0, 0)
+        formats, row = row_box(options)
         self.pdf = QCheckBox(tr("PDF"), formats)
         self.pdf.setObjectName("formatPdf")
         self.docx = QCheckBox(tr("DOCX (Word)"), formats)
@@ -197,7 +182,6 @@ class DossierDialog(ExportDialog):
         self.annex_warning.setWordWrap(True)
         self.annex_warning.setStyleSheet("color: #8a4b00")
         form.addRow("", self.annex_warning)
-        self.form.addWidget(options)
         self.form.addWidget(self._section_lists(), 1)
         self.resize(900, 760)
 

@@ -1,20 +1,23 @@
-"""What the dossier and bundle dialogs share: the output folder chooser, the export as one long job
-of the task runner (progress, cancel), and its end: the folder opened in the file manager (a local
-file URL, never the network) and the custody log's entry for the export shown as it was recorded.
+"""What the dossier and bundle dialogs share: the form of the export's options (its choices, the
+dossier's language, rows of widgets), the output folder chooser, the export as one long job of the
+task runner (progress, cancel), and its end: the folder opened in the file manager (a local file
+URL, never the network) and the custody log's entry for the export shown as it was recorded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseapp.core.dossier.model import Language
 from caseapp.core.entities import CustodyEntry
 from caseapp.core.errors import Cancelled, UserError
 from caseapp.core.operations import Task
@@ -51,6 +55,40 @@ def latest_entry(case: OpenCase, action: str) -> CustodyEntry | None:
     """The newest custody entry of ``action`` (read on a worker thread)."""
     found = case.custody.entries(CustodyQuery(action=action, page=Page(0, 1), newest_first=True))
     return found[0] if found else None
+
+
+LANGUAGE_NAMES = {Language.EN: "English", Language.FR: "Français"}  # each in its own language
+
+
+def preferred_language() -> Language:
+    """The dossier's language to offer first: the interface's, if a dossier can be written in it."""
+    code = QLocale().name().split("_")[0]
+    return Language(code) if code in {lang.value for lang in Language} else Language.EN
+
+
+def choice(parent: QWidget, name: str, items: Iterable[tuple[str, object]]) -> QComboBox:
+    """A drop-down list named ``name`` of (text shown, value) ``items``, the first chosen."""
+    box = QComboBox(parent)
+    box.setObjectName(name)
+    for text, value in items:
+        box.addItem(text, value)
+    return box
+
+
+def language_choice(parent: QWidget, name: str) -> QComboBox:
+    """The languages a dossier can be written in (their ``Language`` value as data), the
+    interface's chosen when a dossier can be written in it."""
+    box = choice(parent, name, ((text, language.value) for language, text in LANGUAGE_NAMES.items()))
+    box.setCurrentIndex(box.findData(preferred_language().value))
+    return box
+
+
+def row_box(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
+    """A widget holding a row of others (its layout, without margins of its own), for one line of a form."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return row, layout
 
 
 class FolderRow(QWidget):
@@ -143,6 +181,14 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     # -- for subclasses
+    def options_form(self) -> tuple[QWidget, QFormLayout]:
+        """The form of the export's options, at the top of the dialog, for the subclass to fill."""
+        options = QWidget(self)
+        form = QFormLayout(options)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.form.addWidget(options)
+        return options, form
+
     def job(self, case: OpenCase, folder: Path) -> Callable[[Task], Any]:
         raise NotImplementedError
 

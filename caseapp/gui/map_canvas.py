@@ -9,9 +9,7 @@ right-to-left. Scale is in pixels per world unit (the world is a square of side 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from functools import cache
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -23,8 +21,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QPixmap,
-    QPolygonF,
     QResizeEvent,
     QWheelEvent,
 )
@@ -35,6 +31,16 @@ from caseapp.core.errors import UserError
 from caseapp.core.refs import RefKind
 from caseapp.core.suggestions import Suggestion
 from caseapp.gui.map_geo import World, metres_per_unit, project, unproject
+from caseapp.gui.map_marks import (
+    MARKER_RADIUS,
+    PRECISION_METRES,
+    SUGGESTION_COLOUR,
+    circle_colours,
+    distance_text,
+    nice_distance,
+    precision_text,
+    sprite,
+)
 from caseapp.gui.map_tiles import TileLayer, plain_attribution
 
 
@@ -42,23 +48,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MapCanvas", text)
 
 
-PRECISION_METRES = {
-    PlacePrecision.EXACT: 10.0,
-    PlacePrecision.VICINITY: 100.0,
-    PlacePrecision.LOCALITY: 1_000.0,
-    PlacePrecision.REGION: 10_000.0,  # a district or a region: drawn as ±10 km
-}
-"""How far from its coordinates a place may be, by the precision it was given with."""
-
-INCIDENT_COLOUR = QColor(198, 40, 40)
-EXHIBIT_COLOUR = QColor(21, 101, 192)
-SUGGESTION_COLOUR = QColor(230, 120, 0)  # a suggested incident: an orange dashed outline, not yet a record
 SUGGESTION_MIN_RADIUS = 12.0  # pixels: an outline is at least this big whatever the zoom
 SEA = QColor(205, 224, 240)
 LAND = QColor(238, 233, 220)
 BORDER = QColor(150, 140, 125)
 MAX_CIRCLES = 300
-MARKER_RADIUS = 6.0  # pixels: a marker is this big whatever the zoom
 FINE_DETAIL_SCALE = 6_000.0  # from this scale on (about 6.7 km a pixel) the 1:50m outlines are drawn
 MIN_SCALE, MAX_SCALE = 64.0, 256.0 * 2**19  # the whole world in 64 px .. about 0.3 m a pixel
 FIT_MAX_SCALE = 256.0 * 2**14  # fitting the markers zooms in no closer than a few streets
@@ -82,52 +76,6 @@ class MapPoint:
     @property
     def world(self) -> tuple[float, float]:
         return project(self.latitude, self.longitude)
-
-
-def _circle_colours(incident: bool) -> tuple[QColor, QColor]:
-    colour = INCIDENT_COLOUR if incident else EXHIBIT_COLOUR
-    fill, edge = QColor(colour), QColor(colour)
-    fill.setAlpha(40)
-    edge.setAlpha(150)
-    return fill, edge
-
-
-@cache
-def _sprite(incident: bool, ratio: float) -> QPixmap:
-    """A marker drawn once (a disc for an incident, a diamond for an exhibit, white-edged)."""
-    size = math.ceil((2 * MARKER_RADIUS + 3) * ratio)
-    pixmap = QPixmap(size, size)
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
-    centre = QPointF(size / ratio / 2, size / ratio / 2)
-    if incident:
-        painter.setBrush(INCIDENT_COLOUR)
-        painter.drawEllipse(centre, MARKER_RADIUS, MARKER_RADIUS)
-    else:
-        painter.setBrush(EXHIBIT_COLOUR)
-        painter.drawPolygon(diamond(centre, MARKER_RADIUS))
-    painter.end()
-    return pixmap
-
-
-def diamond(centre: QPointF, r: float) -> QPolygonF:
-    """The exhibit marker (incidents are discs: the shape tells them apart, not only the colour)."""
-    return QPolygonF([centre + QPointF(0, -r), centre + QPointF(r, 0), centre + QPointF(0, r), centre + QPointF(-r, 0)])
-
-
-def nice_distance(metres: float) -> float:
-    """The largest of 1, 2 or 5 times a power of ten not above ``metres``."""
-    power = 10.0 ** math.floor(math.log10(metres))
-    return max(step * power for step in (1.0, 2.0, 5.0) if step * power <= metres)
-
-
-def distance_text(metres: float) -> str:
-    if metres >= 1000:
-        return tr("{n} km").format(n=f"{metres / 1000:g}")
-    return tr("{n} m").format(n=f"{metres:g}")
 
 
 class MapCanvas(QWidget):
@@ -377,17 +325,17 @@ class MapCanvas(QWidget):
         self.circles_hidden = len(circles) > MAX_CIRCLES
         if not self.circles_hidden:
             for (x_px, y_px, incident, _), radius in circles.items():
-                fill, edge = _circle_colours(incident)
+                fill, edge = circle_colours(incident)
                 painter.setPen(QPen(edge, 1.0, Qt.PenStyle.DashLine))
                 painter.setBrush(fill)
                 painter.drawEllipse(QPointF(x_px, y_px), radius, radius)
         ratio = self.devicePixelRatioF()
-        half = _sprite(False, ratio).width() / ratio / 2
+        half = sprite(False, ratio).width() / ratio / 2
         for incident in (False, True):
-            sprite = _sprite(incident, ratio)
+            image = sprite(incident, ratio)
             for (_, _, kind), (px, py) in markers.items():
                 if kind is incident:
-                    painter.drawPixmap(QPointF(px - half, py - half), sprite)
+                    painter.drawPixmap(QPointF(px - half, py - half), image)
         if selected is not None:
             painter.setPen(QPen(QColor(20, 20, 20), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -494,17 +442,6 @@ class MapCanvas(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.scale = max(self.scale, MIN_SCALE)
-
-
-def precision_text(precision: PlacePrecision) -> str:
-    texts = {
-        PlacePrecision.EXACT: tr("place known to ±10 m"),
-        PlacePrecision.VICINITY: tr("place known to ±100 m"),
-        PlacePrecision.LOCALITY: tr("place known to ±1 km"),
-        PlacePrecision.REGION: tr("place known to the region"),
-        PlacePrecision.UNKNOWN: tr("precision of the place not known"),
-    }
-    return texts[precision]
 
 
 def tooltip_line(point: MapPoint) -> str:

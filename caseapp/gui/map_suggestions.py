@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone, 
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from caseapp.core.suggestions import DEFAULT_RADIUS_M, DEFAULT_WINDOW, Suggestion
-from caseapp.gui.map_canvas import distance_text
+from caseapp.gui.map_marks import distance_text
 
 
 def tr(text: str) -> str:

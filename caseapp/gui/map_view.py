@@ -14,19 +14,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from caseapp.core.entities import Incident, PlacePrecision
 from caseapp.core.geo import DETAILS
 from caseapp.core.refs import RefKind
 from caseapp.core.suggestions import Suggestion
 from caseapp.gui.errors import message_for
-from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, MapCanvas, MapPoint, diamond
+from caseapp.gui.map_canvas import MapCanvas, MapPoint
 from caseapp.gui.map_geo import World, world
+from caseapp.gui.map_marks import legend_icon
 from caseapp.gui.map_suggestions import SuggestionPanel
 from caseapp.gui.map_tiles import TileLayer
+from caseapp.gui.place_view import PlaceView
 from caseapp.gui.settings import Settings
 
 if TYPE_CHECKING:
@@ -73,71 +75,36 @@ def load_map(records: RecordService) -> MapData:
     return MapData(tuple(points), without, worlds, listed.suggestions, listed.time_zone)
 
 
-def legend_icon(kind: RefKind, size: int = 14) -> QPixmap:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.GlobalColor.white)
-    half = size / 2
-    if kind is RefKind.INCIDENT:
-        painter.setBrush(INCIDENT_COLOUR)
-        painter.drawEllipse(QPointF(half, half), half - 1, half - 1)
-    else:
-        painter.setBrush(EXHIBIT_COLOUR)
-        painter.drawPolygon(diamond(QPointF(half, half), half - 1))
-    painter.end()
-    return pixmap
+class MapView(PlaceView):
+    """The toolbar (zoom, fit, legend) over the canvas, the suggested incidents beside it."""
 
-
-class MapView(QWidget):
-    """The toolbar (zoom, fit, legend) over the canvas; it lays out right-to-left in Arabic."""
-
-    chosen = Signal(object)  # MapPoint
-    shown = Signal()
     confirm_requested = Signal(object, str)  # Suggestion, the title typed ("" for the suggested one)
     dismiss_requested = Signal(object)  # Suggestion
 
     def __init__(self, parent: QWidget | None = None, settings: Settings | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("mapView")
+        super().__init__("map", parent)
         self.settings = settings or Settings()
         self.canvas = MapCanvas(self)
         self.canvas.chosen.connect(self.chosen)
         self.canvas.tiles_failed.connect(self._tiles_failed)
         self._tiles_read = False  # the remembered package is opened when the map is first shown
-        self.stale = False
-        self._fitted = False
-        bar = QHBoxLayout()
-        self.buttons: dict[str, QToolButton] = {}
-        for key, text, tip, slot in (
-            ("zoom_in", "+", tr("Zoom in (+, or the mouse wheel)"), lambda: self.canvas.zoom_by(2.0)),
-            ("zoom_out", "\u2212", tr("Zoom out (-)"), lambda: self.canvas.zoom_by(0.5)),
-            ("fit", tr("Fit the markers"), tr("Show every marker (Home)"), self.canvas.fit_points),
-            ("world", tr("Whole world"), tr("Show the whole world"), self.canvas.fit_world),
-        ):
-            button = QToolButton(self)
-            button.setObjectName(f"map_{key}")
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            bar.addWidget(button)
-            self.buttons[key] = button
-        bar.addSpacing(12)
+        self.add_tool_buttons(
+            (
+                ("zoom_in", "+", tr("Zoom in (+, or the mouse wheel)"), lambda: self.canvas.zoom_by(2.0)),
+                ("zoom_out", "\u2212", tr("Zoom out (-)"), lambda: self.canvas.zoom_by(0.5)),
+                ("fit", tr("Fit the markers"), tr("Show every marker (Home)"), self.canvas.fit_points),
+                ("world", tr("Whole world"), tr("Show the whole world"), self.canvas.fit_world),
+            )
+        )
         for kind, text in ((RefKind.INCIDENT, tr("Incident")), (RefKind.EXHIBIT, tr("Exhibit"))):
             icon = QLabel(self)
             icon.setPixmap(legend_icon(kind))
-            bar.addWidget(icon)
-            bar.addWidget(QLabel(text, self))
+            self.bar.addWidget(icon)
+            self.bar.addWidget(QLabel(text, self))
         circle = QLabel(tr("circle: where the place may be"), self)
         circle.setToolTip(tr("How precisely each place is known: ±10 m, ±100 m, ±1 km, or a region (±10 km)"))
         circle.setStyleSheet(f"color: {QColor(90, 90, 90).name()}")
-        bar.addWidget(circle)
-        bar.addStretch(1)
-        self.count = QLabel(self)
-        self.count.setObjectName("mapCount")
-        bar.addWidget(self.count)
+        self.bar.addWidget(circle)
         self.suggestions = SuggestionPanel(self)
         self.suggestions.chosen.connect(self.canvas.show_suggestion)
         self.suggestions.confirm_requested.connect(self.confirm_requested)
@@ -145,11 +112,7 @@ class MapView(QWidget):
         body = QHBoxLayout()  # the list beside the map; Qt mirrors it right-to-left
         body.addWidget(self.canvas, 1)
         body.addWidget(self.suggestions)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addLayout(self._tile_bar())
-        layout.addLayout(body, 1)
+        self.lay_out(body, self._tile_bar())
 
     def _tile_bar(self) -> QHBoxLayout:
         """Choose or remove the offline tile package; what is shown, or why it cannot be."""
@@ -229,8 +192,7 @@ class MapView(QWidget):
         self.canvas.set_points(list(data.points))
         self.canvas.set_suggestions(list(data.suggestions))
         self.suggestions.set_suggestions(data.suggestions, data.time_zone)
-        if not self._fitted:  # the first load of a case shows its markers; later loads keep the view
-            self._fitted = True
+        if self.first_load():  # the first load of a case shows its markers; later loads keep the view
             self.canvas.fit_points()
         self.count.setText(
             tr("{shown} on the map, {without} without a place").format(
@@ -239,16 +201,13 @@ class MapView(QWidget):
         )
 
     def clear(self) -> None:
+        super().clear()
         self.canvas.clear()
         self.suggestions.set_suggestions(())
-        self.count.clear()
-        self._fitted = False
-        self.stale = False
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
-        if not self._tiles_read:
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._tiles_read:  # the remembered package is opened before `shown` asks for the data
             self._tiles_read = True
             if self.settings.map_tiles:
                 self.use_tile_package(Path(self.settings.map_tiles), remember=False)
-        self.shown.emit()
+        super().showEvent(event)

@@ -1,6 +1,7 @@
-"""The preview of an exhibit: its image or PDF page with zoom, and its extracted text; and the
-excerpts of it a link may point at (a region drawn on the picture or page, a passage of audio or
-video, words selected in the text: :mod:`caseapp.gui.excerpts`).
+"""The preview of an exhibit: its image or PDF page with zoom (:mod:`caseapp.gui.image_view`), and
+its extracted text (shown by :mod:`caseapp.gui.text_view`); and the excerpts of it a link may point
+at (a region drawn on the picture or page, a passage of audio or video, words selected in the text:
+:mod:`caseapp.gui.excerpts`).
 
 The content is decrypted by ``caseapp.app.preview`` on a worker of the task runner, in memory only,
 and only when the preview or the text is on screen. Everything of it (bytes, image, text) is
@@ -9,221 +10,31 @@ dropped by :meth:`PreviewPanel.clear` (another exhibit, or the lock).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QMimeData, QObject, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QImage, QImageReader, QPixmap, QTextBlockFormat, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QMimeData, QRectF, Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from caseapp.core.analysis import Excerpt, parse_excerpt, text_excerpt
+from caseapp.core.analysis import Excerpt, parse_excerpt
 from caseapp.core.errors import ValidationError
 from caseapp.core.operations import Task
 from caseapp.gui.errors import message_for
-from caseapp.gui.excerpts import ExcerptBar, RegionLabel, excerpt_mime, text_offset, unit_region
+from caseapp.gui.excerpts import ExcerptBar, excerpt_mime, unit_region
+from caseapp.gui.image_view import ZOOM_STEP, ImageView, upright_image
 from caseapp.gui.tasks import Lane, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:  # the storage layer loads when a case is opened, not before the first window
     from caseapp.app.case_folder import OpenCase
     from caseapp.app.preview import ExhibitContent, RenderedPage
 
-ZOOM_STEP = 1.25
-MIN_SCALE, MAX_SCALE = 0.05, 8.0
-MAX_PIXELS = 40_000_000  # a zoomed image larger than this is not drawn bigger
-TEXT_SHOWN = 500_000  # characters of extracted text shown (the rest: export the original)
 TIMED_TYPES = ("audio/", "video/")  # a passage of these is linked by its start and end
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PreviewPanel", text)
-
-
-def first_strong_direction(text: str) -> Qt.LayoutDirection:
-    """Right-to-left if the first letter with a direction is Arabic or Hebrew, left-to-right if it is
-    Latin (or any other left-to-right script), ``LayoutDirectionAuto`` if there is none."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return Qt.LayoutDirection.LeftToRight
-        if kind in ("R", "AL"):
-            return Qt.LayoutDirection.RightToLeft
-    return Qt.LayoutDirection.LayoutDirectionAuto
-
-
-class TextView(QTextEdit):
-    """Extracted text, read-only; each paragraph runs in the direction of its first strong letter,
-    so an Arabic paragraph starts on the right even in an English window. Selected words can be
-    linked to an element (the context menu, or the window's shortcut)."""
-
-    excerpt_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.source_text = ""  # the stored text, as it was given (offsets of an excerpt index into it)
-        self.setObjectName("extractedText")
-        self.setReadOnly(True)
-        self.setAcceptRichText(False)
-        self.setAccessibleName(tr("Extracted text"))
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.document().setUndoRedoEnabled(False)
-
-    def show_text(self, text: str) -> None:
-        self.source_text = text
-        shown = text if len(text) <= TEXT_SHOWN else text[:TEXT_SHOWN] + "\n…"
-        self.setPlainText(shown)
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        block = self.document().begin()
-        while block.isValid():
-            direction = first_strong_direction(block.text())
-            if direction is not Qt.LayoutDirection.LayoutDirectionAuto:
-                shape = QTextBlockFormat(block.blockFormat())
-                shape.setLayoutDirection(direction)
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(shape)
-            block = block.next()
-        cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-
-    def clear_all(self) -> None:
-        self.source_text = ""
-        self.clear()
-        self.document().clearUndoRedoStacks()
-
-    def selected_range(self) -> tuple[int, int] | None:
-        """The selection as indexes into the stored text (start, end), or None."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection() or not self.source_text:
-            return None
-        shown = self.source_text[:TEXT_SHOWN]
-        start = text_offset(shown, cursor.selectionStart())
-        end = text_offset(shown, cursor.selectionEnd())
-        return (start, end) if end > start else None
-
-    def excerpt(self) -> Excerpt | None:
-        """The selected characters of the stored text with their words quoted, or None."""
-        found = self.selected_range()
-        return text_excerpt(self.source_text, *found) if found is not None else None
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
-        menu.addSeparator()
-        action = menu.addAction(tr("Link the selected words to an element…"))
-        action.setEnabled(self.textCursor().hasSelection())
-        action.triggered.connect(lambda _checked=False: self.excerpt_requested.emit())
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(event.globalPos())
-
-
-class ImageView(QScrollArea):
-    """An image at a chosen scale: fit to the view, 100 %, or zoomed (Ctrl+wheel, Ctrl++ / Ctrl+-);
-    a drag with the mouse draws a region on it (``label.region``, in the image's pixels)."""
-
-    scale_changed = Signal(float)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("imagePreview")
-        self.setAccessibleName(tr("Preview"))
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.label = RegionLabel(self)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWidget(self.label)
-        self.image: QImage | None = None
-        self.scale = 1.0
-        self.fit = True
-        self.viewport().installEventFilter(self)
-
-    def set_image(self, image: QImage | None, *, keep_zoom: bool = False) -> None:
-        self.image = image
-        self.label.region = None  # a region belongs to one picture or page
-        self.label.limit = QSizeF(image.size()) if image is not None and not image.isNull() else QSizeF()
-        if not keep_zoom:
-            self.fit = True
-        self._draw()
-
-    def zoom_fit(self) -> None:
-        self.fit = True
-        self._draw()
-
-    def zoom_actual(self) -> None:
-        self.fit = False
-        self.scale = 1.0
-        self._draw()
-
-    def zoom_by(self, factor: float) -> None:
-        self.fit = False
-        self.scale = max(MIN_SCALE, min(MAX_SCALE, self.scale * factor))
-        self._draw()
-
-    def _fit_scale(self) -> float:
-        if self.image is None or self.image.isNull():
-            return 1.0
-        room = self.viewport().size()
-        return max(
-            MIN_SCALE,
-            min(
-                1.0, (room.width() - 4) / max(1, self.image.width()), (room.height() - 4) / max(1, self.image.height())
-            ),
-        )
-
-    def _draw(self) -> None:
-        image = self.image
-        if image is None or image.isNull():
-            self.label.clear()
-            self.label.resize(0, 0)
-            return
-        if self.fit:
-            self.scale = self._fit_scale()
-        pixels = image.width() * image.height() * self.scale * self.scale
-        if pixels > MAX_PIXELS:
-            self.scale = (MAX_PIXELS / (image.width() * image.height())) ** 0.5
-        width = max(1, round(image.width() * self.scale))
-        height = max(1, round(image.height() * self.scale))
-        # Drawn in the screen's own pixels (twice as many at 200 % scaling), so a page stays sharp;
-        # the label keeps the size in the interface's units.
-        ratio = max(1.0, min(self.devicePixelRatioF(), (MAX_PIXELS / (width * height)) ** 0.5))
-        wide, high = max(1, round(width * ratio)), max(1, round(height * ratio))
-        mode = Qt.TransformationMode.SmoothTransformation
-        if (wide, high) == (image.width(), image.height()):
-            shown = image
-        else:
-            shown = image.scaled(wide, high, Qt.AspectRatioMode.IgnoreAspectRatio, mode)
-        pixmap = QPixmap.fromImage(shown)
-        self.label.scale = self.scale
-        pixmap.setDevicePixelRatio(ratio)
-        self.label.setPixmap(pixmap)
-        self.label.resize(width, height)
-        self.scale_changed.emit(self.scale)
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        if self.fit:
-            self._draw()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.viewport() and event.type() == QEvent.Type.Wheel:
-            assert isinstance(event, QWheelEvent)
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self.image is not None:
-                delta = event.angleDelta().y()
-                if delta:
-                    self.zoom_by(ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP)
-                return True
-        return super().eventFilter(watched, event)
 
 
 class PreviewPanel(QWidget):
@@ -497,12 +308,3 @@ class PreviewPanel(QWidget):
         except ValidationError:
             return None
         return excerpt_mime(*shown, excerpt) if shown is not None and excerpt is not None else None
-
-
-def upright_image(data: bytes) -> QImage:
-    """Decode a picture turned upright by its EXIF orientation (as the redaction measures regions)."""
-    buffer = QBuffer()
-    buffer.setData(data)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    return reader.read()

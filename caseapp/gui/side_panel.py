@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QTabWidget, QVBoxLayout,
 
 from caseapp.core.analysis import Excerpt
 from caseapp.gui.detail import DetailPanel
-from caseapp.gui.preview import PreviewPanel, TextView
+from caseapp.gui.preview import PreviewPanel
 from caseapp.gui.tasks import TaskRunner
+from caseapp.gui.text_view import TextView
 
 if TYPE_CHECKING:
     from caseapp.app.case_folder import OpenCase

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from caseapp.core.timeline import EntryKind, TimelineEntry
 from caseapp.gui.i18n import enum_text
-from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, diamond
+from caseapp.gui.map_marks import EXHIBIT_COLOUR, INCIDENT_COLOUR, diamond
 
 
 def tr(text: str) -> str:

@@ -11,10 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
 
 from caseapp.core.timeline import Timeline
+from caseapp.gui.place_view import PlaceView
 from caseapp.gui.timeline_canvas import ZOOM_STEP, TimelineCanvas
 
 if TYPE_CHECKING:
@@ -40,46 +41,24 @@ def load_timeline(case: OpenCase) -> TimelineData:
     return TimelineData(timeline, zones.most_common(1)[0][0] if zones else "UTC")
 
 
-class TimelineView(QWidget):
-    """The toolbar (zoom, fit, what is not shown) over the timeline; right-to-left in Arabic."""
-
-    chosen = Signal(object)  # TimelineEntry
-    shown = Signal()
+class TimelineView(PlaceView):
+    """The toolbar (zoom, fit, the zone, what is not shown) over the timeline."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("timelineView")
+        super().__init__("timeline", parent)
         self.canvas = TimelineCanvas(self)
         self.canvas.chosen.connect(self.chosen)
-        self.stale = False
-        self._fitted = False
-        bar = QHBoxLayout()
-        self.buttons: dict[str, QToolButton] = {}
-        for key, text, tip, slot in (
-            ("zoom_in", "+", tr("Show more detail (+, or Ctrl and the mouse wheel)"), self._zoom_in),
-            ("zoom_out", "\u2212", tr("Show a longer time (-)"), self._zoom_out),
-            ("fit", tr("Fit everything"), tr("Show every entry (Home)"), self.canvas.fit),
-        ):
-            button = QToolButton(self)
-            button.setObjectName(f"timeline_{key}")
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            bar.addWidget(button)
-            self.buttons[key] = button
+        self.add_tool_buttons(
+            (
+                ("zoom_in", "+", tr("Show more detail (+, or Ctrl and the mouse wheel)"), self._zoom_in),
+                ("zoom_out", "\u2212", tr("Show a longer time (-)"), self._zoom_out),
+                ("fit", tr("Fit everything"), tr("Show every entry (Home)"), self.canvas.fit),
+            )
+        )
         self.zone_label = QLabel(self)
         self.zone_label.setObjectName("timelineZone")
-        bar.addSpacing(12)
-        bar.addWidget(self.zone_label)
-        bar.addStretch(1)
-        self.count = QLabel(self)
-        self.count.setObjectName("timelineCount")
-        bar.addWidget(self.count)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.canvas, 1)
+        self.bar.addWidget(self.zone_label)
+        self.lay_out(self.canvas)
 
     def _zoom_in(self) -> None:
         self.canvas.zoom_by(ZOOM_STEP)
@@ -90,8 +69,7 @@ class TimelineView(QWidget):
     def set_data(self, data: TimelineData) -> None:
         timeline = data.timeline
         self.canvas.set_entries(list(timeline.entries), data.zone)
-        if not self._fitted:
-            self._fitted = True
+        if self.first_load():
             self.canvas.fit()
         self.zone_label.setText(tr("times in {zone}").format(zone=data.zone))
         undated = timeline.undated
@@ -104,12 +82,6 @@ class TimelineView(QWidget):
         )
 
     def clear(self) -> None:
+        super().clear()
         self.canvas.clear()
-        self.count.clear()
         self.zone_label.clear()
-        self._fitted = False
-        self.stale = False
-
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
-        self.shown.emit()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.refs import RefKind
-from caseapp.gui.map_canvas import SUGGESTION_COLOUR
+from caseapp.gui.map_marks import SUGGESTION_COLOUR
 from caseapp.gui.shell import Shell
 from tests.gui.conftest import settle
 from tests.intake.intake_factories import write_jpeg

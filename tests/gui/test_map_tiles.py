@@ -17,8 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from caseapp.core.entities import PlacePrecision
 from caseapp.core.refs import RefKind
-from caseapp.gui.map_canvas import INCIDENT_COLOUR, LAND, MapPoint
+from caseapp.gui.map_canvas import LAND, MapPoint
 from caseapp.gui.map_geo import project, world
+from caseapp.gui.map_marks import INCIDENT_COLOUR
 from caseapp.gui.map_view import MapView
 from caseapp.gui.settings import Settings
 from tests.storage.mbtiles_factory import write_mbtiles
@@ -115,7 +116,7 @@ def test_tiles_lie_over_the_land_and_under_the_borders_and_markers(view: MapView
 
 
 def canvas_note(view: MapView) -> str:
-    from caseapp.gui.map_canvas import plain_attribution
+    from caseapp.gui.map_tiles import plain_attribution
 
     tiles = view.canvas.tiles
     assert tiles is not None

@@ -19,8 +19,9 @@ from pytestqt.qtbot import QtBot
 from caseapp.app.case_folder import OpenCase
 from caseapp.core.entities import PersonRole, PlacePrecision
 from caseapp.core.refs import RefKind
-from caseapp.gui.map_canvas import EXHIBIT_COLOUR, INCIDENT_COLOUR, LAND, SEA
-from caseapp.gui.screenshots import geotag
+from caseapp.gui.map_canvas import LAND, SEA
+from caseapp.gui.map_marks import EXHIBIT_COLOUR, INCIDENT_COLOUR
+from caseapp.gui.screenshot_sample import geotag
 from caseapp.gui.shell import Shell
 from tests.gui.conftest import running_shell, settle
 

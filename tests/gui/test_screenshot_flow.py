@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from caseapp.gui.main import PROBE_CALLS, bindings_problem
-from caseapp.gui.screenshots import Camera, build_sample
+from caseapp.gui.screenshot_sample import build_sample
+from caseapp.gui.screenshots import Camera
 
 CALLS = 2000
 TOUR = (
