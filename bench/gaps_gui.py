@@ -40,7 +40,6 @@ TARGET_CHANGE_MS = 100.0
 TARGET_FREEZE_MS = 100.0
 TARGET_MAP_MS = 100.0
 WAIT_MS = 120_000
-DIRECTION_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 class Stalls:
@@ -195,10 +194,12 @@ def link_change(window: Window, stalls: Stalls, figures: Figures) -> None:
     gaps, review = main.legal.gaps, main.legal.review
 
     def awaiting(key: tuple[str, str, str | None]) -> set[str]:
-        """The refs the cell's row shows as awaiting review (without the direction marks)."""
+        """The refs the cell's row holds as awaiting review (its text names only the first few)."""
+        from caseapp.gui.gaps_view import AwaitingRole
+
         item = gaps.cell_item(*key)
         assert item is not None
-        return {ref.strip(DIRECTION_MARKS) for ref in item.text(5).split(", ")}
+        return set(item.data(0, AwaitingRole))
 
     main.stack.setCurrentWidget(gaps)
     settle(window)

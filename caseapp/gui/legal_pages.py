@@ -125,12 +125,12 @@ class LegalPages(QObject):
             return
         if changes.charges or changes.persons or changes.incidents:
             self.charges.model.refresh()
+        if changes.element_links or changes.charges or changes.exhibits or changes.sources or changes.persons:
+            self.gaps.refresh()  # first: its cells are what a review is watched on
         if changes.element_links:
             self.review.refresh()
             self.catalogue.refresh_links()
             self._load_exhibit_elements()
-        if changes.element_links or changes.charges or changes.exhibits or changes.sources or changes.persons:
-            self.gaps.refresh()
 
     # -- jurisdiction over an incident
     def incident_jurisdiction(self) -> JurisdictionView | None:

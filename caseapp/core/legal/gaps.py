@@ -201,28 +201,46 @@ class _Row:
         return (self.element_id, self.also) if self.also else (self.element_id,)
 
 
-def _rows(catalogue: Catalogue, charge: Charge) -> list[_Row]:
-    crime = catalogue.crime(charge.crime_id)
+def _rows(catalogue: Catalogue, charge: Charge, memo: dict[str, list[_Row]] | None = None) -> list[_Row]:
+    """The rows of a charge; ``memo`` keeps each crime's and mode's rows for the next charge naming it."""
+    memo = {} if memo is None else memo
+    rows = memo.get(charge.crime_id)
+    if rows is None:
+        rows = memo[charge.crime_id] = _crime_rows(catalogue, charge.crime_id)
+    if not rows:  # a crime not in the catalogue: no row, not even its suspects'
+        return []
+    rows = list(rows)
+    for suspect in charge.suspects:
+        key = "mode " + suspect.mode_id
+        mode_rows = memo.get(key)
+        if mode_rows is None:
+            mode_rows = memo[key] = _mode_rows(catalogue, suspect.mode_id)
+        rows.extend(_Row(r.kind, r.element_id, r.text, None, suspect.person_ref, r.mode_id) for r in mode_rows)
+    return rows
+
+
+def _crime_rows(catalogue: Catalogue, crime_id: str) -> list[_Row]:
+    crime = catalogue.crime(crime_id)
     rows: list[_Row] = []
     if crime is None:
         return rows
     for element in crime.contextual_elements:
         rows.append(_Row(RowKind.CONTEXTUAL, element.id, element.full_text, element.context_ref))
-    specific = crime.specific_elements
     if not crime.elements:
         rows.append(_Row(RowKind.SPECIFIC, crime.id, "elements not available in the catalogue: " + crime.title.en))
-    for element in specific:
+    for element in crime.specific_elements:
         rows.append(_Row(RowKind.SPECIFIC, element.id, element.full_text))
-    for suspect in charge.suspects:
-        mode = catalogue.mode(suspect.mode_id)
-        if mode is None:
-            continue
-        if not mode.elements:
-            text = f"elements not available in the catalogue: {mode.label}"
-            rows.append(_Row(RowKind.LIABILITY, mode.id, text, suspect_ref=suspect.person_ref, mode_id=mode.id))
-        for item in mode.elements:
-            rows.append(_Row(RowKind.LIABILITY, item.id, item.text.en, suspect_ref=suspect.person_ref, mode_id=mode.id))
     return rows
+
+
+def _mode_rows(catalogue: Catalogue, mode_id: str) -> list[_Row]:
+    mode = catalogue.mode(mode_id)
+    if mode is None:
+        return []
+    if not mode.elements:
+        text = f"elements not available in the catalogue: {mode.label}"
+        return [_Row(RowKind.LIABILITY, mode.id, text, mode_id=mode.id)]
+    return [_Row(RowKind.LIABILITY, item.id, item.text.en, mode_id=mode.id) for item in mode.elements]
 
 
 def gap_matrix(
@@ -274,12 +292,13 @@ def _matrix(
 ) -> tuple[ChargeGaps, ...]:
     result = []
     memo: dict[tuple[str, ...], dict[str, Any]] = {}  # rows repeat across charges and suspects
+    made: dict[str, list[_Row]] = {}
     for charge in charges:
         if charge.deleted is not None:
             continue
         crime = catalogue.crime(charge.crime_id)
         cells = []
-        for row in _rows(catalogue, charge):
+        for row in _rows(catalogue, charge, made):
             if only is not None and row.element_id not in only and row.also not in only:
                 continue
             values = memo.get(row.counts)
@@ -321,11 +340,12 @@ def cell_groups(
     """The groups of element ids the rows of ``charges`` count (an element, with its shared context
     for a contextual one), for :func:`gap_matrix_of_facts`; with ``touching``, only the rows that
     count one of those ids."""
+    made: dict[str, list[_Row]] = {}
     return {
         row.counts
         for charge in charges
         if charge.deleted is None
-        for row in _rows(catalogue, charge)
+        for row in _rows(catalogue, charge, made)
         if touching is None or row.element_id in touching or row.also in touching
     }
 

@@ -32,7 +32,7 @@ from caseapp.core.services.records import undo_add
 from caseapp.core.services.redacted import redacted
 from caseapp.core.text import LONG_TEXT_MAX, clean_text
 
-REVIEW_PAGE = Page(0, 2000)
+REVIEW_PAGE = Page(0, 200)
 """The review queue shows this many proposals at a time, the oldest first."""
 INCREMENTAL_ENTRIES = 200
 """More custody entries than this since the matrix shown: it is computed whole again."""
