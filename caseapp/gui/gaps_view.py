@@ -8,6 +8,7 @@ matrix when a charge, an exhibit or a source changed), one computation at a time
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -81,6 +82,7 @@ class GapsView(QWidget):
         self._cell_generation = 0
         self._seq: int | None = None  # the custody entry the matrix shown is as of (None: compute it whole)
         self._running: TaskHandle | None = None
+        self._after: list[Callable[[], None]] = []  # to run once the computation under way has arrived
         self._pending = False
         self.only_unaddressed = QCheckBox(tr("Only unaddressed elements"), self)
         self.only_unaddressed.setObjectName("gapsUnaddressed")
@@ -142,6 +144,19 @@ class GapsView(QWidget):
             return
         self._request()
 
+    def after_update(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the computation under way has arrived or failed (now if none is):
+        other reads of the same change wait for it, as two reads at once share one interpreter."""
+        if self._running is None:
+            action()
+        else:
+            self._after.append(action)
+
+    def _run_after(self) -> None:
+        actions, self._after = self._after, []
+        for action in actions:
+            action()
+
     def _request(self) -> None:
         case = self.context.case()
         self._generation += 1
@@ -149,6 +164,7 @@ class GapsView(QWidget):
         if case is None:
             self._running, self._seq = None, None
             self.show_gaps(())
+            self._run_after()
             return
         records, generation, since = case.records, self._generation, self._seq
         handle = self.context.runner.read(lambda: records.gaps_update(since), name="gap matrix")
@@ -165,6 +181,7 @@ class GapsView(QWidget):
         else:
             self._update_cells(update.charges)
         self._seq = update.seq
+        self._run_after()
         if self._pending:
             self.refresh()
 
@@ -172,6 +189,7 @@ class GapsView(QWidget):
         if generation == self._generation:
             self._running, self._seq = None, None
             self.summary.setText(message_for(error))
+            self._run_after()
 
     def show_gaps(self, gaps: tuple[ChargeGaps, ...]) -> None:
         current = self.tree.currentItem()
@@ -318,6 +336,7 @@ class GapsView(QWidget):
     def clear_case(self) -> None:
         self._generation += 1
         self._running, self._seq, self._pending = None, None, False
+        self._after.clear()
         self._cell_generation += 1
         self.collapsed.clear()
         self.show_gaps(())
