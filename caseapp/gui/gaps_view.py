@@ -33,7 +33,8 @@ from caseapp.gui.excerpts import excerpt_text
 from caseapp.gui.legal_common import STATUS_COLOURS, LegalContext, children, ltr, status_text, top_items
 from caseapp.gui.tasks import TaskHandle
 
-CellKey = tuple[str, str, str | None]  # charge ref, element id, suspect ref
+CellKey = tuple[str, str, str | None]
+_STATUS_TEXT = QBrush(QColor(20, 20, 20))  # dark on every status colour  # charge ref, element id, suspect ref
 KeyRole = Qt.ItemDataRole.UserRole + 1
 AwaitingRole = Qt.ItemDataRole.UserRole + 2  # a cell's row: the refs of every link awaiting review
 AWAITING_SHOWN = 3
@@ -197,6 +198,8 @@ class GapsView(QWidget):
         self.gaps = gaps
         self.items.clear()
         self.tree.clear()
+        tops = []
+        brushes = {status: QBrush(colour) for status, colour in STATUS_COLOURS.items()}
         for charge in gaps:
             # the charge's row spans the columns: its crime's title is read whole, not cut in "Why"
             title = ltr(f"{charge.charge_ref}  {charge.crime_id}") + "  —  " + ltr(charge.crime_title)
@@ -206,12 +209,14 @@ class GapsView(QWidget):
             top.setFont(0, font)
             top.setData(0, KeyRole, (charge.charge_ref, "", None))
             top.setToolTip(0, "\n".join((title, *charge.warnings)))
-            self.tree.addTopLevelItem(top)
-            top.setFirstColumnSpanned(True)
-            for cell in charge.cells:
-                item = self._cell_item(charge, cell)
-                top.addChild(item)
+            cells = [self._cell_item(charge, cell, brushes) for cell in charge.cells]
+            for cell, item in zip(charge.cells, cells, strict=True):
                 self.items[(charge.charge_ref, cell.element_id, cell.suspect_ref)] = item
+            top.addChildren(cells)  # before the tree has it: one insertion, not one per cell
+            tops.append(top)
+        self.tree.addTopLevelItems(tops)
+        for charge, top in zip(gaps, tops, strict=True):
+            top.setFirstColumnSpanned(True)
             top.setExpanded(charge.charge_ref not in self.collapsed)
         self._summarise()
         self._apply_filter()
@@ -256,19 +261,19 @@ class GapsView(QWidget):
         if not self.gaps:
             self.summary.setText(tr("No charge yet: add one under Charges to see what each element needs."))
 
-    def _cell_item(self, charge: ChargeGaps, cell: GapCell) -> QTreeWidgetItem:
+    def _cell_item(self, charge: ChargeGaps, cell: GapCell, brushes: dict[GapStatus, QBrush]) -> QTreeWidgetItem:
         name = cell.element_id if cell.suspect_ref is None else f"{cell.suspect_ref}: {cell.element_id}"
         if cell.kind is RowKind.CONTEXTUAL:
             name += " " + tr("(context)")
         item = QTreeWidgetItem([ltr(name)])
         item.setData(0, KeyRole, (charge.charge_ref, cell.element_id, cell.suspect_ref))
-        item.setForeground(1, QBrush(QColor(20, 20, 20)))
+        item.setForeground(1, _STATUS_TEXT)
         item.setToolTip(0, cell.text)
-        self._fill(item, cell)
+        self._fill(item, cell, brushes)
         return item
 
     @staticmethod
-    def _fill(item: QTreeWidgetItem, cell: GapCell) -> None:
+    def _fill(item: QTreeWidgetItem, cell: GapCell, brushes: dict[GapStatus, QBrush] | None = None) -> None:
         """What a cell's row says (everything but the element, which does not change)."""
         item.setText(1, status_text(cell.status))
         item.setText(2, str(cell.independent_sources))
@@ -276,9 +281,10 @@ class GapsView(QWidget):
         item.setText(4, ("⚠ " + ltr(", ".join(cell.contradicting))) if cell.contradicting else "")
         item.setText(5, awaiting_text(cell.awaiting_review))
         item.setData(0, AwaitingRole, cell.awaiting_review)
-        item.setText(6, why_text(cell))
-        item.setToolTip(6, why_text(cell) + "\n\n" + cell.text)
-        item.setBackground(1, QBrush(STATUS_COLOURS[cell.status]))
+        why = why_text(cell)
+        item.setText(6, why)
+        item.setToolTip(6, why + "\n\n" + cell.text)
+        item.setBackground(1, brushes[cell.status] if brushes else QBrush(STATUS_COLOURS[cell.status]))
 
     def _expanded(self, item: QTreeWidgetItem, expanded: bool) -> None:
         key = item.data(0, KeyRole)
