@@ -32,13 +32,14 @@ from caseapp.core.entities import (
     Note,
     Person,
     PersonIdentity,
+    PersonRole,
     Sensitivity,
     Source,
     Tombstone,
 )
 from caseapp.core.evidence import FileFacts, FileIdentity, StreamResult, WalkResult
 from caseapp.core.exhibit_redaction import RedactedFile, Region
-from caseapp.core.legal.gaps import EvidenceFacts, GapLink
+from caseapp.core.legal.gaps import CellFacts, EvidenceFacts, GapLink
 from caseapp.core.operations import Task
 from caseapp.core.refs import RefKind
 
@@ -254,6 +255,16 @@ class ReadTx(Protocol):
     def gap_links(self, element_ids: Collection[str]) -> tuple[list[GapLink], dict[str, EvidenceFacts]]:
         """Live, not rejected links to these element ids, of live exhibits, and the facts of those
         exhibits keyed as the links name them: as little as the gap matrix reads."""
+        ...
+
+    def person_roles(self, person_ids: Iterable[UUID]) -> dict[UUID, PersonRole]:
+        """The role of each of these persons, deleted ones too (nothing else is read)."""
+        ...
+
+    def gap_facts(self, groups: Collection[tuple[str, ...]]) -> dict[tuple[str, ...], CellFacts]:
+        """For each group of element ids (a gap matrix row's element, and its shared context), the
+        facts of the live, not rejected links to them of live exhibits, as ``facts_of_links`` would
+        gather them from ``gap_links``; groups without such links are left out."""
         ...
 
     def evidence_facts(self, exhibit_ids: Iterable[UUID]) -> dict[UUID, EvidenceFacts]:

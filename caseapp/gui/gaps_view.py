@@ -8,6 +8,7 @@ matrix when a charge, an exhibit or a source changed), one computation at a time
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -32,8 +33,13 @@ from caseapp.gui.excerpts import excerpt_text
 from caseapp.gui.legal_common import STATUS_COLOURS, LegalContext, children, ltr, status_text, top_items
 from caseapp.gui.tasks import TaskHandle
 
-CellKey = tuple[str, str, str | None]  # charge ref, element id, suspect ref
+CellKey = tuple[str, str, str | None]
+_STATUS_TEXT = QBrush(QColor(20, 20, 20))  # dark on every status colour  # charge ref, element id, suspect ref
 KeyRole = Qt.ItemDataRole.UserRole + 1
+AwaitingRole = Qt.ItemDataRole.UserRole + 2  # a cell's row: the refs of every link awaiting review
+AWAITING_SHOWN = 3
+"""A cell's row names this many links awaiting review, then counts them all (a row naming hundreds
+took Qt 40 ms to paint at issue 17's scale)."""
 
 
 def tr(text: str) -> str:
@@ -56,6 +62,13 @@ def why_text(cell: GapCell) -> str:
     return tr("; ").join(reasons.get(reason, reason) for reason in cell.why.split("; "))
 
 
+def awaiting_text(refs: tuple[str, ...]) -> str:
+    """The links awaiting review as a cell's row shows them: all of a few, else how many and the first."""
+    if len(refs) <= AWAITING_SHOWN:
+        return ltr(", ".join(refs))
+    return tr("{n}: {refs} …").format(n=len(refs), refs=ltr(", ".join(refs[:AWAITING_SHOWN])))
+
+
 class GapsView(QWidget):
     shown = Signal()  # the tree shows a new matrix (whole or updated)
 
@@ -70,6 +83,7 @@ class GapsView(QWidget):
         self._cell_generation = 0
         self._seq: int | None = None  # the custody entry the matrix shown is as of (None: compute it whole)
         self._running: TaskHandle | None = None
+        self._after: list[Callable[[], None]] = []  # to run once the computation under way has arrived
         self._pending = False
         self.only_unaddressed = QCheckBox(tr("Only unaddressed elements"), self)
         self.only_unaddressed.setObjectName("gapsUnaddressed")
@@ -131,6 +145,19 @@ class GapsView(QWidget):
             return
         self._request()
 
+    def after_update(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the computation under way has arrived or failed (now if none is):
+        other reads of the same change wait for it, as two reads at once share one interpreter."""
+        if self._running is None:
+            action()
+        else:
+            self._after.append(action)
+
+    def _run_after(self) -> None:
+        actions, self._after = self._after, []
+        for action in actions:
+            action()
+
     def _request(self) -> None:
         case = self.context.case()
         self._generation += 1
@@ -138,6 +165,7 @@ class GapsView(QWidget):
         if case is None:
             self._running, self._seq = None, None
             self.show_gaps(())
+            self._run_after()
             return
         records, generation, since = case.records, self._generation, self._seq
         handle = self.context.runner.read(lambda: records.gaps_update(since), name="gap matrix")
@@ -154,6 +182,7 @@ class GapsView(QWidget):
         else:
             self._update_cells(update.charges)
         self._seq = update.seq
+        self._run_after()
         if self._pending:
             self.refresh()
 
@@ -161,6 +190,7 @@ class GapsView(QWidget):
         if generation == self._generation:
             self._running, self._seq = None, None
             self.summary.setText(message_for(error))
+            self._run_after()
 
     def show_gaps(self, gaps: tuple[ChargeGaps, ...]) -> None:
         current = self.tree.currentItem()
@@ -168,6 +198,8 @@ class GapsView(QWidget):
         self.gaps = gaps
         self.items.clear()
         self.tree.clear()
+        tops = []
+        brushes = {status: QBrush(colour) for status, colour in STATUS_COLOURS.items()}
         for charge in gaps:
             # the charge's row spans the columns: its crime's title is read whole, not cut in "Why"
             title = ltr(f"{charge.charge_ref}  {charge.crime_id}") + "  —  " + ltr(charge.crime_title)
@@ -177,12 +209,14 @@ class GapsView(QWidget):
             top.setFont(0, font)
             top.setData(0, KeyRole, (charge.charge_ref, "", None))
             top.setToolTip(0, "\n".join((title, *charge.warnings)))
-            self.tree.addTopLevelItem(top)
-            top.setFirstColumnSpanned(True)
-            for cell in charge.cells:
-                item = self._cell_item(charge, cell)
-                top.addChild(item)
+            cells = [self._cell_item(charge, cell, brushes) for cell in charge.cells]
+            for cell, item in zip(charge.cells, cells, strict=True):
                 self.items[(charge.charge_ref, cell.element_id, cell.suspect_ref)] = item
+            top.addChildren(cells)  # before the tree has it: one insertion, not one per cell
+            tops.append(top)
+        self.tree.addTopLevelItems(tops)
+        for charge, top in zip(gaps, tops, strict=True):
+            top.setFirstColumnSpanned(True)
             top.setExpanded(charge.charge_ref not in self.collapsed)
         self._summarise()
         self._apply_filter()
@@ -227,28 +261,30 @@ class GapsView(QWidget):
         if not self.gaps:
             self.summary.setText(tr("No charge yet: add one under Charges to see what each element needs."))
 
-    def _cell_item(self, charge: ChargeGaps, cell: GapCell) -> QTreeWidgetItem:
+    def _cell_item(self, charge: ChargeGaps, cell: GapCell, brushes: dict[GapStatus, QBrush]) -> QTreeWidgetItem:
         name = cell.element_id if cell.suspect_ref is None else f"{cell.suspect_ref}: {cell.element_id}"
         if cell.kind is RowKind.CONTEXTUAL:
             name += " " + tr("(context)")
         item = QTreeWidgetItem([ltr(name)])
         item.setData(0, KeyRole, (charge.charge_ref, cell.element_id, cell.suspect_ref))
-        item.setForeground(1, QBrush(QColor(20, 20, 20)))
+        item.setForeground(1, _STATUS_TEXT)
         item.setToolTip(0, cell.text)
-        self._fill(item, cell)
+        self._fill(item, cell, brushes)
         return item
 
     @staticmethod
-    def _fill(item: QTreeWidgetItem, cell: GapCell) -> None:
+    def _fill(item: QTreeWidgetItem, cell: GapCell, brushes: dict[GapStatus, QBrush] | None = None) -> None:
         """What a cell's row says (everything but the element, which does not change)."""
         item.setText(1, status_text(cell.status))
         item.setText(2, str(cell.independent_sources))
         item.setText(3, cell.best_grade or "—")
         item.setText(4, ("⚠ " + ltr(", ".join(cell.contradicting))) if cell.contradicting else "")
-        item.setText(5, ltr(", ".join(cell.awaiting_review)))
-        item.setText(6, why_text(cell))
-        item.setToolTip(6, why_text(cell) + "\n\n" + cell.text)
-        item.setBackground(1, QBrush(STATUS_COLOURS[cell.status]))
+        item.setText(5, awaiting_text(cell.awaiting_review))
+        item.setData(0, AwaitingRole, cell.awaiting_review)
+        why = why_text(cell)
+        item.setText(6, why)
+        item.setToolTip(6, why + "\n\n" + cell.text)
+        item.setBackground(1, brushes[cell.status] if brushes else QBrush(STATUS_COLOURS[cell.status]))
 
     def _expanded(self, item: QTreeWidgetItem, expanded: bool) -> None:
         key = item.data(0, KeyRole)
@@ -306,6 +342,7 @@ class GapsView(QWidget):
     def clear_case(self) -> None:
         self._generation += 1
         self._running, self._seq, self._pending = None, None, False
+        self._after.clear()
         self._cell_generation += 1
         self.collapsed.clear()
         self.show_gaps(())

@@ -125,12 +125,16 @@ class LegalPages(QObject):
             return
         if changes.charges or changes.persons or changes.incidents:
             self.charges.model.refresh()
-        if changes.element_links:
+        if changes.element_links or changes.charges or changes.exhibits or changes.sources or changes.persons:
+            self.gaps.refresh()
+        if changes.element_links:  # once the matrix's cells have changed (issue 17: <= 100 ms)
+            self.gaps.after_update(self._links_changed)
+
+    def _links_changed(self) -> None:
+        if self.window.case is not None:
             self.review.refresh()
             self.catalogue.refresh_links()
             self._load_exhibit_elements()
-        if changes.element_links or changes.charges or changes.exhibits or changes.sources or changes.persons:
-            self.gaps.refresh()
 
     # -- jurisdiction over an incident
     def incident_jurisdiction(self) -> JurisdictionView | None:

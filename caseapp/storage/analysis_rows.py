@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import String, literal_column, select, type_coerce, update
+from sqlalchemy import String, func, literal_column, select, text, type_coerce, update
 from sqlalchemy.orm import Session
 
 from caseapp.core.analysis import (
@@ -25,8 +25,8 @@ from caseapp.core.analysis import (
     ReviewState,
     Weight,
 )
-from caseapp.core.entities import LinkStance
-from caseapp.core.legal.gaps import EvidenceFacts, GapLink
+from caseapp.core.entities import LinkStance, PersonRole
+from caseapp.core.legal.gaps import CellFacts, EvidenceFacts, GapLink
 from caseapp.core.ports import Deleted, RecordQuery
 from caseapp.core.refs import RefKind
 from caseapp.storage.convert import tombstone
@@ -43,12 +43,61 @@ from caseapp.storage.orm import (
 from caseapp.storage.record_index import narrowed
 
 _CHUNK = 500
+_FEW_PAGES = 10
 _T = TypeVar("_T")
 
 
 def _chunks(ids: Sequence[_T]) -> Iterable[Sequence[_T]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
+
+
+# The gap matrix's facts (AnalysisReads.gap_facts). ``cells`` numbers the groups of element ids
+# (``pos`` 0 the element, 1 its shared context); CROSS JOIN keeps SQLite's join order: the groups
+# first, then each one's links through ix_element_links_gap (which holds all a link's columns the
+# query reads), then each supporting link's exhibit and source. Refs in the order the links were made,
+# the element's before the context's; element link refs and gradings hold no comma.
+_LOOKUP_CELLS = 16
+"""Up to this many groups, each proposed or contradicting link's exhibit is looked up; beyond, the
+deleted exhibits are listed once (one pass over the exhibits instead of a lookup per link)."""
+_SUPPORTING = """
+SELECT c.cell,
+       group_concat(l.ref, ',' ORDER BY c.pos, l.rowid),
+       count(DISTINCT coalesce('source:' || e.source_id, 'exhibit:' || l.exhibit_id)),
+       group_concat(DISTINCT s.reliability || s.credibility),
+       min(l.weight = :maybe)
+FROM cells AS c
+CROSS JOIN element_links AS l ON l.element_id = c.element_id
+CROSS JOIN exhibits AS e ON e.id = l.exhibit_id
+LEFT JOIN sources AS s ON s.id = e.source_id
+WHERE l.review = :accepted AND l.deleted_at IS NULL AND l.stance = :supports AND e.deleted_at IS NULL
+GROUP BY c.cell
+"""
+_OTHERS = """
+SELECT c.cell, l.review, group_concat(l.ref, ',' ORDER BY c.pos, l.rowid)
+FROM cells AS c
+CROSS JOIN element_links AS l ON l.element_id = c.element_id
+{live}
+AND l.deleted_at IS NULL AND (l.review = :proposed OR (l.review = :accepted AND l.stance = :contradicts))
+GROUP BY c.cell, l.review
+"""
+_LIVE_LOOKUP = "CROSS JOIN exhibits AS e ON e.id = l.exhibit_id WHERE e.deleted_at IS NULL"
+_LIVE_SCAN = "WHERE l.exhibit_id NOT IN (SELECT id FROM exhibits WHERE deleted_at IS NOT NULL)"
+
+
+def _cells_table(groups: Sequence[tuple[str, ...]]) -> tuple[str, dict[str, Any]]:
+    rows: list[str] = []
+    params: dict[str, Any] = {}
+    for number, group in enumerate(groups):
+        for pos, element in enumerate(group):
+            name = f"e{len(rows)}"
+            rows.append(f"({number}, {pos}, :{name})")
+            params[name] = element
+    return f"WITH cells(cell, pos, element_id) AS (VALUES {', '.join(rows)})", params
+
+
+def _split(joined: str | None) -> tuple[str, ...]:
+    return tuple(joined.split(",")) if joined else ()
 
 
 def _live(statement: Any, model: Any, deleted: Deleted) -> Any:
@@ -175,16 +224,37 @@ class AnalysisReads:
             statement = statement.where(ElementLinkRow.exhibit_id == query.target.id)
         if element_id is not None:
             statement = statement.where(ElementLinkRow.element_id == element_id)
-        if review is not None:
-            statement = statement.where(ElementLinkRow.review == review.value)
         if element_prefix:  # a range, so the index on element_id serves it (LIKE would not)
             statement = statement.where(
                 ElementLinkRow.element_id >= element_prefix, ElementLinkRow.element_id < element_prefix + "\U0010ffff"
             )
+        if review is not None:
+            column: Any = ElementLinkRow.review
+            if element_prefix and query.target is None and self._few(element_prefix, review, query.page.limit):
+                column = column + ""  # not through ix_element_links_review_created: the range is narrower
+            statement = statement.where(column == review.value)
         statement = statement.order_by(ElementLinkRow.created_at, ElementLinkRow.id).offset(query.page.offset)
         if query.page.limit is not None:
             statement = statement.limit(query.page.limit)
         return self.element_link_rows(list(self.session.scalars(statement)))
+
+    def _few(self, element_prefix: str, review: ReviewState, limit: int | None) -> bool:
+        """Whether so few links in ``review`` name an element starting with ``element_prefix`` that
+        reading them all by the element's range beats walking every link in that state in the order
+        asked for until a page is found (SQLite cannot tell: a prefix of one element finds a few
+        hundred of 100 000 proposals, one of a whole article thousands). Counted in the covering index."""
+        if limit is None:
+            return True
+        found = self.session.scalar(
+            select(func.count())
+            .select_from(ElementLinkRow)
+            .where(
+                ElementLinkRow.element_id >= element_prefix,
+                ElementLinkRow.element_id < element_prefix + "\U0010ffff",
+                ElementLinkRow.review + "" == review.value,  # through ix_element_links_gap alone
+            )
+        )
+        return (found or 0) <= _FEW_PAGES * limit
 
     def gap_links(self, element_ids: Collection[str]) -> tuple[list[GapLink], dict[str, EvidenceFacts]]:
         """Live links to these element ids that are not rejected, of live exhibits, with the facts
@@ -228,6 +298,49 @@ class AnalysisReads:
                     independent = f"source:{source_id}" if source_id is not None else f"exhibit:{key}"
                     facts[key] = EvidenceFacts(exhibit_ref, independent, grade)
         return found, facts
+
+    def person_roles(self, person_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, PersonRole]:
+        wanted = list(set(person_ids))
+        roles: dict[uuid.UUID, PersonRole] = {}
+        for chunk in _chunks(wanted):
+            rows = self.session.execute(select(PersonRow.id, PersonRow.role).where(PersonRow.id.in_(chunk)))
+            roles.update((person_id, PersonRole(role)) for person_id, role in rows)
+        return roles
+
+    def gap_facts(self, groups: Collection[tuple[str, ...]]) -> dict[tuple[str, ...], CellFacts]:
+        """The facts of the live links to each group of element ids, of live exhibits, aggregated in
+        SQL (a few hundred rows back instead of a row per link); groups without links are left out."""
+        found: dict[tuple[str, ...], CellFacts] = {}
+        ordered = sorted(set(groups))
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            cells, params = _cells_table(chunk)
+            params |= {"accepted": ReviewState.ACCEPTED.value, "proposed": ReviewState.PROPOSED.value}
+            params |= {"supports": LinkStance.SUPPORTS.value, "contradicts": LinkStance.CONTRADICTS.value}
+            params["maybe"] = Weight.MAYBE.value
+            supporting = {
+                cell: (refs, sources, grades, only_maybe)
+                for cell, refs, sources, grades, only_maybe in self.session.execute(text(cells + _SUPPORTING), params)
+            }
+            live = _LIVE_LOOKUP if len(chunk) <= _LOOKUP_CELLS else _LIVE_SCAN
+            others: dict[tuple[int, str], str] = {
+                (cell, review): refs
+                for cell, review, refs in self.session.execute(text(cells + _OTHERS.format(live=live)), params)
+            }
+            for number, group in enumerate(chunk):
+                refs, sources, grades, only_maybe = supporting.get(number, ("", 0, "", 0))
+                contradicting = others.get((number, ReviewState.ACCEPTED.value), "")
+                awaiting = others.get((number, ReviewState.PROPOSED.value), "")
+                if refs or contradicting or awaiting:
+                    found[group] = CellFacts(
+                        supporting=_split(refs),
+                        sources=sources,
+                        grades=frozenset(_split(grades)),
+                        only_maybe=bool(only_maybe),
+                        contradicting=_split(contradicting),
+                        awaiting=_split(awaiting),
+                    )
+        return found
 
     def evidence_facts(self, exhibit_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, EvidenceFacts]:
         """Of live exhibits only: a deleted exhibit proves nothing."""

@@ -69,6 +69,8 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 3, read_only:
         return connection
 
     # hide_parameters: a failing statement's message must never carry a name or a testimony.
+    # pool_use_lifo: the connection used last is used next, its page cache warm; in WAL mode a
+    # write empties every other connection's cache, not the cache of the connection that wrote.
     engine = create_engine(
         "sqlite://",
         creator=connect,
@@ -77,6 +79,7 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 3, read_only:
         pool_size=pool_size,
         max_overflow=2,
         pool_pre_ping=False,
+        pool_use_lifo=True,
         hide_parameters=True,
     )
 

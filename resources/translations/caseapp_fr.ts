@@ -1242,6 +1242,10 @@
             <source>{n} independent sources</source>
             <translation>{n} sources indépendantes</translation>
         </message>
+        <message>
+            <source>{n}: {refs} …</source>
+            <translation>{n} : {refs} …</translation>
+        </message>
     </context>
     <context>
         <name>GroundStatus</name>

@@ -2,7 +2,8 @@
 
 Computed, never stored (data-models §5.3). Rows of a charge: the crime's contextual elements, its
 specific elements, and the elements of each suspect's mode of liability (a crime or a mode whose
-elements the catalogue does not have gets one row under its own id). Per row (``cell_status``):
+elements the catalogue does not have gets one row under its own id). Per row (``judge``, over the
+row's ``CellFacts``):
 
 - only **accepted** links count as proof; **proposed** ones are listed as awaiting review;
 - a link counts for a row when it names the row's element id; for a contextual element, also
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol
@@ -127,28 +128,62 @@ def _grade_key(grade: str) -> tuple[str, str]:
     return grade[:1], grade[1:]
 
 
+@dataclass(frozen=True, slots=True)
+class CellFacts:
+    """What the rule reads of the links a cell counts (live, to its element or its shared context,
+    of live exhibits), gathered from the links (:func:`facts_of_links`) or by a store's query
+    (``ReadTx.gap_facts``). Refs in the order the links were made, the element's before the context's."""
+
+    supporting: tuple[str, ...] = ()  # accepted supporting links
+    sources: int = 0  # the independent sources of their exhibits
+    grades: frozenset[str] = frozenset()  # the gradings of their exhibits (``B2``; ungraded ones left out)
+    only_maybe: bool = False  # every one of them weighs only "maybe"
+    contradicting: tuple[str, ...] = ()  # accepted contradicting links
+    awaiting: tuple[str, ...] = ()  # proposed links, any stance
+
+
+def judge(facts: CellFacts) -> tuple[GapStatus, str | None, str]:
+    """The rule of the module docstring: (status, best grade, why)."""
+    best = min(facts.grades, key=_grade_key) if facts.grades else None
+    if facts.contradicting:
+        return GapStatus.CONTESTED, best, f"contradicted by {', '.join(facts.contradicting)}"
+    if not facts.supporting:
+        return GapStatus.UNADDRESSED, None, "no accepted evidence"
+    reasons = []
+    if facts.sources < 2:
+        reasons.append("one independent source")
+    if not any(_well_graded(grade) for grade in facts.grades):
+        reasons.append("only grades D-F or 4-6 (or ungraded)")
+    if facts.only_maybe:
+        reasons.append('only "maybe"')
+    if reasons:
+        return GapStatus.WEAK, best, "; ".join(reasons)
+    return GapStatus.CORROBORATED, best, f"{facts.sources} independent sources"
+
+
+def facts_of_links(found: Sequence[CountedLink], evidence: Mapping[Any, EvidenceFacts]) -> CellFacts:
+    """The facts of a cell from its live links (not rejected) and the facts of their exhibits; an
+    exhibit without facts counts as its own source, ungraded."""
+    accepted = [x for x in found if x.review is ReviewState.ACCEPTED]
+    supporting = [x for x in accepted if x.stance is LinkStance.SUPPORTS]
+    facts = [evidence.get(link.exhibit_id) for link in supporting]
+    return CellFacts(
+        supporting=tuple(x.ref for x in supporting),
+        sources=len({f.source_key if f else str(x.exhibit_id) for f, x in zip(facts, supporting, strict=True)}),
+        grades=frozenset(f.grade for f in facts if f is not None and f.grade),
+        only_maybe=all(x.weight is Weight.MAYBE for x in supporting),
+        contradicting=tuple(x.ref for x in accepted if x.stance is LinkStance.CONTRADICTS),
+        awaiting=tuple(x.ref for x in found if x.review is ReviewState.PROPOSED),
+    )
+
+
 def cell_status(
     supporting: Sequence[CountedLink], contradicting: Sequence[CountedLink], evidence: Mapping[Any, EvidenceFacts]
 ) -> tuple[GapStatus, int, str | None, str]:
-    """The rule of the module docstring: (status, independent sources, best grade, why)."""
-    facts = [evidence.get(link.exhibit_id) for link in supporting]
-    sources = {f.source_key if f else str(link.exhibit_id) for f, link in zip(facts, supporting, strict=True)}
-    grades = sorted((f.grade for f in facts if f is not None and f.grade), key=_grade_key)
-    best = grades[0] if grades else None
-    if contradicting:
-        return GapStatus.CONTESTED, len(sources), best, f"contradicted by {', '.join(x.ref for x in contradicting)}"
-    if not supporting:
-        return GapStatus.UNADDRESSED, 0, None, "no accepted evidence"
-    reasons = []
-    if len(sources) < 2:
-        reasons.append("one independent source")
-    if not any(_well_graded(f.grade if f else None) for f in facts):
-        reasons.append("only grades D-F or 4-6 (or ungraded)")
-    if all(link.weight is Weight.MAYBE for link in supporting):
-        reasons.append('only "maybe"')
-    if reasons:
-        return GapStatus.WEAK, len(sources), best, "; ".join(reasons)
-    return GapStatus.CORROBORATED, len(sources), best, f"{len(sources)} independent sources"
+    """:func:`judge` over accepted links: (status, independent sources, best grade, why)."""
+    facts = facts_of_links([*supporting, *contradicting], evidence)
+    status, best, why = judge(facts)
+    return status, facts.sources, best, why
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,29 +195,52 @@ class _Row:
     suspect_ref: str | None = None
     mode_id: str | None = None
 
+    @property
+    def counts(self) -> tuple[str, ...]:
+        """The element ids whose links the row counts: its element's, then its shared context's."""
+        return (self.element_id, self.also) if self.also else (self.element_id,)
 
-def _rows(catalogue: Catalogue, charge: Charge) -> list[_Row]:
-    crime = catalogue.crime(charge.crime_id)
+
+def _rows(catalogue: Catalogue, charge: Charge, memo: dict[str, list[_Row]] | None = None) -> list[_Row]:
+    """The rows of a charge; ``memo`` keeps each crime's and mode's rows for the next charge naming it."""
+    memo = {} if memo is None else memo
+    rows = memo.get(charge.crime_id)
+    if rows is None:
+        rows = memo[charge.crime_id] = _crime_rows(catalogue, charge.crime_id)
+    if not rows:  # a crime not in the catalogue: no row, not even its suspects'
+        return []
+    rows = list(rows)
+    for suspect in charge.suspects:
+        key = "mode " + suspect.mode_id
+        mode_rows = memo.get(key)
+        if mode_rows is None:
+            mode_rows = memo[key] = _mode_rows(catalogue, suspect.mode_id)
+        rows.extend(_Row(r.kind, r.element_id, r.text, None, suspect.person_ref, r.mode_id) for r in mode_rows)
+    return rows
+
+
+def _crime_rows(catalogue: Catalogue, crime_id: str) -> list[_Row]:
+    crime = catalogue.crime(crime_id)
     rows: list[_Row] = []
     if crime is None:
         return rows
     for element in crime.contextual_elements:
         rows.append(_Row(RowKind.CONTEXTUAL, element.id, element.full_text, element.context_ref))
-    specific = crime.specific_elements
     if not crime.elements:
         rows.append(_Row(RowKind.SPECIFIC, crime.id, "elements not available in the catalogue: " + crime.title.en))
-    for element in specific:
+    for element in crime.specific_elements:
         rows.append(_Row(RowKind.SPECIFIC, element.id, element.full_text))
-    for suspect in charge.suspects:
-        mode = catalogue.mode(suspect.mode_id)
-        if mode is None:
-            continue
-        if not mode.elements:
-            text = f"elements not available in the catalogue: {mode.label}"
-            rows.append(_Row(RowKind.LIABILITY, mode.id, text, suspect_ref=suspect.person_ref, mode_id=mode.id))
-        for item in mode.elements:
-            rows.append(_Row(RowKind.LIABILITY, item.id, item.text.en, suspect_ref=suspect.person_ref, mode_id=mode.id))
     return rows
+
+
+def _mode_rows(catalogue: Catalogue, mode_id: str) -> list[_Row]:
+    mode = catalogue.mode(mode_id)
+    if mode is None:
+        return []
+    if not mode.elements:
+        text = f"elements not available in the catalogue: {mode.label}"
+        return [_Row(RowKind.LIABILITY, mode.id, text, mode_id=mode.id)]
+    return [_Row(RowKind.LIABILITY, item.id, item.text.en, mode_id=mode.id) for item in mode.elements]
 
 
 def gap_matrix(
@@ -203,20 +261,49 @@ def gap_matrix(
     for link in links:
         if link.deleted is None and link.review is not ReviewState.REJECTED:
             by_element[link.element_id].append(link)
+
+    def facts(counts: tuple[str, ...]) -> CellFacts:
+        return facts_of_links([link for element in counts for link in by_element.get(element, ())], evidence)
+
+    return _matrix(catalogue, charges, only, facts)
+
+
+def gap_matrix_of_facts(
+    catalogue: Catalogue,
+    charges: Iterable[Charge],
+    facts: Mapping[tuple[str, ...], CellFacts],
+    *,
+    only: Collection[str] | None = None,
+) -> tuple[ChargeGaps, ...]:
+    """The gap matrix from the facts of each group of element ids a row counts (the keys
+    :func:`cell_groups` gives; a group missing has no link), as a store aggregates them: the same
+    matrix as :func:`gap_matrix` over the links they were gathered from."""
+    return _matrix(catalogue, charges, only, lambda counts: facts.get(counts, _NO_FACTS))
+
+
+_NO_FACTS = CellFacts()
+
+
+def _matrix(
+    catalogue: Catalogue,
+    charges: Iterable[Charge],
+    only: Collection[str] | None,
+    facts_of: Callable[[tuple[str, ...]], CellFacts],
+) -> tuple[ChargeGaps, ...]:
     result = []
-    memo: dict[tuple[str, str | None], dict[str, Any]] = {}  # rows repeat across charges and suspects
+    memo: dict[tuple[str, ...], dict[str, Any]] = {}  # rows repeat across charges and suspects
+    made: dict[str, list[_Row]] = {}
     for charge in charges:
         if charge.deleted is not None:
             continue
         crime = catalogue.crime(charge.crime_id)
         cells = []
-        for row in _rows(catalogue, charge):
+        for row in _rows(catalogue, charge, made):
             if only is not None and row.element_id not in only and row.also not in only:
                 continue
-            key = (row.element_id, row.also)
-            values = memo.get(key)
+            values = memo.get(row.counts)
             if values is None:
-                values = memo[key] = _cell_values(by_element, row, evidence)
+                values = memo[row.counts] = _cell_values(facts_of(row.counts))
             cells.append(
                 GapCell(
                     kind=row.kind,
@@ -234,22 +321,32 @@ def gap_matrix(
     return tuple(result)
 
 
-def _cell_values(
-    by_element: Mapping[str, list[CountedLink]], row: _Row, evidence: Mapping[Any, EvidenceFacts]
-) -> dict[str, Any]:
-    found = by_element.get(row.element_id, []) + (by_element.get(row.also, []) if row.also else [])
-    accepted = [x for x in found if x.review is ReviewState.ACCEPTED]
-    supporting = [x for x in accepted if x.stance is LinkStance.SUPPORTS]
-    contradicting = [x for x in accepted if x.stance is LinkStance.CONTRADICTS]
-    status, sources, best, why = cell_status(supporting, contradicting, evidence)
+def _cell_values(facts: CellFacts) -> dict[str, Any]:
+    status, best, why = judge(facts)
     return {
-        "supporting": tuple(x.ref for x in supporting),
-        "independent_sources": sources,
+        "supporting": facts.supporting,
+        "independent_sources": facts.sources,
         "best_grade": best,
-        "contradicting": tuple(x.ref for x in contradicting),
-        "awaiting_review": tuple(x.ref for x in found if x.review is ReviewState.PROPOSED),
+        "contradicting": facts.contradicting,
+        "awaiting_review": facts.awaiting,
         "status": status,
         "why": why,
+    }
+
+
+def cell_groups(
+    catalogue: Catalogue, charges: Iterable[Charge], touching: Collection[str] | None = None
+) -> set[tuple[str, ...]]:
+    """The groups of element ids the rows of ``charges`` count (an element, with its shared context
+    for a contextual one), for :func:`gap_matrix_of_facts`; with ``touching``, only the rows that
+    count one of those ids."""
+    made: dict[str, list[_Row]] = {}
+    return {
+        row.counts
+        for charge in charges
+        if charge.deleted is None
+        for row in _rows(catalogue, charge, made)
+        if touching is None or row.element_id in touching or row.also in touching
     }
 
 

@@ -166,8 +166,12 @@ class ChargeOps(ServiceBase):
         from dataclasses import replace
 
         everything = tx.charges(RecordQuery())
-        incidents: dict[uuid.UUID, Incident] = {i.id: i for i in tx.incidents(RecordQuery(deleted=Deleted.INCLUDE))}
-        roles = {p.id: p.role for p in tx.persons(RecordQuery(deleted=Deleted.INCLUDE))}
+        incidents: dict[uuid.UUID, Incident] = (
+            {i.id: i for i in tx.incidents(RecordQuery(deleted=Deleted.INCLUDE))}
+            if any(charge.incidents for charge in charges)
+            else {}
+        )
+        roles = tx.person_roles({suspect.person_id for charge in charges for suspect in charge.suspects})
         return [
             replace(
                 charge,
