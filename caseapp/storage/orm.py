@@ -186,6 +186,8 @@ class ExhibitRow(TombstoneMixin, Base):
         # Live exhibits by number in the partial index below; deleted ones here. No index holds every
         # number: SQLite took it for a search's matches and read each row for deleted_at (0008).
         Index("ix_exhibits_deleted_number", "number", sqlite_where=text("deleted_at IS NOT NULL")),
+        # The gap matrix looks up each linked exhibit's tombstone and source from the index alone (0008).
+        Index("ix_exhibits_tombstone_source", "id", "deleted_at", "source_id"),
         Index("ix_exhibits_live_title", "title", "number", sqlite_where=text("deleted_at IS NULL")),
         # Holds the columns the table sorts by, so a search's matches are ordered from the index (0008).
         Index(

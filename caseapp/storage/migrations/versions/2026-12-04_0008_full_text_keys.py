@@ -21,6 +21,8 @@ each matching row's whole text to learn which record it was. From here:
   columns the table sorts by (title, kind, captured) and deleted_at (always null in it, but SQLite
   reads the row for a column the index lacks), so a search's matches are counted and put in order
   from the index alone.
+- ``ix_exhibits_tombstone_source (id, deleted_at, source_id)``: the gap matrix looks up every linked
+  exhibit's tombstone and source from it instead of its row (300 000 links: about 450 to 260 ms).
 """
 
 from __future__ import annotations
@@ -62,9 +64,11 @@ def upgrade() -> None:
     op.create_index(
         "ix_exhibits_deleted_number", "exhibits", ["number"], sqlite_where=sa.text("deleted_at IS NOT NULL")
     )
+    op.create_index("ix_exhibits_tombstone_source", "exhibits", ["id", "deleted_at", "source_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_exhibits_tombstone_source", table_name="exhibits")
     op.drop_index("ix_exhibits_live_number", table_name="exhibits")
     op.create_index("ix_exhibits_live_number", "exhibits", ["number", "ref"], sqlite_where=sa.text("deleted_at IS NULL"))
     op.drop_index("ix_exhibits_deleted_number", table_name="exhibits")
