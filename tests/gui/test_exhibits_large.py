@@ -95,7 +95,8 @@ def test_a_100k_exhibit_table_counts_sorts_filters_and_pages_through_the_store(
     table.scrollTo(model.index(50_050, 0), table.ScrollHint.PositionAtTop)
     show(qtbot, shell)
     assert statements.counts == 0
-    assert statements.pages and set(statements.pages) <= {50_000, 50_200}
+    first = 50_050 // PAGE_SIZE * PAGE_SIZE
+    assert statements.pages and set(statements.pages) <= {first, first + PAGE_SIZE}
     assert len(statements.pages) == len(set(statements.pages)), "a page is read once"
     assert model.index(50_050, Column.REF).data() == "EX-50051"
     assert model.loaded_rows() <= 3 * PAGE_SIZE

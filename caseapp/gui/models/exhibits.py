@@ -35,7 +35,7 @@ from caseapp.gui.models.records import COLUMNS, column
 from caseapp.gui.models.thumbnails import NoPicture, ThumbnailCache, ThumbnailSource, placeholder
 from caseapp.gui.tasks import TaskRunner
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # rows a page read brings: four screens; smaller is a quicker first page (bench gui)
 Index = QModelIndex | QPersistentModelIndex
 
 
