@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -66,7 +66,26 @@ SORTS = {
 }
 ExhibitRole = Qt.ItemDataRole.UserRole + 1
 THUMBNAIL_COLUMN = Column.TITLE  # the picture is drawn beside the title
-_ROLES = (Qt.ItemDataRole.DisplayRole, ExhibitRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole)
+# The view asks data() for every cell of every painted row, several roles each: plain ints and a
+# table of texts by column keep that cheap (no enum made per call).
+_DISPLAY, _TOOLTIP, _DECORATION = (
+    int(Qt.ItemDataRole.DisplayRole),
+    int(Qt.ItemDataRole.ToolTipRole),
+    int(Qt.ItemDataRole.DecorationRole),
+)
+_EXHIBIT = int(ExhibitRole)
+_ROLES = frozenset({_DISPLAY, _EXHIBIT, _TOOLTIP, _DECORATION})
+_COLUMN_COUNT = len(Column)
+_TEXTS: tuple[Callable[[Exhibit], str], ...] = (
+    lambda e: e.ref,
+    lambda e: e.title,
+    lambda e: enum_text(e.kind),
+    lambda e: e.captured or "",
+    lambda e: e.source_ref or "",
+    lambda e: ", ".join(e.tags),
+    lambda e: str(e.link_count) if e.link_count else "",
+)  # in the order of Column
+_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDragEnabled
 EXHIBITS_MIME = "application/x-caseapp-exhibits"  # dragged rows: [{"id": uuid, "ref": "EX-3"}, ...]
 
 
@@ -117,7 +136,7 @@ class ExhibitTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -125,16 +144,17 @@ class ExhibitTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in _ROLES:
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             return self._picture(index) if index.column() == THUMBNAIL_COLUMN else None
         exhibit = self.exhibit_at(index.row())
         if exhibit is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole else None
-        if role == ExhibitRole:
+            return "…" if role == _DISPLAY else None
+        if role == _EXHIBIT:
             return exhibit
-        return self._text(exhibit, Column(index.column()))
+        return _TEXTS[index.column()](exhibit)
 
     def _picture(self, index: Index) -> QIcon:
         """The row's thumbnail; asked for (on a worker) only when the view paints the row."""
@@ -142,22 +162,8 @@ class ExhibitTableModel(QAbstractTableModel):
         picture = self.thumbnails.get(exhibit.id, exhibit.mime) if exhibit is not None else None
         return placeholder(picture) if picture is None or isinstance(picture, NoPicture) else picture
 
-    @staticmethod
-    def _text(exhibit: Exhibit, column: Column) -> str:
-        texts = {
-            Column.REF: exhibit.ref,
-            Column.TITLE: exhibit.title,
-            Column.KIND: enum_text(exhibit.kind),
-            Column.CAPTURED: exhibit.captured or "",
-            Column.SOURCE: exhibit.source_ref or "",
-            Column.TAGS: ", ".join(exhibit.tags),
-            Column.LINKS: str(exhibit.link_count) if exhibit.link_count else "",
-        }
-        return texts[column]
-
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self) -> list[str]:
         return [EXHIBITS_MIME]
