@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
 from caseapp.core.analysis import Charge, ElementLink, ReviewState
@@ -44,6 +44,7 @@ from caseapp.core.operations import Task
 from caseapp.core.refs import RefKind
 
 Record = Person | Incident | Source | Exhibit | Note | Link | Charge | ElementLink
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +296,12 @@ class ReadTx(Protocol):
     def person_identity(self, person_id: UUID) -> PersonIdentity:
         """Aliases, date of birth and contact of a person (empty when none were set). Only the
         recorded reveal and the edits of them may call this: no listing carries them."""
+        ...
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """``build()``, which the store may keep and give again, for ``name``, until the case changes
+        (a commit by anyone); for what a service derives from reads and would otherwise make again
+        on every listing (the name redaction). Dropped when the case is locked."""
         ...
 
     def persons_to_redact(self) -> list[Person]:

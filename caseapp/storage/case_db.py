@@ -40,6 +40,7 @@ from caseapp.core.errors import (
 )
 from caseapp.core.ports import CustodyQuery
 from caseapp.storage.anchor import CustodyAnchor
+from caseapp.storage.derived import DerivedValues
 from caseapp.storage.engine import dispose_engine, make_engine
 from caseapp.storage.migrate import SCHEMA_HEAD, MigrationResult, current_revision, migrate
 from caseapp.storage.names import DB_NAME
@@ -234,6 +235,7 @@ class CaseDatabase:
         self._engine: Engine | None = None
         self._anchor = CustodyAnchor(folder / HEAD_NAME, case_id, head_key)
         self._thread_lock = threading.Lock()
+        self._derived: DerivedValues | None = None
         try:
             try:
                 self.migration: MigrationResult = self._open(data_key, new_case=new_case)
@@ -284,6 +286,7 @@ class CaseDatabase:
 
     def _open(self, data_key: bytes, *, new_case: bool) -> MigrationResult:
         self._engine = make_engine(self.path, data_key, read_only=self._read_only_mode())
+        self._derived = DerivedValues(self._engine)
         if self.read_only:
             return self._check_schema_read_only()
         with translate_write_errors(self.path), self._process_lock():
@@ -343,7 +346,7 @@ class CaseDatabase:
     @contextmanager
     def read(self) -> Iterator[SqlReadTx]:
         with translate_damage(self.path), Session(self._live(), autoflush=False, expire_on_commit=False) as session:
-            yield SqlReadTx(session)
+            yield SqlReadTx(session, self._derived)
 
     @contextmanager
     def write(self) -> Iterator[SqlWriteTx]:
@@ -463,6 +466,8 @@ class CaseDatabase:
         A write running on another thread finishes first (commit and custody head together), so a
         change that was saved is never reported as failed."""
         with self._thread_lock:
+            if self._derived is not None:
+                self._derived.clear()  # the redaction's names, among others
             self._dispose_engine()
             self._anchor.forget()
             self._privacy_key = b""

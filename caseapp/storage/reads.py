@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnClause, ColumnElement, Select, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -30,6 +30,7 @@ from caseapp.core.ports import (
 from caseapp.core.refs import RefKind
 from caseapp.storage import convert
 from caseapp.storage.analysis_rows import AnalysisReads
+from caseapp.storage.derived import DerivedValues
 from caseapp.storage.dossier_rows import DossierReads
 from caseapp.storage.evidence_reads import EvidenceReads
 from caseapp.storage.orm import (
@@ -51,6 +52,8 @@ from caseapp.storage.orm import (
 from caseapp.storage.person_rows import PersonReads
 from caseapp.storage.record_index import narrowed
 from caseapp.storage.search_reads import body_windows, count_search, exhibits_tagged, search_rows
+
+T = TypeVar("T")
 
 DEVICE_ID = "device_id"
 MODEL: dict[RefKind, Any] = {
@@ -100,9 +103,13 @@ def _page(statement: Select[Any], page: Page) -> Select[Any]:
 
 
 class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads, PersonReads):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, derived: DerivedValues | None = None) -> None:
         self.session = session
         self._device: str | None = None
+        self._derived = derived  # None in a write: what it reads may be changing
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        return self._derived.get(self.session, name, build) if self._derived is not None else build()
 
     # -- the case ----------------------------------------------------------------------------
     def case_info(self) -> CaseInfo:

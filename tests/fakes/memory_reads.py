@@ -152,6 +152,10 @@ class MemoryReads:
         result: list[Person] = self._list(RefKind.PERSON, query, lambda r: r["ref"], lambda _: True)
         return result
 
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        del name
+        return build()  # kept by nothing: every read builds it again
+
     def persons_to_redact(self) -> list[Person]:
         everyone = self.persons(RecordQuery(deleted=Deleted.INCLUDE))
         return [

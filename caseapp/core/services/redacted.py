@@ -29,8 +29,8 @@ def persons_to_redact(tx: ReadTx) -> list[Person]:
 
 def redaction_of(tx: ReadTx) -> RecordRedaction:
     """A redaction by the names and aliases of every non-public person of the case (deleted ones
-    too), read in ``tx``."""
-    return RecordRedaction(NameRedactor.for_persons(persons_to_redact(tx)))
+    too), read in ``tx``; its redactor is kept by the store until the case changes."""
+    return RecordRedaction(tx.derived("name redactor", lambda: NameRedactor.for_persons(persons_to_redact(tx))))
 
 
 def redacted(tx: ReadTx, records: Iterable[T]) -> list[T]:
