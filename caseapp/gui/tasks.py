@@ -22,15 +22,19 @@ import enum
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from caseapp.core.operations import CancelToken, OpResult, Task
+if TYPE_CHECKING:
+    from caseapp.core.operations import CancelToken, Task
+
+# caseapp.core.operations (and the change sets and refs it brings) is imported when the first job is
+# submitted, not with this module: the unlock window makes the runner and shows before any job.
 
 logger = logging.getLogger(__name__)
 
-Work = Callable[[Task], Any]
+Work = Callable[["Task"], Any]
 
 
 class Lane(enum.Enum):
@@ -52,7 +56,9 @@ class TaskHandle(QObject):
         self.lane = lane
         self.name = name
         self.generation = generation
-        self.cancel_token = CancelToken()
+        from caseapp.core.operations import CancelToken
+
+        self.cancel_token: CancelToken = CancelToken()
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -81,6 +87,8 @@ class TaskHandle(QObject):
         if ok:
             self.result = value
             self.succeeded.emit(value)
+            from caseapp.core.operations import OpResult
+
             if isinstance(value, OpResult) and value.changes.any:
                 self._runner.changed.emit(value.changes)
         else:
@@ -105,7 +113,9 @@ class _Job(QRunnable):
         self._relay = _Relay()
         self._relay.progress.connect(handle._deliver_progress)
         self._relay.result.connect(handle._deliver_result)
-        self._task = Task(progress=self._relay.progress.emit, cancel=handle.cancel_token)
+        from caseapp.core.operations import Task
+
+        self._task: Task = Task(progress=self._relay.progress.emit, cancel=handle.cancel_token)
         self.started = threading.Event()
 
     def run(self) -> None:

@@ -42,6 +42,7 @@ NOT_AT_START = (
     "caseapp.gui.create_dialog",
     "caseapp.core.legal",
     "caseapp.core.entities",
+    "caseapp.core.operations",  # imported with the first job, not with the task runner
     "reportlab",
     "pypdfium2",
     "caseapp.gui.map_view",
