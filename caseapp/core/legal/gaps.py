@@ -353,16 +353,7 @@ def cell_groups(
 def ids_counted(catalogue: Catalogue, charges: Iterable[Charge], touching: Collection[str] | None = None) -> set[str]:
     """The element ids whose links the cells of ``charges`` count (a contextual element also counts
     its shared context); with ``touching``, only for the cells that count one of those ids."""
-    ids: set[str] = set()
-    for charge in charges:
-        if charge.deleted is not None:
-            continue
-        for row in _rows(catalogue, charge):
-            if touching is None or row.element_id in touching or row.also in touching:
-                ids.add(row.element_id)
-                if row.also:
-                    ids.add(row.also)
-    return ids
+    return {element for group in cell_groups(catalogue, charges, touching) for element in group}
 
 
 def _cell_key(cell: GapCell) -> tuple[str, str | None, str | None]:
