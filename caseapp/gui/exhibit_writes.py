@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from caseapp.core.operations import OpResult
 from caseapp.gui.errors import message_for
@@ -36,6 +36,15 @@ class ExhibitWritesForm(QDialog):
 
     def _show_exhibits(self) -> None:
         self.which.setText(", ".join(ref for _key, ref in self.exhibits))
+
+    def _lay_out(self, form: QFormLayout, buttons: QWidget, height: int) -> None:
+        """The form, the error line under it and the buttons; the exhibits listed."""
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._show_exhibits()
+        self.resize(520, height)
 
     def _write_each(self, runner: TaskRunner, work: Callable[[uuid.UUID], OpResult[Any]], name: str) -> None:
         """Run ``work(exhibit)`` for each exhibit still listed, one write each."""

@@ -101,12 +101,7 @@ class LinkDialog(ExhibitWritesForm):
         form.addRow(tr("Weight"), self.weight)
         form.addRow(tr("Observed or alleged"), self.basis)
         form.addRow(tr("Reasoning"), self.reasoning)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self._show_exhibits()
-        self.resize(520, 380)
+        self._lay_out(form, self.buttons, 380)
 
     def _excerpt_rows(self, form: QFormLayout, excerpt: Excerpt) -> None:
         where = QLabel(excerpt_text(excerpt), self)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -99,12 +98,7 @@ class RecordLinkDialog(ExhibitWritesForm):
         form.addRow(tr("Linked to"), self.target)
         form.addRow(tr("Stance"), self.stance)
         form.addRow(tr("Reasoning"), self.reasoning)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self._show_exhibits()
-        self.resize(520, 320)
+        self._lay_out(form, self.buttons, 320)
         handle = runner.read(lambda: link_targets(records), name="link targets")
         handle.succeeded.connect(self._targets_read)
         handle.failed.connect(lambda error: self.error.setText(message_for(error)))

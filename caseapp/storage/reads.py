@@ -290,7 +290,6 @@ class SqlReadTx(EvidenceReads, AnalysisReads, DossierReads, PersonReads):
                 .where(text("exhibit_text MATCH :match").bindparams(match=match))
             )
             statement = statement.where(ExhibitRow.number.in_(matching))
-
         return statement
 
     def exhibits(self, query: ExhibitQuery) -> list[Exhibit]:
